@@ -1,0 +1,48 @@
+# krapte — developer and operator entry points. `make run` and `make test` are the README's quick start.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KRAPTE := $(VENV)/bin/krapte
+STAMP := $(VENV)/.installed
+
+# Use the PostgreSQL on loopback for the PostgreSQL half of the suite when it answers and nothing else is set.
+PG_URL := $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgresql+psycopg://postgres@127.0.0.1:5432/postgres)
+export KRAPTE_TEST_POSTGRES_URL ?= $(PG_URL)
+
+.PHONY: install run setup test lint bench data index clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,embeddings,bench]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install  ## migrate the database and load the embedded default data
+	$(KRAPTE) setup
+
+index: install  ## build derived artefacts (search indexes, label embeddings) into the cache
+	$(KRAPTE) taxonomy build-index
+
+run: setup index  ## set up, load the default data and start the app
+	$(KRAPTE) serve
+
+test: install  ## everything the tests need, then the whole suite
+	@test -x /usr/bin/chromium || ./scripts/install-system-deps.sh
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(VENV)/bin/mypy
+
+bench: install  ## speed and quality figures against baselines computed in the same run
+	$(PY) -m bench $(BENCH_ARGS)
+
+data: install  ## rebuild the embedded default data from ../shared/data (committed; reproducible)
+	$(PY) scripts/build_data.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

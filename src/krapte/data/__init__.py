@@ -1,0 +1,1 @@
+"""Embedded default datasets (see ``manifest.json`` and ``docs/data.md``)."""

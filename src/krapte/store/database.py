@@ -1,0 +1,135 @@
+"""Engine creation and the ``Store`` handle shared by all repositories."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from krapte.errors import ConfigError
+from krapte.settings import Settings
+from krapte.store import tables
+
+
+def create_engine(url: str) -> Engine:
+    """Create an engine for a SQLite or PostgreSQL URL, with the pragmas krapte relies on."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
+        raise ConfigError(
+            f"database URL {url!r} is not valid",
+            hint="use e.g. sqlite:///path/krapte.sqlite or postgresql://user@host/db",
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # let SQLAlchemy, not pysqlite, open transactions so that DDL is transactional too
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Connection) -> None:
+            # ``execution_options(sqlite_begin="BEGIN IMMEDIATE")`` takes the write lock up front (migrations)
+            conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+        return engine
+    if backend == "postgresql":
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    raise ConfigError(
+        f"database backend {backend!r} in {url!r} is not supported",
+        hint="krapte supports sqlite and postgresql",
+    )
+
+
+class Store:
+    """A migrated database. Repositories take a ``Store`` and use ``transaction()`` for atomic writes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self, *, exclusive: bool = False) -> Iterator[Connection]:
+        """One atomic unit of work: everything inside commits together or not at all.
+
+        ``exclusive`` takes the database write lock at the start (SQLite), so that a read-then-write sequence
+        cannot interleave with another writer.
+        """
+        with self.engine.connect() as conn:
+            if exclusive and self.dialect == "sqlite":
+                conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def migrate(self) -> list[str]:
+        from krapte.store.migrate import migrate
+
+        return migrate(self.engine)
+
+    def audit(
+        self,
+        conn: Connection,
+        *,
+        actor: str,
+        action: str,
+        object_type: str,
+        object_id: str,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Record who did what to which object; callers pass the connection of their own transaction."""
+        conn.execute(
+            tables.audit_log.insert().values(
+                at=datetime.now(UTC),
+                actor=actor,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+            )
+        )
+
+    def audit_trail(self, object_type: str, object_id: str | None = None) -> list[dict[str, Any]]:
+        query = sa.select(tables.audit_log).where(tables.audit_log.c.object_type == object_type)
+        if object_id is not None:
+            query = query.where(tables.audit_log.c.object_id == object_id)
+        with self.connect() as conn:
+            rows = conn.execute(query.order_by(tables.audit_log.c.id)).mappings().all()
+        return [{**row, "detail": json.loads(row["detail"])} for row in rows]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(settings: Settings | None = None, *, url: str | None = None, migrate: bool = True) -> Store:
+    """Open (and by default migrate) the store named by ``url`` or by the settings."""
+    if url is None:
+        url = (settings or Settings.from_env()).database_url
+    store = Store(create_engine(url))
+    if migrate:
+        store.migrate()
+    return store

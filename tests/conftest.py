@@ -1,0 +1,152 @@
+"""Shared fixtures: settings in a temporary data dir, a store on each engine, the API client, a browser.
+
+The ``store_url`` fixture runs a test once on SQLite and once on PostgreSQL. PostgreSQL tests use the server
+named by ``KRAPTE_TEST_POSTGRES_URL``; each test gets a fresh database that is dropped afterwards, because the
+server outlives the run. Locally, without that variable, PostgreSQL cases are skipped; with
+``KRAPTE_REQUIRE_POSTGRES=1`` (set by CI) a missing server is an error instead.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from krapte.settings import Settings
+from krapte.store import Store, open_store
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _postgres_admin_url() -> str | None:
+    url = os.environ.get("KRAPTE_TEST_POSTGRES_URL")
+    if not url and os.environ.get("KRAPTE_REQUIRE_POSTGRES") == "1":
+        raise RuntimeError("KRAPTE_REQUIRE_POSTGRES=1 but KRAPTE_TEST_POSTGRES_URL is not set")
+    if url and url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'krapte.sqlite'}"
+        return
+    admin_url = _postgres_admin_url()
+    if not admin_url:
+        pytest.skip("KRAPTE_TEST_POSTGRES_URL is not set")
+    name = f"krapte_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """A migrated store on each engine."""
+    st = open_store(url=store_url)
+    yield st
+    st.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings pointing at a temporary data dir; also exported to the environment for CLI calls."""
+    monkeypatch.setenv("KRAPTE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KRAPTE_DATABASE_URL", f"sqlite:///{tmp_path / 'data' / 'krapte.sqlite'}")
+    monkeypatch.setenv("KRAPTE_LANG", "nl")
+    return Settings.from_env()
+
+
+@pytest.fixture
+def app(settings: Settings):  # type: ignore[no-untyped-def]
+    from krapte.api.app import create_app
+
+    application = create_app(settings)
+    yield application
+    application.state.store.dispose()
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The app served by uvicorn on a free loopback port, for browser tests."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("live server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+CHROMIUM = os.environ.get("KRAPTE_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KRAPTE_REQUIRE_BROWSER") == "1":
+            raise RuntimeError(f"KRAPTE_REQUIRE_BROWSER=1 but {CHROMIUM} does not exist")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    p = context.new_page()
+    yield p
+    context.close()
