@@ -5,6 +5,7 @@ Variable               Meaning                                       Default
 =====================  ============================================  ==========================================
 KRAPTE_DATA_DIR        where krapte keeps its database and caches    the user data directory (platformdirs)
 KRAPTE_DATABASE_URL    SQLAlchemy URL of the store                   ``sqlite:///<data dir>/krapte.sqlite``
+KRAPTE_CACHE_DIR       derived artefacts (indexes, embeddings)       ``<data dir>/cache``
 KRAPTE_LANG            default language of labels and pages          ``nl``
 KRAPTE_MAX_UPLOAD_MB   largest document accepted for extraction      ``20``
 KRAPTE_HOST/PORT       where ``krapte serve`` listens                ``127.0.0.1`` / ``8000``
@@ -35,11 +36,12 @@ class Settings:
     max_upload_bytes: int = 20 * 1024 * 1024
     host: str = "127.0.0.1"
     port: int = 8000
+    cache_dir_override: Path | None = None
 
     @property
     def cache_dir(self) -> Path:
-        """Derived artefacts (indexes, embeddings) built on first use."""
-        return self.data_dir / "cache"
+        """Derived artefacts (indexes, embeddings) built on first use; safe to delete."""
+        return self.cache_dir_override or self.data_dir / "cache"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -59,6 +61,7 @@ class Settings:
             max_upload_bytes=_int(env, "KRAPTE_MAX_UPLOAD_MB", 20) * 1024 * 1024,
             host=env.get("KRAPTE_HOST", "127.0.0.1"),
             port=_int(env, "KRAPTE_PORT", 8000),
+            cache_dir_override=Path(env["KRAPTE_CACHE_DIR"]).expanduser() if env.get("KRAPTE_CACHE_DIR") else None,
         )
 
 

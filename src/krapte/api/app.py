@@ -26,8 +26,11 @@ ROUTERS = (
     "krapte.api.routers.extract",
     "krapte.api.routers.labour",
     "krapte.api.routers.monitor",
-    "krapte.api.routers.match",
     "krapte.web.pages",
+    "krapte.web.taxonomy",
+    "krapte.web.extract",
+    "krapte.web.labour",
+    "krapte.web.monitor",
 )
 
 

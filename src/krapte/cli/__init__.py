@@ -16,7 +16,7 @@ import click
 from krapte import __version__
 from krapte.errors import KrapteError
 
-AREAS = ("app", "taxonomy", "extract", "labour", "monitor", "match")
+AREAS = ("app", "taxonomy", "extract", "labour", "monitor")
 
 
 class KrapteGroup(click.Group):
