@@ -1,0 +1,644 @@
+"""Project planning: choose start quarters that minimise unmet labour demand, then the peak shortage.
+
+The core is a pure function over numpy arrays, :func:`plan_starts`. Each project brings its demand profile (FTE per
+region × occupation × quarter offset from its start) and the window of start quarters it may take; the capacity
+array says how many FTE each region can supply per occupation and quarter. The schedule is chosen by a mixed
+integer programme solved with HiGHS (``highspy``); the model is written out in ``docs/planning.md``:
+
+* binary ``x[p, s]`` = project ``p`` starts in quarter ``s`` (exactly one start per project);
+* continuous ``u[c] >= 0`` with ``u[c] >= background[c] + Σ demand[p, s, c]·x[p, s] − capacity[c]`` for each
+  region × occupation × quarter cell ``c`` that some start could push over capacity (the unmet demand);
+* continuous ``z >= u[c]`` for every cell (the peak shortage);
+* lexicographic objective: first minimise ``Σ u`` (total unmet demand, FTE-quarters), then, with ``Σ u`` held at
+  the value found, minimise ``z``. A weighted variant (``Σ u + w·z``) solves once.
+
+Before the solver runs, a greedy local search (:func:`greedy_starts`) builds a schedule that the solver receives as
+its first incumbent, so that a time limit always returns a schedule at least as good as the heuristic. After the
+solver, projects that moved are pulled back toward their planned start as far as this changes neither the unmet
+demand nor the peak, so that "which projects moved" lists only moves that matter.
+
+Indices are plain integers (quarter 0 is the first quarter of the horizon); callers translate to ``2027Q1`` labels
+through ``quarter_label`` so that errors name real quarters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from krapte.errors import SolverError, ValidationError
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+Objective = Literal["lexicographic", "weighted"]
+
+#: Cells, unmet totals and peaks closer than this (FTE) count as equal.
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class PlannableProject:
+    """A project whose start quarter may be chosen.
+
+    ``profile`` holds the FTE the project needs, either one array ``(regions, occupations, offsets)`` used for every
+    start, or one per candidate start ``(starts, regions, occupations, offsets)`` with ``starts = latest_start -
+    earliest_start + 1`` (for factors that change with the year). ``planned_start`` is the start before planning
+    (the "before" schedule); it defaults to ``earliest_start``.
+    """
+
+    id: str
+    profile: FloatArray
+    earliest_start: int
+    latest_start: int
+    planned_start: int | None = None
+
+    @property
+    def before(self) -> int:
+        return self.earliest_start if self.planned_start is None else self.planned_start
+
+
+@dataclass(frozen=True)
+class Move:
+    """A project whose start changed: ``shift`` quarters later (positive) or earlier (negative)."""
+
+    project: str
+    before: int
+    after: int
+
+    @property
+    def shift(self) -> int:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class PlanningResult:
+    """Schedules before and after planning, their shortage arrays and how the solver did.
+
+    ``shortage_*`` and ``demand_*`` have the capacity's shape (regions, occupations, quarters); demand includes the
+    background. ``mip_gap`` is HiGHS's relative gap of the first objective (0 when proven optimal).
+    """
+
+    starts_before: dict[str, int]
+    starts_after: dict[str, int]
+    demand_before: FloatArray
+    demand_after: FloatArray
+    shortage_before: FloatArray
+    shortage_after: FloatArray
+    status: str
+    mip_gap: float
+    peak_gap: float
+    solve_seconds: float
+    objective: Objective
+    model_size: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def unmet_before(self) -> float:
+        return float(self.shortage_before.sum())
+
+    @property
+    def unmet_after(self) -> float:
+        return float(self.shortage_after.sum())
+
+    @property
+    def peak_before(self) -> float:
+        return float(self.shortage_before.max(initial=0.0))
+
+    @property
+    def peak_after(self) -> float:
+        return float(self.shortage_after.max(initial=0.0))
+
+    @property
+    def moves(self) -> list[Move]:
+        return [
+            Move(pid, self.starts_before[pid], after)
+            for pid, after in self.starts_after.items()
+            if after != self.starts_before[pid]
+        ]
+
+
+@dataclass
+class _Candidates:
+    """Every candidate start of every project as sparse (cell, FTE) lists over the flattened capacity grid."""
+
+    starts: list[IntArray]  # per project: candidate start quarters
+    cells: list[list[IntArray]]  # per project, per candidate: flat cell indices
+    values: list[list[FloatArray]]  # per project, per candidate: FTE in those cells
+    before: IntArray  # per project: index of the planned start among its candidates
+
+
+def plan_starts(
+    projects: Sequence[PlannableProject],
+    capacity: FloatArray,
+    *,
+    background: FloatArray | None = None,
+    time_limit: float = 60.0,
+    objective: Objective = "lexicographic",
+    peak_weight: float = 1.0,
+    mip_rel_gap: float = 1e-4,
+    quarter_label: Callable[[int], str] = str,
+) -> PlanningResult:
+    """Choose each project's start within its window to minimise unmet demand and, second, the peak shortage.
+
+    ``capacity`` is FTE available per region × occupation × quarter (``inf`` = unlimited); ``background`` is demand
+    that planning cannot move (fixed projects). ``time_limit`` (seconds) bounds the whole solve; on reaching it the
+    best schedule found is returned with ``status="time_limit"`` and its optimality gap. Raises
+    :class:`~krapte.errors.SolverError` naming the project or cell when no schedule exists or the shortage would be
+    unbounded (non-finite demand, capacity of ``-inf`` or NaN).
+    """
+    started = time.perf_counter()
+    cap, bg = _check_grid(capacity, background, quarter_label)
+    _check_projects(projects, cap.shape, quarter_label)
+    if time_limit <= 0:
+        raise ValidationError(f"time limit {time_limit!r} s must be positive", hint="give e.g. --time-limit 60")
+    cand = _candidates(projects, cap.shape)
+    flat_cap = cap.reshape(-1)
+    flat_bg = bg.reshape(-1)
+    before = cand.before.copy()
+    greedy = _local_search(cand, flat_cap, flat_bg, before)
+    chosen, status, gap, peak_gap, size = _solve_milp(
+        cand,
+        flat_cap,
+        flat_bg,
+        greedy,
+        time_limit=time_limit,
+        objective=objective,
+        peak_weight=peak_weight,
+        mip_rel_gap=mip_rel_gap,
+    )
+    chosen = _settle(cand, flat_cap, flat_bg, chosen)
+    demand_before = _load(cand, flat_bg, before).reshape(cap.shape)
+    demand_after = _load(cand, flat_bg, chosen).reshape(cap.shape)
+    return PlanningResult(
+        starts_before={p.id: int(cand.starts[i][before[i]]) for i, p in enumerate(projects)},
+        starts_after={p.id: int(cand.starts[i][chosen[i]]) for i, p in enumerate(projects)},
+        demand_before=demand_before,
+        demand_after=demand_after,
+        shortage_before=np.maximum(demand_before - cap, 0.0),
+        shortage_after=np.maximum(demand_after - cap, 0.0),
+        status=status,
+        mip_gap=gap,
+        peak_gap=peak_gap,
+        solve_seconds=time.perf_counter() - started,
+        objective=objective,
+        model_size=size,
+    )
+
+
+def greedy_starts(
+    projects: Sequence[PlannableProject],
+    capacity: FloatArray,
+    *,
+    background: FloatArray | None = None,
+) -> dict[str, int]:
+    """A baseline: move one project at a time to the start that adds least unmet demand, until nothing improves."""
+    cap, bg = _check_grid(capacity, background, str)
+    _check_projects(projects, cap.shape, str)
+    cand = _candidates(projects, cap.shape)
+    chosen = _local_search(cand, cap.reshape(-1), bg.reshape(-1), cand.before.copy())
+    return {p.id: int(cand.starts[i][chosen[i]]) for i, p in enumerate(projects)}
+
+
+def shortage_for(
+    projects: Sequence[PlannableProject],
+    capacity: FloatArray,
+    starts: dict[str, int],
+    *,
+    background: FloatArray | None = None,
+) -> FloatArray:
+    """Unmet demand per region × occupation × quarter when the projects start as ``starts`` says."""
+    cap, bg = _check_grid(capacity, background, str)
+    _check_projects(projects, cap.shape, str)
+    cand = _candidates(projects, cap.shape)
+    chosen = np.array(
+        [int(np.searchsorted(cand.starts[i], starts[p.id])) for i, p in enumerate(projects)], dtype=np.int64
+    )
+    load = _load(cand, bg.reshape(-1), chosen).reshape(cap.shape)
+    return np.maximum(load - cap, 0.0)
+
+
+# --- input checks ------------------------------------------------------------------------------------------------
+
+
+def _check_grid(
+    capacity: FloatArray, background: FloatArray | None, quarter_label: Callable[[int], str]
+) -> tuple[FloatArray, FloatArray]:
+    cap = np.asarray(capacity, dtype=np.float64)
+    if cap.ndim != 3:
+        raise ValidationError(
+            f"capacity has shape {cap.shape}; expected (regions, occupations, quarters)",
+            hint="give one capacity value per region, occupation and quarter",
+        )
+    bad = np.argwhere(np.isnan(cap) | (cap == -np.inf))
+    if len(bad):
+        r, o, t = (int(v) for v in bad[0])
+        raise SolverError(
+            f"capacity of region #{r}, occupation #{o} in {quarter_label(t)} is {cap[r, o, t]}: "
+            "the unmet demand there is undefined, so the problem is unbounded or infeasible",
+            hint="give a finite capacity (or inf for no limit) in every cell",
+        )
+    if (cap < 0).any():
+        r, o, t = (int(v) for v in np.argwhere(cap < 0)[0])
+        raise ValidationError(
+            f"capacity of region #{r}, occupation #{o} in {quarter_label(t)} is negative ({cap[r, o, t]})",
+            hint="capacity is FTE available; use 0 for none",
+        )
+    bg = np.zeros_like(cap) if background is None else np.asarray(background, dtype=np.float64)
+    if bg.shape != cap.shape:
+        raise ValidationError(f"background demand has shape {bg.shape}, capacity {cap.shape}; they must match")
+    if not np.isfinite(bg).all() or (bg < 0).any():
+        raise SolverError(
+            "background demand has a negative or non-finite value: the shortage would be unbounded",
+            hint="check the fixed projects' demand",
+        )
+    return cap, bg
+
+
+def _check_projects(
+    projects: Sequence[PlannableProject], shape: tuple[int, ...], quarter_label: Callable[[int], str]
+) -> None:
+    n_regions, n_occupations, n_quarters = shape
+    seen: set[str] = set()
+    for p in projects:
+        if p.id in seen:
+            raise ValidationError(f"project id {p.id!r} occurs twice", hint="give every project its own id")
+        seen.add(p.id)
+        if p.earliest_start > p.latest_start:
+            raise SolverError(
+                f"project {p.id!r} has no start that fits: its latest start {quarter_label(p.latest_start)} lies "
+                f"before its earliest start {quarter_label(p.earliest_start)} (the window is shorter than the "
+                "duration)",
+                hint="widen the window (earliest_start, latest_end) or shorten duration_quarters",
+                project=p.id,
+            )
+        if p.earliest_start < 0 or p.latest_start >= n_quarters:
+            raise SolverError(
+                f"project {p.id!r} may start from {quarter_label(p.earliest_start)} to "
+                f"{quarter_label(p.latest_start)}, outside the planning horizon "
+                f"{quarter_label(0)}–{quarter_label(n_quarters - 1)}",
+                hint="extend the capacity to cover every project's window",
+                project=p.id,
+            )
+        if not p.earliest_start <= p.before <= p.latest_start:
+            raise ValidationError(
+                f"project {p.id!r} is planned to start in {quarter_label(p.before)}, outside its window "
+                f"{quarter_label(p.earliest_start)}–{quarter_label(p.latest_start)}",
+                hint="move start_quarter inside [earliest_start, latest_end - duration]",
+            )
+        prof = np.asarray(p.profile)
+        n_starts = p.latest_start - p.earliest_start + 1
+        if prof.ndim == 4 and prof.shape[0] != n_starts:
+            raise ValidationError(
+                f"project {p.id!r} has {prof.shape[0]} start profiles for {n_starts} candidate starts"
+            )
+        if prof.ndim not in (3, 4) or prof.shape[-3:-1] != (n_regions, n_occupations):
+            raise ValidationError(
+                f"project {p.id!r} has a demand profile of shape {prof.shape}; expected "
+                f"({n_regions}, {n_occupations}, offsets), optionally with one leading axis per candidate start"
+            )
+        if not np.isfinite(prof).all():
+            raise SolverError(
+                f"project {p.id!r} has a non-finite demand: the unmet demand would be unbounded",
+                hint="check its size and labour-intensity factors",
+                project=p.id,
+            )
+        if (prof < 0).any():
+            raise ValidationError(f"project {p.id!r} has negative demand", hint="demand is FTE; use 0 for none")
+
+
+# --- candidate starts ---------------------------------------------------------------------------------------------
+
+
+def _candidates(projects: Sequence[PlannableProject], shape: tuple[int, ...]) -> _Candidates:
+    _n_regions, n_occupations, n_quarters = shape
+    starts: list[IntArray] = []
+    cells: list[list[IntArray]] = []
+    values: list[list[FloatArray]] = []
+    before: list[int] = []
+    for p in projects:
+        s_range = np.arange(p.earliest_start, p.latest_start + 1, dtype=np.int64)
+        prof = np.asarray(p.profile, dtype=np.float64)
+        p_cells: list[IntArray] = []
+        p_values: list[FloatArray] = []
+        shared = _nonzero(prof) if prof.ndim == 3 else None
+        for k, s in enumerate(s_range):
+            r, o, d, v = shared if shared is not None else _nonzero(prof[k])
+            t = d + s
+            keep = t < n_quarters
+            p_cells.append(((r[keep] * n_occupations + o[keep]) * n_quarters + t[keep]).astype(np.int64))
+            p_values.append(v[keep])
+        starts.append(s_range)
+        cells.append(p_cells)
+        values.append(p_values)
+        before.append(p.before - p.earliest_start)
+    return _Candidates(starts, cells, values, np.array(before, dtype=np.int64))
+
+
+def _nonzero(profile: FloatArray) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
+    r, o, d = np.nonzero(profile > 0)
+    return r.astype(np.int64), o.astype(np.int64), d.astype(np.int64), profile[r, o, d]
+
+
+def _load(cand: _Candidates, flat_bg: FloatArray, chosen: IntArray) -> FloatArray:
+    load = flat_bg.copy()
+    for i, k in enumerate(chosen):
+        np.add.at(load, cand.cells[i][k], cand.values[i][k])
+    return load
+
+
+# --- greedy local search (baseline and first incumbent) ---------------------------------------------------------
+
+
+def _local_search(
+    cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray, max_passes: int = 20
+) -> IntArray:
+    """Repeatedly move each project to the start that adds least unmet demand; ties keep the start closest to plan."""
+    chosen = chosen.copy()
+    load = _load(cand, flat_bg, chosen)
+    order = np.argsort([-sum(float(v.sum()) for v in vals) for vals in cand.values], kind="stable")
+    for _ in range(max_passes):
+        improved = False
+        for i in order:
+            k_now = int(chosen[i])
+            np.subtract.at(load, cand.cells[i][k_now], cand.values[i][k_now])
+            costs = np.array(
+                [_added_unmet(load, flat_cap, c, v) for c, v in zip(cand.cells[i], cand.values[i], strict=True)]
+            )
+            distance = np.abs(np.arange(len(costs)) - cand.before[i])
+            best = int(np.lexsort((distance, np.round(costs / TOLERANCE)))[0])
+            if costs[best] < costs[k_now] - TOLERANCE:
+                chosen[i] = best
+                improved = True
+            np.add.at(load, cand.cells[i][chosen[i]], cand.values[i][chosen[i]])
+        if not improved:
+            break
+    return chosen
+
+
+def _added_unmet(load: FloatArray, flat_cap: FloatArray, cells: IntArray, values: FloatArray) -> float:
+    if len(cells) == 0:
+        return 0.0
+    base = load[cells]
+    cap = flat_cap[cells]
+    # a project's cells are distinct (one value per region, occupation and quarter), so this is exact
+    return float((np.maximum(base + values - cap, 0.0) - np.maximum(base - cap, 0.0)).sum())
+
+
+def _settle(cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray) -> IntArray:
+    """Pull moved projects back toward their planned start while unmet demand and peak stay the same."""
+    chosen = chosen.copy()
+    load = _load(cand, flat_bg, chosen)
+    unmet, peak = _totals(load, flat_cap)
+    for i in range(len(chosen)):
+        k_now, k_plan = int(chosen[i]), int(cand.before[i])
+        if k_now == k_plan:
+            continue
+        np.subtract.at(load, cand.cells[i][k_now], cand.values[i][k_now])
+        step = 1 if k_plan > k_now else -1
+        for k in range(k_plan, k_now, -step):  # closest to the plan first
+            np.add.at(load, cand.cells[i][k], cand.values[i][k])
+            u, pk = _totals(load, flat_cap)
+            if u <= unmet + TOLERANCE and pk <= peak + TOLERANCE:
+                chosen[i], unmet, peak = k, min(u, unmet), min(pk, peak)
+                break
+            np.subtract.at(load, cand.cells[i][k], cand.values[i][k])
+        else:
+            np.add.at(load, cand.cells[i][k_now], cand.values[i][k_now])
+    return chosen
+
+
+def _totals(load: FloatArray, flat_cap: FloatArray) -> tuple[float, float]:
+    short = np.maximum(load - flat_cap, 0.0)
+    return float(short.sum()), float(short.max(initial=0.0))
+
+
+# --- the mixed integer programme -----------------------------------------------------------------------------------
+
+
+def _solve_milp(
+    cand: _Candidates,
+    flat_cap: FloatArray,
+    flat_bg: FloatArray,
+    start: IntArray,
+    *,
+    time_limit: float,
+    objective: Objective,
+    peak_weight: float,
+    mip_rel_gap: float,
+) -> tuple[IntArray, str, float, float, dict[str, int]]:
+    """Build and solve the MILP; returns chosen candidate per project, status, gaps and model size."""
+    import highspy
+
+    deadline = time.perf_counter() + time_limit
+    n_projects = len(cand.starts)
+    # x columns: one per project and candidate start
+    x_offset = np.cumsum([0] + [len(s) for s in cand.starts]).astype(np.int64)
+    n_x = int(x_offset[-1])
+    # cells worth modelling: those some schedule could push over capacity and that some choice affects
+    upper = flat_bg.copy()
+    touched = np.zeros(len(flat_cap), dtype=bool)
+    movable = [len(s) > 1 for s in cand.starts]
+    for i in range(n_projects):
+        per_cell: dict[int, float] = {}
+        for c, v in zip(cand.cells[i], cand.values[i], strict=True):
+            for cell, val in zip(c.tolist(), v.tolist(), strict=True):
+                per_cell[cell] = max(per_cell.get(cell, 0.0), val)
+        if per_cell:
+            idx = np.fromiter(per_cell.keys(), dtype=np.int64)
+            upper[idx] += np.fromiter(per_cell.values(), dtype=np.float64)
+            if movable[i]:
+                touched[idx] = True
+    active = np.flatnonzero(touched & (upper > flat_cap + TOLERANCE))
+    size = {"projects": n_projects, "start_variables": n_x, "shortage_cells": len(active)}
+    if len(active) == 0:  # no choice can cause a shortage: keep the plan
+        return start, "optimal", 0.0, 0.0, size
+    row_of = np.full(len(flat_cap), -1, dtype=np.int64)
+    row_of[active] = np.arange(len(active))
+    n_cells = len(active)
+
+    # constant part of each active cell: background plus fixed (single-start) projects
+    const = flat_bg[active].copy()
+    rows: list[IntArray] = []
+    cols: list[IntArray] = []
+    vals: list[FloatArray] = []
+    for i in range(n_projects):
+        for k, (c, v) in enumerate(zip(cand.cells[i], cand.values[i], strict=True)):
+            r = row_of[c]
+            keep = r >= 0
+            if not movable[i]:
+                np.add.at(const, r[keep], v[keep])
+                continue
+            rows.append(r[keep])
+            cols.append(np.full(int(keep.sum()), x_offset[i] + k, dtype=np.int64))
+            vals.append(v[keep])
+    cap_rows = flat_cap[active] - const
+
+    # columns: x (n_x) | u (n_cells) | z (1); rows: assign (n_projects) | cells (n_cells) | peak (n_cells) | unmet
+    u0, z_col = n_x, n_x + n_cells
+    n_cols = z_col + 1
+    assign_r = np.repeat(np.arange(n_projects), np.diff(x_offset))
+    r_all = np.concatenate(
+        [
+            assign_r,  # Σ_s x[p,s] = 1
+            *[n_projects + r for r in rows],  # Σ a·x − u ≤ cap − const
+            n_projects + np.arange(n_cells),
+            n_projects + n_cells + np.arange(n_cells),  # u − z ≤ 0
+            n_projects + n_cells + np.arange(n_cells),
+            np.full(n_cells, n_projects + 2 * n_cells),  # Σ u ≤ bound (phase 2)
+        ]
+    )
+    c_all = np.concatenate(
+        [
+            np.arange(n_x),
+            *cols,
+            u0 + np.arange(n_cells),
+            u0 + np.arange(n_cells),
+            np.full(n_cells, z_col),
+            u0 + np.arange(n_cells),
+        ]
+    )
+    v_all = np.concatenate(
+        [
+            np.ones(n_x),
+            *vals,
+            -np.ones(n_cells),
+            np.ones(n_cells),
+            -np.ones(n_cells),
+            np.ones(n_cells),
+        ]
+    )
+    n_rows = n_projects + 2 * n_cells + 1
+    from scipy.sparse import coo_matrix
+
+    a = coo_matrix((v_all, (r_all, c_all)), shape=(n_rows, n_cols)).tocsc()
+    a.sum_duplicates()
+    inf = highspy.kHighsInf
+    lp = highspy.HighsLp()
+    lp.num_col_ = n_cols
+    lp.num_row_ = n_rows
+    col_cost = np.zeros(n_cols)
+    if objective == "lexicographic":
+        col_cost[u0:z_col] = 1.0
+    else:
+        col_cost[u0:z_col] = 1.0
+        col_cost[z_col] = peak_weight
+    lp.col_cost_ = col_cost
+    lp.col_lower_ = np.zeros(n_cols)
+    upper_cols = np.full(n_cols, inf)
+    upper_cols[:n_x] = 1.0
+    lp.col_upper_ = upper_cols
+    row_lower = np.concatenate([np.ones(n_projects), np.full(2 * n_cells + 1, -inf)])
+    row_upper = np.concatenate([np.ones(n_projects), cap_rows, np.zeros(n_cells), [inf]])
+    lp.row_lower_ = row_lower
+    lp.row_upper_ = row_upper
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = a.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = a.indices.astype(np.int32)
+    lp.a_matrix_.value_ = a.data
+    integrality = [highspy.HighsVarType.kInteger] * n_x + [highspy.HighsVarType.kContinuous] * (n_cells + 1)
+    lp.integrality_ = integrality
+    size["rows"] = n_rows
+    size["nonzeros"] = int(a.nnz)
+
+    with _quiet_stdout():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("mip_rel_gap", mip_rel_gap)
+    h.setOptionValue("random_seed", 0)
+    _check_status(h, h.passModel(lp), "passing the model")
+
+    def solution_vector(chosen: IntArray) -> FloatArray:
+        x = np.zeros(n_cols)
+        x[x_offset[:-1] + chosen] = 1.0
+        load = np.zeros(n_cells)
+        for i in range(n_projects):
+            if movable[i]:
+                c, v = cand.cells[i][chosen[i]], cand.values[i][chosen[i]]
+                r = row_of[c]
+                keep = r >= 0
+                np.add.at(load, r[keep], v[keep])
+        u = np.maximum(load - cap_rows, 0.0)
+        x[u0:z_col] = u
+        x[z_col] = u.max(initial=0.0)
+        return x
+
+    def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float]:
+        h.setOptionValue("time_limit", max(budget, 0.1))
+        sol = highspy.HighsSolution()
+        sol.col_value = list(solution_vector(incumbent))
+        sol.value_valid = True
+        h.setSolution(sol)
+        h.run()
+        model_status = h.getModelStatus()
+        ok = {highspy.HighsModelStatus.kOptimal: "optimal", highspy.HighsModelStatus.kTimeLimit: "time_limit"}
+        if model_status not in ok:
+            raise SolverError(
+                f"HiGHS stopped with status {h.modelStatusToString(model_status)!r} on the planning model",
+                hint="check the capacity and demand arrays for extreme values",
+            )
+        info = h.getInfo()
+        if info.primal_solution_status != 2:  # kSolutionStatusFeasible
+            return incumbent, ok[model_status], 1.0
+        values = np.asarray(h.getSolution().col_value)[:n_x]
+        picked = np.array([int(np.argmax(values[x_offset[i] : x_offset[i + 1]])) for i in range(n_projects)])
+        return picked.astype(np.int64), ok[model_status], float(max(info.mip_gap, 0.0))
+
+    budget = deadline - time.perf_counter()
+    phase1_budget = budget if objective == "weighted" else budget * 2 / 3
+    chosen, status, gap = run(phase1_budget, start)
+    if objective == "weighted":  # HiGHS keeps the heuristic's schedule as incumbent, so this is no worse
+        return chosen, status, gap, gap, size
+    if not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
+        chosen = start  # never return worse than the heuristic's schedule
+    # phase 2: hold the unmet demand at phase 1's value and minimise the peak
+    unmet = float(solution_vector(chosen)[u0:z_col].sum())
+    h.changeRowBounds(n_projects + 2 * n_cells, -inf, unmet + TOLERANCE * max(1.0, unmet))
+    h.changeColsCost(n_cols, np.arange(n_cols, dtype=np.int32), np.r_[np.zeros(n_cols - 1), 1.0])
+    chosen2, status2, peak_gap = run(deadline - time.perf_counter(), chosen)
+    if _better_or_equal(cand, flat_cap, flat_bg, chosen, chosen2):
+        chosen = chosen2
+    final_status = "optimal" if status == status2 == "optimal" else "time_limit"
+    return chosen, final_status, gap, peak_gap, size
+
+
+def _better_or_equal(
+    cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, old: IntArray, new: IntArray
+) -> bool:
+    """Whether ``new`` is no worse than ``old`` lexicographically (unmet demand, then peak)."""
+    u_old, p_old = _totals(_load(cand, flat_bg, old), flat_cap)
+    u_new, p_new = _totals(_load(cand, flat_bg, new), flat_cap)
+    if u_new < u_old - TOLERANCE * max(1.0, u_old):
+        return True
+    return u_new <= u_old + TOLERANCE * max(1.0, u_old) and p_new <= p_old + TOLERANCE
+
+
+def _check_status(h: object, status: object, what: str) -> None:
+    import highspy
+
+    if status == highspy.HighsStatus.kError:
+        raise SolverError(f"HiGHS reported an error while {what}", hint="this is a bug; please report it")
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence the banner HiGHS prints to the process's stdout when a solver object is created."""
+    try:
+        fd = os.dup(1)
+    except OSError:  # no real stdout (embedded interpreters)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            try:
+                yield
+            finally:
+                os.dup2(fd, 1)
+    finally:
+        os.close(fd)
