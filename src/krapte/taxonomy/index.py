@@ -1,0 +1,156 @@
+"""Cached label embeddings of all occupations and skills, for semantic search and ranking.
+
+An index holds one row per label text (preferred labels in every language, plus Dutch alternative labels of
+occupations) and the URI each row belongs to. It is derived data: computed on first use, or ahead of time by
+``krapte taxonomy build-index`` (``make index``), and written atomically into ``settings.cache_dir`` under a name
+keyed by the taxonomy content and the embedding model, so tests, the CLI and the app reuse it. A file lock makes
+parallel processes (pytest workers, app workers) build it once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from krapte.settings import Settings
+from krapte.taxonomy import embedding
+from krapte.taxonomy.model import Taxonomy
+
+IndexKind = Literal["occupation", "skill"]
+KINDS: tuple[IndexKind, ...] = ("occupation", "skill")
+Progress = Callable[[str], Any] | None
+
+
+@dataclass(frozen=True)
+class LabelIndex:
+    """Row ``i`` of ``vectors`` embeds ``texts[i]``, a label of the concept ``uris[i]``."""
+
+    kind: IndexKind
+    uris: tuple[str, ...]
+    texts: tuple[str, ...]
+    vectors: npt.NDArray[np.float32]
+
+    def scores(self, query_vector: npt.NDArray[np.float32]) -> dict[str, float]:
+        """Best cosine similarity per concept for one query vector."""
+        sims = self.vectors @ query_vector
+        best: dict[str, float] = {}
+        for uri, s in zip(self.uris, sims.tolist(), strict=True):
+            if s > best.get(uri, -2.0):
+                best[uri] = s
+        return best
+
+    def top(self, query_vector: npt.NDArray[np.float32], k: int = 10) -> list[tuple[str, float]]:
+        """The ``k`` concepts most similar to a query vector, best first (one entry per concept)."""
+        sims = self.vectors @ query_vector
+        order = np.argsort(-sims)
+        out: list[tuple[str, float]] = []
+        seen: set[str] = set()
+        for i in order:
+            uri = self.uris[int(i)]
+            if uri in seen:
+                continue
+            seen.add(uri)
+            out.append((uri, float(sims[int(i)])))
+            if len(out) >= k:
+                break
+        return out
+
+
+def label_rows(tax: Taxonomy, kind: IndexKind) -> list[tuple[str, str]]:
+    """The (uri, text) pairs embedded for ``kind``: preferred labels in every language; Dutch alternative labels
+    of occupations too (job titles are matched against them)."""
+    rows: list[tuple[str, str]] = []
+    if kind == "occupation":
+        for uri, occ in tax.occupations.items():
+            texts = [*occ.labels.values(), *occ.alt_labels("nl")]
+            rows.extend((uri, t) for t in dict.fromkeys(texts) if t)
+    else:
+        for uri, skill in tax.skills.items():
+            rows.extend((uri, t) for t in dict.fromkeys(skill.labels.values()) if t)
+    return rows
+
+
+def cache_path(tax: Taxonomy, kind: IndexKind, settings: Settings) -> Path:
+    return settings.cache_dir / f"index-{tax.key}-{embedding.model_id()}-{kind}.npz"
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as fh:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - not POSIX; concurrent builds then just repeat the work
+            pass
+        yield
+
+
+def _load(path: Path, kind: IndexKind) -> LabelIndex | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return LabelIndex(
+                kind=kind,
+                uris=tuple(str(u) for u in data["uris"]),
+                texts=tuple(str(t) for t in data["texts"]),
+                vectors=np.ascontiguousarray(data["vectors"], dtype=np.float32),
+            )
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def build(tax: Taxonomy, kind: IndexKind, settings: Settings, progress: Progress = None) -> LabelIndex:
+    """Embed the labels of ``kind`` and write the index atomically into the cache (rebuilds unconditionally)."""
+    rows = label_rows(tax, kind)
+    texts = [t for _, t in rows]
+    chunks = []
+    step = 2048
+    for start in range(0, len(texts), step):
+        if progress:
+            progress(f"embedding {kind} labels {start}/{len(texts)}")
+        chunks.append(embedding.encode(texts[start : start + step], kind="passage"))
+    vectors = np.vstack(chunks) if chunks else np.zeros((0, embedding.DIM), dtype=np.float32)
+    path = cache_path(tax, kind, settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
+    np.savez(tmp, uris=np.array([u for u, _ in rows]), texts=np.array(texts), vectors=vectors)
+    tmp.replace(path)
+    return LabelIndex(kind=kind, uris=tuple(u for u, _ in rows), texts=tuple(texts), vectors=vectors)
+
+
+_loaded: dict[Path, LabelIndex] = {}
+
+
+def get_index(
+    tax: Taxonomy, kind: IndexKind, settings: Settings | None = None, progress: Progress = None
+) -> LabelIndex | None:
+    """The label index of ``kind``: from memory, from the cache, or built now. None without an embedding model."""
+    if not embedding.available():
+        return None
+    settings = settings or Settings.from_env()
+    path = cache_path(tax, kind, settings)
+    if path in _loaded:
+        return _loaded[path]
+    index = _load(path, kind) if path.exists() else None
+    if index is None:
+        with _file_lock(path.with_name(path.name + ".lock")):
+            index = _load(path, kind) if path.exists() else None  # another process may have built it meanwhile
+            if index is None:
+                index = build(tax, kind, settings, progress)
+    _loaded[path] = index
+    return index
+
+
+def build_all(tax: Taxonomy, settings: Settings, progress: Progress = None) -> dict[str, int]:
+    """Make sure every index exists in the cache (``krapte taxonomy build-index``); returns rows per kind."""
+    if not embedding.available():
+        return {}
+    return {kind: len(idx.uris) for kind in KINDS if (idx := get_index(tax, kind, settings, progress)) is not None}
