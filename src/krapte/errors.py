@@ -55,6 +55,13 @@ class ValidationError(KrapteError):
     http_status = 422
 
 
+class ConflictError(KrapteError):
+    """A write would overwrite a newer version (concurrent edit) or duplicate an existing object."""
+
+    code = "conflict"
+    http_status = 409
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input file, located as precisely as the format allows."""
