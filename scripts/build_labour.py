@@ -561,6 +561,53 @@ def build_supply() -> None:
         out / "employed_brc_2023.csv", index=False, lineterminator="\n"
     )
 
+    crosswalk = pd.read_csv(SHARED / "labour" / "brc2014_isco08_crosswalk" / "isco_brc_crosswalk.csv", dtype=str)
+    crosswalk[["isco08_unit", "brc_group"]].to_csv(out / "isco_brc.csv", index=False, lineterminator="\n")
+
+    # vacancy rates from the anchors (open vacancies / employed of the matching BRC classes, 2023)
+    anchors = pd.read_csv(SHARED / "indicators" / "anchors.csv", dtype=str).set_index("id")
+    classes = employed[employed.level == 2].set_index("brc").werkzame_beroepsbevolking_x1000.astype(float) * 1000
+    total_employed = float(classes.sum())
+    technical = float(anchors.loc["A04", "value"])
+    ict = float(anchors.loc["A07", "value"])
+    total = float(anchors.loc["A09", "value"])
+    assumptions = {
+        "vacancy_rate": {
+            "07": {
+                "rate": round(technical / classes["07"], 5),
+                "source": f"A04 {technical:.0f} open technical vacancies 2023Q4 / BRC class 07 employed 2023",
+            },
+            "08": {
+                "rate": round(ict / classes["08"], 5),
+                "source": f"A07 {ict:.0f} open ICT vacancies 2024Q4 / BRC class 08 employed 2023",
+            },
+            "*": {
+                "rate": round(total / total_employed, 5),
+                "source": f"A09 {total:.0f} open vacancies 2022Q3 / all employed 2023 (85276NED)",
+            },
+        },
+        "replacement_rate_per_year": {
+            "rate": 0.025,
+            "source": "ASSUMPTION: 2.5 % of employed leave the occupation per year (retirement, mobility); "
+            "replace with ROA vervangingsvraag per beroep via a supply file",
+        },
+        "inflow_rate_per_year": {
+            "rate": 0.025,
+            "source": "ASSUMPTION: school-leaver inflow equal to replacement (ITA = 1 without extra demand); "
+            "replace with ROA instroom schoolverlaters via a supply file",
+        },
+        "job_seeker_rate": {
+            "rate": 0.015,
+            "source": "ASSUMPTION: short-term job seekers (WW < 6 months) = 1.5 % of employed; "
+            "replace with UWV WW data (CBS 85554NED) via a supply file",
+        },
+        "region_share": {
+            "source": "ASSUMPTION: a region's share of national employment in every BRC group equals its share of "
+            "all solar installations in 2024 (CBS 85005NED); replace with CBS 86112NED (beroep en regio)",
+        },
+    }
+    (out / "assumptions.json").write_text(json.dumps(assumptions, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
     # regional proxy: all solar installations per gemeente, 2024 (CBS 85005NED), summed per arbeidsmarktregio
     solar = pd.read_csv(SHARED / "energy" / "cbs_85005NED_zonnestroom_regio" / "85005NED_full_data.csv")
     solar["RegioS"] = solar.RegioS.str.strip()
@@ -606,6 +653,23 @@ def build_res_capacity() -> None:
     keep = keep[keep.source.isin(["solar_pv_small_le15kWp", "solar_pv_large_gt15kWp", "wind_onshore"])]
     keep = keep[["region_code", "source", "year", "installed_capacity_MW", "production_GWh"]]
     keep.to_csv(out / "capacity.csv", index=False, lineterminator="\n")
+    solar = pd.read_csv(SHARED / "energy" / "cbs_85005NED_zonnestroom_regio" / "85005NED_full_data.csv")
+    solar["RegioS"] = solar.RegioS.str.strip()
+    solar["sec"] = solar.SectorEnVermogensklasse.astype(str).str.strip()
+    y24 = solar[(solar.Perioden == "2024JJ00") & solar.RegioS.str.match(r"^ES\d\d$") & (solar.RegioS != "ES99")]
+    split = y24.pivot_table(
+        index="RegioS", columns="sec", values=["OpgesteldVermogenVanZonnepanelen_2", "Installaties_1"]
+    )
+    out_split = pd.DataFrame(
+        {
+            "res_code": split.index,
+            "large_field_kWp_2024": split[("OpgesteldVermogenVanZonnepanelen_2", "A050178")].values,
+            "large_roof_kWp_2024": split[("OpgesteldVermogenVanZonnepanelen_2", "A050179")].values,
+            "home_installations_2024": split[("Installaties_1", "E007037")].values,
+        }
+    )
+    assert len(out_split) == 30, len(out_split)
+    out_split.to_csv(out / "res_solar_split.csv", index=False, lineterminator="\n")
     res = pd.read_csv(SHARED / "regions" / "res_regions.csv")
     res[["res_code", "res_region", "res_target_twh_2030", "res_target_source"]].to_csv(
         out / "res_targets.csv", index=False, lineterminator="\n"
@@ -614,13 +678,18 @@ def build_res_capacity() -> None:
         "res-capacity-2024",
         title="Installed solar and onshore wind per RES region 2018-2024 and known RES 1.0 targets",
         source=(
-            "CBS 85004NED Hernieuwbare elektriciteit; regio (via nlparzival/KIIRA-PAY @b4c60843, decoded); "
+            "CBS 85004NED Hernieuwbare elektriciteit; regio and 85005NED Zonnestroom; regio "
+            "(via nlparzival/KIIRA-PAY @b4c60843, decoded); "
             "RES 1.0 targets from public pages listed per row (shared/data/regions/res_regions.csv)"
         ),
         version="2018-2024",
         licence=CBS_LICENCE,
         attribution=CBS_ATTRIBUTION,
-        derivation="rows for NL01 and ES01-ES30, sources small/large solar and onshore wind, unchanged values",
+        derivation=(
+            "capacity.csv: rows for NL01 and ES01-ES30, small/large solar and onshore wind, unchanged values; "
+            "res_solar_split.csv: CBS 85005NED 2024 large solar capacity on field vs roof and home installations "
+            "per RES region"
+        ),
     )
 
 

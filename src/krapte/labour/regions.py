@@ -76,14 +76,17 @@ class RegionMap:
 
     year: int
     gemeenten: pd.DataFrame
-    _names: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
+    _names: dict[str, list[Region]] = field(default_factory=dict, repr=False, compare=False)
+    _codes: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        names: dict[str, Region] = {}
+        names: dict[str, list[Region]] = {}
+        codes: dict[str, Region] = {}
         for region in self.all_regions():
-            names.setdefault(normalise_name(region.name), region)
-            names[region.code.lower()] = region
+            names.setdefault(normalise_name(region.name), []).append(region)
+            codes[region.code.upper()] = region
         object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_codes", codes)
 
     # -- listings ----------------------------------------------------------------------------------------------
     def _pairs(self, code_col: str, name_col: str, kind: str) -> list[Region]:
@@ -120,7 +123,7 @@ class RegionMap:
         """A region by code or (fuzzy) name; raises :class:`NotFoundError` naming the closest candidates."""
         raw = str(text).strip()
         if _CODE.match(raw.upper()):
-            region = self._names.get(raw.lower())
+            region = self._codes.get(raw.upper())
             if region and (kinds is None or region.kind in kinds):
                 return region
             raise NotFoundError(
@@ -129,9 +132,11 @@ class RegionMap:
             )
         key = normalise_name(raw)
         key = normalise_name(ALIASES.get(key, raw))
-        candidates = {
-            k: r for k, r in self._names.items() if (kinds is None or r.kind in kinds) and not _CODE.match(k.upper())
-        }
+        candidates: dict[str, Region] = {}
+        for k, regions in self._names.items():
+            matching = [r for r in regions if kinds is None or r.kind in kinds]
+            if matching:  # gemeenten come first, so a shared name (Groningen) prefers the gemeente
+                candidates[k] = matching[0]
         if key in candidates:
             return candidates[key]
         best = process.extract(key, list(candidates), scorer=fuzz.WRatio, limit=3)
