@@ -16,7 +16,7 @@ import click
 from krapte import __version__
 from krapte.errors import KrapteError
 
-AREAS = ("app", "taxonomy", "extract", "labour", "monitor")
+AREAS = ("app", "taxonomy", "extract", "labour", "monitor", "evaluate")
 
 
 class KrapteGroup(click.Group):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from krapte.errors import ValidationError
 from krapte.monitor.evaluate.design import choose_design, grade_result
-from krapte.monitor.evaluate.panel import Panel, build_panel, parse_period
+from krapte.monitor.evaluate.panel import Panel, Period, build_panel, parse_period
 from krapte.monitor.evaluate.result import DESCRIPTIVE, EvaluationResult
 from krapte.monitor.evaluate.scm import Predictor, predictor_matrix
 from krapte.monitor.evaluate.staggered import Control
@@ -161,7 +161,18 @@ def _scm(
             hint="use design 'did' for measures rolled out over several regions",
         )
     ((treated, start),) = starts.items()
-    x = predictor_matrix(data, unit=unit, time=time, units=p.units, predictors=predictors) if predictors else None
+    x = (
+        predictor_matrix(
+            data,
+            unit=unit,
+            time=time,
+            units=p.units,
+            predictors=predictors,
+            before=Period(p.freq, p.periods[0].ordinal + start),
+        )
+        if predictors
+        else None
+    )
     fit_from = min(p.index_of(parse_period(f)) for f in fit_periods) if fit_periods else 0
     return estimate_scm(
         p,

@@ -8,15 +8,18 @@ CBS StatLine codes (``"2021JJ00"``, ``"2021KW03"``, ``"2021MM07"``) or dates.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from krapte.errors import ValidationError
+from krapte.errors import InputError, ValidationError
 
 Frequency = Literal["year", "quarter", "month"]
 PER_YEAR: dict[Frequency, int] = {"year": 1, "quarter": 4, "month": 12}
@@ -146,6 +149,16 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str]) -> None:
         )
 
 
+def _decimal_commas(column: pd.Series) -> pd.Series:
+    """Accept Dutch decimal commas ("1,5") when the whole column is written that way."""
+    if pd.api.types.is_numeric_dtype(column):
+        return column
+    text = column.dropna().astype(str).str.strip()
+    if len(text) and text.str.fullmatch(r"-?\d+(,\d+)?").all():
+        return column.astype(str).str.replace(",", ".", regex=False)
+    return column
+
+
 def build_panel(frame: pd.DataFrame, *, unit: str, time: str, outcome: str, balanced: bool = True) -> Panel:
     """Validate a long panel and pivot it to a units × periods matrix.
 
@@ -155,7 +168,7 @@ def build_panel(frame: pd.DataFrame, *, unit: str, time: str, outcome: str, bala
     require_columns(frame, [unit, time, outcome])
     if frame.empty:
         raise ValidationError("the panel has no rows", hint="supply at least one row per unit and period")
-    values = pd.to_numeric(frame[outcome], errors="coerce")
+    values = pd.to_numeric(_decimal_commas(frame[outcome]), errors="coerce")
     bad = values.isna() & frame[outcome].notna() & (frame[outcome].astype(str).str.strip() != "")
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
@@ -209,3 +222,50 @@ def build_panel(frame: pd.DataFrame, *, unit: str, time: str, outcome: str, bala
             hint="supply every unit in every period, or drop incomplete units or periods before evaluating",
         )
     return Panel(units=units, periods=periods, y=matrix)
+
+
+def read_panel_csv(source: str | Path | io.StringIO, *, name: str | None = None) -> pd.DataFrame:
+    """Read a panel CSV (comma, semicolon or tab separated; UTF-8 with or without BOM) as strings + numbers.
+
+    ``name`` is the file name used in error messages (defaults to the path).
+    """
+    label = name or (str(source) if not isinstance(source, io.StringIO) else "the uploaded panel")
+    try:
+        frame = pd.read_csv(source, sep=None, engine="python", encoding="utf-8-sig", skipinitialspace=True)
+    except FileNotFoundError:
+        raise InputError("file does not exist", file=label, hint="check the path given with --panel") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"file is not UTF-8 text (byte {exc.start})", file=label, hint="save the CSV as UTF-8"
+        ) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+        raise InputError(f"cannot read the CSV: {exc}", file=label, hint="supply a CSV with a header row") from None
+    if frame.empty:
+        raise InputError("the CSV has a header but no rows", file=label, hint="supply one row per unit and period")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+NEVER = {"", "0", "0.0", "never", "nooit", "nan", "none", "inf"}
+
+
+def treated_from_column(frame: pd.DataFrame, *, unit: str, column: str) -> dict[str, Any]:
+    """Unit → first treated period from a cohort column (empty, 0 or "never" mean never treated)."""
+    require_columns(frame, [unit, column])
+    starts: dict[str, Any] = {}
+    for u, values in frame.groupby(frame[unit].astype(str))[column]:
+        distinct = {str(v).strip() for v in values if str(v).strip().lower() not in NEVER and not pd.isna(v)}
+        if len(distinct) > 1:
+            raise ValidationError(
+                f"unit {u!r} has different values in cohort column {column!r}: {', '.join(sorted(distinct))}",
+                hint="the cohort column holds one first treated period per unit, repeated on each row",
+                column=column,
+            )
+        if distinct:
+            value = distinct.pop()
+            starts[str(u)] = int(float(value)) if re.fullmatch(r"\d{4}(\.0+)?", value) else value
+    if not starts:
+        raise ValidationError(
+            f"cohort column {column!r} marks no unit as treated", hint="fill in the first treated period", column=column
+        )
+    return starts

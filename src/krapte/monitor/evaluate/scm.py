@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.optimize import minimize, nnls
 
 from krapte.errors import EstimationError, ValidationError
-from krapte.monitor.evaluate.panel import Panel, parse_period, require_columns
+from krapte.monitor.evaluate.panel import Panel, Period, parse_period, require_columns
 from krapte.monitor.evaluate.result import EvaluationResult
 
 
@@ -42,7 +42,7 @@ class Predictor:
     def name(self) -> str:
         if not self.periods:
             return self.column
-        labels = [str(p) for p in self.periods]
+        labels = [p.label() if isinstance(p, Period) else str(p) for p in self.periods]
         span = labels[0] if len(labels) == 1 else f"{labels[0]}-{labels[-1]}"
         return f"{self.column} ({span})"
 
@@ -115,10 +115,33 @@ def _path_fit(y1: np.ndarray, y0: np.ndarray, w: np.ndarray, v: np.ndarray, star
     )
 
 
+def parse_predictor(text: str) -> Predictor:
+    """``COL``, ``COL:FROM..TO`` (a range of periods) or ``COL:P1,P2,...`` (a list), as used by the CLI."""
+    column, sep, spec = text.rpartition(":") if ":" in text else (text, "", "")
+    if not sep or not spec.strip():
+        return Predictor(text.strip())
+    if ".." in spec:
+        lo, _, hi = spec.partition("..")
+        a, b = parse_period(lo.strip(), what="predictor period"), parse_period(hi.strip(), what="predictor period")
+        if a.freq != b.freq or b.ordinal < a.ordinal:
+            raise ValidationError(f"predictor period range {spec!r} is empty", hint="write FROM..TO with FROM <= TO")
+        return Predictor(column.strip(), [Period(a.freq, o) for o in range(a.ordinal, b.ordinal + 1)])
+    return Predictor(column.strip(), [parse_period(p.strip(), what="predictor period") for p in spec.split(",")])
+
+
 def predictor_matrix(
-    frame: pd.DataFrame, *, unit: str, time: str, units: Sequence[str], predictors: Sequence[Predictor]
+    frame: pd.DataFrame,
+    *,
+    unit: str,
+    time: str,
+    units: Sequence[str],
+    predictors: Sequence[Predictor],
+    before: Period | None = None,
 ) -> np.ndarray:
-    """Predictors × units matrix: the mean of each predictor column over its periods, per unit."""
+    """Predictors × units matrix: the mean of each predictor column over its periods, per unit.
+
+    A predictor without periods is averaged over all periods before ``before`` (the treatment start).
+    """
     require_columns(frame, [p.column for p in predictors])
     keyed = frame.assign(_unit=frame[unit].astype(str), _ord=[parse_period(v).ordinal for v in frame[time]])
     rows = []
@@ -128,6 +151,8 @@ def predictor_matrix(
         if p.periods:
             wanted = {parse_period(x).ordinal for x in p.periods}
             sel = sel[sel["_ord"].isin(wanted)]
+        elif before is not None:
+            sel = sel[sel["_ord"] < before.ordinal]
         means = sel.groupby("_unit")["_v"].mean()
         row = means.reindex(list(units)).to_numpy(dtype=float)
         if np.isnan(row).any():
