@@ -580,9 +580,7 @@ def _solve_milp(
         sol.col_value = list(solution_vector(incumbent))
         sol.value_valid = True
         h.setSolution(sol)
-        _t = time.perf_counter()
         h.run()
-        print("phase run", budget, time.perf_counter() - _t, h.getInfo().mip_gap, flush=True)  # DEBUG
         model_status = h.getModelStatus()
         ok = {highspy.HighsModelStatus.kOptimal: "optimal", highspy.HighsModelStatus.kTimeLimit: "time_limit"}
         if model_status not in ok:
