@@ -7,8 +7,9 @@ forecast, aggregated from the factor set's occupations to BRC 2014 groups throug
   vacancies and ``U`` the short-term job seekers. Classes (UWV, anchor A37): < 0.25 zeer ruim, 0.25-0.67 ruim,
   0.67-1.5 gemiddeld, 1.5-4.0 krap, > 4.0 zeer krap.
 - **ROA ITA** (entrants per opening over a year): ``ITA = I / (R + E)`` with ``I`` the yearly inflow of new
-  entrants and ``R`` the yearly replacement demand (the projects' FTE count as expansion demand). Classes (ROA/POA, anchor A38): <= 0.85 zeer goed, <= 1.00 goed,
-  <= 1.05 redelijk, <= 1.15 matig, > 1.15 slecht (prospects for job seekers; "zeer goed" means scarce workers).
+  entrants and ``R`` the yearly replacement demand (the projects' FTE count as expansion demand).
+  Classes (ROA/POA, anchor A38): <= 0.85 zeer goed, <= 1.00 goed, <= 1.05 redelijk, <= 1.15 matig,
+  > 1.15 slecht (prospects for job seekers; "zeer goed" means scarce workers).
 
 A cell is flagged ``shortage`` when S >= 1.5 (krap) or ITA <= 0.85, and ``severe`` when S > 4.0.
 """
@@ -209,7 +210,7 @@ def resolve_occupation(occupation: str) -> str:
 def _esco_isco(uri: str) -> str | None:
     """The ISCO-08 unit group of an ESCO occupation, if the taxonomy is available."""
     try:
-        from krapte.taxonomy import default_taxonomy  # type: ignore[attr-defined]
+        from krapte.taxonomy import default_taxonomy
     except ImportError:
         return None
     try:
