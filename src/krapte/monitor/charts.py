@@ -1,0 +1,91 @@
+"""Charts of indicators and KPI progress as PNG or SVG bytes (matplotlib, Agg backend, no pyplot state).
+
+Charts are drawn from plain values so that the web app, the reports and the CLI share them; they carry their
+source in a footnote ("Bron: …").
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from krapte.errors import ValidationError
+from krapte.monitor.indicators import Series, period_position
+from krapte.monitor.kpi import KpiProgress
+
+FORMATS = ("png", "svg")
+_COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061", "#673327", "#8fcae7", "#ffb612", "#42145f")
+
+
+def _render(fig: Figure, fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ValidationError(f"chart format {fmt!r} is not supported", hint="use png or svg")
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
+    return buffer.getvalue()
+
+
+def _figure(title: str, unit: str, source: str) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(7.0, 3.4))
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.set_ylabel(unit, fontsize=9)
+    ax.grid(alpha=0.3)
+    ax.tick_params(labelsize=8)
+    if source:
+        fig.text(0.01, -0.02, f"Bron: {source}", fontsize=7, color="#555555")
+    return fig, ax
+
+
+def indicator_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    unit: str,
+    source: str = "",
+    markers: Sequence[tuple[str, str]] = (),
+    fmt: str = "png",
+) -> bytes:
+    """Lines of one indicator for one or more regions; ``markers`` are (period, label) vertical lines."""
+    fig, ax = _figure(title, unit, source)
+    for n, s in enumerate(series[: len(_COLOURS)]):
+        xs = [period_position(p) for p in s.periods]
+        ax.plot(xs, s.values, marker="o", markersize=3, linewidth=1.5, color=_COLOURS[n], label=s.region)
+    for period, label in markers:
+        x = period_position(period)
+        ax.axvline(x, color="#999999", linestyle="--", linewidth=1)
+        ax.annotate(label, (x, 1.0), xycoords=("data", "axes fraction"), fontsize=7, rotation=90, va="top", ha="right")
+    if len(series) > 1:
+        ax.legend(fontsize=7, loc="best")
+    if not series:
+        ax.text(0.5, 0.5, "geen gegevens / no data", ha="center", va="center", transform=ax.transAxes)
+    return _render(fig, fmt)
+
+
+def kpi_chart(progress: KpiProgress, series: Series | None, *, unit: str, source: str = "", fmt: str = "png") -> bytes:
+    """Observed values, the required trajectory from baseline to target, and the target itself."""
+    fig, ax = _figure(progress.label or progress.indicator, unit, source)
+    if series and series.points:
+        xs = [period_position(p) for p in series.periods]
+        ax.plot(xs, series.values, marker="o", markersize=4, color=_COLOURS[0], label="gerealiseerd / actual")
+    if progress.baseline is not None and progress.baseline_year is not None:
+        start, end = progress.baseline_year, float(progress.target_year)
+        steps = [start + (end - start) * i / 40 for i in range(41)]
+        path = [progress.trajectory(x) or 0.0 for x in steps]
+        ax.plot(steps, path, linestyle="--", color=_COLOURS[1], label="benodigd pad / required path")
+    ax.plot(
+        [progress.target_year],
+        [progress.target],
+        marker="*",
+        markersize=12,
+        color=_COLOURS[2],
+        linestyle="none",
+        label="doel / target",
+    )
+    ax.legend(fontsize=7, loc="upper left")
+    return _render(fig, fmt)
