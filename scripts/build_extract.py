@@ -1,0 +1,110 @@
+"""Build the embedded data of the extraction engine (``make data`` runs this; the result is committed).
+
+* ``krapte/data/extract-span-tagger/``: the skill-span tagger (structured perceptron) trained on the SkillSpan
+  TRAIN split from ``../shared/data/dev/skillspan/`` (MIT). Deterministic (fixed seed, fixed epochs).
+* ``krapte/data/extract-nl-lexicon/``: the Dutch vacancy lexicon. Its source, ``scripts/extract/nl_lexicon.tsv``,
+  was written for krapte (Dutch trade/ICT/care terms → English ESCO preferred labels); this script resolves every
+  label to an ESCO v1.2.0 skill URI in the embedded taxonomy and fails on any label that does not resolve.
+
+Usage: ``python scripts/build_extract.py [--only span-tagger|nl-lexicon]``. Needs the embedded taxonomy
+(``krapte/data/esco-v1.2.0``, committed) for the lexicon.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from krapte.extract.spans import SpanTagger, merge_layers, token_features
+from provenance import PACKAGE_DATA, SHARED, write_provenance
+
+HERE = Path(__file__).resolve().parent
+SKILLSPAN = SHARED / "dev" / "skillspan"
+EPOCHS = 12
+
+
+def build_span_tagger() -> None:
+    sentences = []
+    with open(SKILLSPAN / "json__train.json", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            tags = merge_layers(row["tags_skill"], row["tags_knowledge"])
+            sentences.append((token_features(row["tokens"]), tags))
+    model = SpanTagger.train(sentences, epochs=EPOCHS, progress=print)
+    folder = PACKAGE_DATA / "extract-span-tagger"
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save(folder / "span-tagger.json.gz")
+    write_provenance(
+        "extract-span-tagger",
+        title="Skill-span tagger trained on SkillSpan (train split)",
+        source="SkillSpan, github.com/kris927b/SkillSpan @ 2ccf3de5, data/json/train.json (4,800 sentences)",
+        version="SkillSpan 2022 train split; tagger format 1",
+        licence="MIT (SkillSpan data © 2023 Mike Zhang); model weights derived by krapte (EUPL-1.2)",
+        attribution="Zhang et al., SkillSpan: Hard and Soft Skill Extraction from English Job Postings, NAACL 2022",
+        derivation=(
+            f"scripts/build_extract.py: averaged structured perceptron, {EPOCHS} epochs, seed 13, BIO tags for skill "
+            "and knowledge merged (skill wins on overlap), hand features (word, affixes, shape, ±2 window)"
+        ),
+    )
+    print(f"span tagger: {len(model.weights)} features")
+
+
+def build_nl_lexicon() -> None:
+    from krapte.taxonomy import default_taxonomy
+
+    tax = default_taxonomy()
+    by_label: dict[str, list[str]] = {}
+    for uri, skill in tax.skills.items():
+        label = skill.labels.get("en")
+        if label:
+            by_label.setdefault(label, []).append(uri)
+    source = HERE / "extract" / "nl_lexicon.tsv"
+    rows = []
+    problems = []
+    with open(source, encoding="utf-8") as fh:
+        for line_no, row in enumerate(csv.DictReader(fh, delimiter="\t"), start=2):
+            uris = by_label.get(row["esco_label_en"], [])
+            if len(uris) != 1:
+                problems.append(f"{source}:{line_no}: {row['esco_label_en']!r} matches {len(uris)} ESCO skills")
+                continue
+            rows.append((row["term"], uris[0], row["esco_label_en"]))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        raise SystemExit(1)
+    folder = PACKAGE_DATA / "extract-nl-lexicon"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "nl-lexicon.tsv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(["term", "uri", "esco_label_en"])
+        writer.writerows(sorted(rows))
+    write_provenance(
+        "extract-nl-lexicon",
+        title="Dutch vacancy lexicon → ESCO skills",
+        source="written for krapte (scripts/extract/nl_lexicon.tsv); targets: ESCO v1.2.0 skills (embedded default)",
+        version=f"1 ({len(rows)} terms), {tax.version}",
+        licence="EUPL-1.2 (krapte); ESCO © European Union",
+        attribution="This service uses the ESCO classification of the European Commission.",
+        derivation="scripts/build_extract.py resolves each English ESCO preferred label to its skill URI",
+    )
+    print(f"nl lexicon: {len(rows)} terms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", choices=["span-tagger", "nl-lexicon"])
+    args = parser.parse_args()
+    if args.only in (None, "nl-lexicon"):
+        build_nl_lexicon()
+    if args.only in (None, "span-tagger"):
+        if not SKILLSPAN.exists():
+            print(f"{SKILLSPAN} is missing; keeping the committed span tagger", file=sys.stderr)
+        else:
+            build_span_tagger()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

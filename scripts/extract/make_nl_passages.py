@@ -1,0 +1,65 @@
+"""Write ``tests/fixtures/nl-passages/passages.jsonl`` from ``nl_passages_source.py`` (labels → ESCO URIs).
+
+Run: ``python scripts/extract/make_nl_passages.py``. Fails on any label that is not exactly one ESCO v1.2.0 skill.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from nl_passages_source import P  # noqa: E402
+
+from krapte.taxonomy import default_taxonomy  # noqa: E402
+
+OUT = HERE.parents[1] / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
+
+
+def main() -> int:
+    tax = default_taxonomy()
+    by_label: dict[str, list[str]] = {}
+    for uri, skill in tax.skills.items():
+        if skill.labels.get("en"):
+            by_label.setdefault(skill.labels["en"], []).append(uri)
+    problems = []
+
+    def resolve(labels: list[str], pid: str) -> list[dict[str, str]]:
+        out = []
+        for label in labels:
+            uris = by_label.get(label, [])
+            if len(uris) != 1:
+                problems.append(f"{pid}: {label!r} matches {len(uris)} skills")
+                continue
+            out.append({"uri": uris[0], "label_en": label})
+        return out
+
+    rows = []
+    for p in P:
+        rows.append(
+            {
+                "id": p["id"],
+                "kind": p["kind"],
+                "domain": p["domain"],
+                "text": p["text"],
+                "skills": resolve(p["skills"], p["id"]),
+                "absent": resolve(p.get("absent", []), p["id"]),
+                "requirements": p.get("requirements", {}),
+            }
+        )
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} passages → {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,574 @@
+"""Text → ESCO skills with evidence: the extraction engine.
+
+Stages, in order (see ``docs/extract.md``):
+
+1. **Lexical** (:mod:`krapte.extract.gazetteer`): every Dutch and English label and alternative label of every
+   skill, with generated Dutch inflections, verb–object orders, separable verbs and compounds, plus the Dutch
+   vacancy lexicon in ``krapte/data/extract-nl-lexicon/``, matched in one Aho–Corasick pass.
+2. **Context** (:mod:`krapte.extract.context`): hits in boilerplate (company blurb, offer, application, equal
+   opportunities) are dropped; negated hits ("geen ervaring met lassen vereist") go to ``negated`` instead of
+   ``skills``; generic skills ("communicatie", "planning") need a requirement cue or repetition, else their
+   confidence falls below the cut.
+3. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
+   cover are embedded with the offline multilingual encoder and linked to the nearest skill when the cosine is
+   high enough; this reaches the ESCO skills that only have English labels.
+4. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
+   the taxonomy's title ranking when a job title is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from krapte.errors import ValidationError
+from krapte.extract.context import DocumentContext
+from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Gazetteer, Hit, longest_hits, normalise_label
+from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
+
+LangOption = Literal["auto", "nl", "en"]
+EMBEDDING = "embedding"
+LEXICON = "lexicon"
+
+# Base confidence of one piece of evidence, by how it was found.
+METHOD_CONFIDENCE: dict[str, float] = {EXACT: 0.85, LEXICON: 0.8, VARIANT: 0.75, COMPOUND: 0.6, EMBEDDING: 0.5}
+MIN_CONFIDENCE = 0.35
+GENERIC_FACTOR = 0.4  # a generic skill without a requirement cue keeps this share of its confidence
+EMBED_THRESHOLD = 0.86  # cosine (multilingual-e5-small) above which a clause is linked to a skill
+EMBED_MAX_CLAUSES = 60
+
+# Words that name a skill but appear in almost every vacancy; they need context (see module docstring).
+GENERIC_WORDS = frozenset(
+    [
+        "communicatie",
+        "communiceren",
+        "communication",
+        "communicate",
+        "planning",
+        "plannen",
+        "plan",
+        "organiseren",
+        "organise",
+        "organize",
+        "samenwerken",
+        "samenwerking",
+        "teamwork",
+        "cooperate",
+        "leiding",
+        "leadership",
+        "lead",
+        "management",
+        "beheren",
+        "manage",
+        "administratie",
+        "administration",
+        "advies",
+        "adviseren",
+        "advise",
+        "verkoop",
+        "sales",
+        "marketing",
+        "service",
+        "klantgericht",
+        "flexibel",
+        "flexibility",
+        "zelfstandig",
+        "independent",
+        "motivatie",
+        "motivation",
+        "creativiteit",
+        "creativity",
+        "ontwerpen",
+        "design",
+        "onderzoek",
+        "research",
+        "analyseren",
+        "analyse",
+        "analyze",
+        "analysis",
+        "rapporteren",
+        "report",
+        "reporting",
+        "presenteren",
+        "present",
+        "schrijven",
+        "write",
+        "lezen",
+        "read",
+        "rekenen",
+        "coördineren",
+        "coordinate",
+        "controle",
+        "control",
+        "testen",
+        "test",
+        "kwaliteit",
+        "quality",
+        "veiligheid",
+        "safety",
+        "onderwijs",
+        "teaching",
+        "opleiden",
+        "train",
+        "training",
+        "besturen",
+        "drive",
+    ]
+)
+
+_NL_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "je",
+        "jij",
+        "wij",
+        "we",
+        "voor",
+        "met",
+        "op",
+        "in",
+        "is",
+        "zijn",
+        "bij",
+        "als",
+        "dat",
+        "die",
+        "er",
+        "niet",
+        "ook",
+        "of",
+        "naar",
+        "om",
+        "te",
+        "aan",
+        "heb",
+        "hebt",
+        "heeft",
+        "ervaring",
+        "kennis",
+        "werk",
+        "werken",
+    ]
+)
+_EN_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "you",
+        "we",
+        "for",
+        "with",
+        "on",
+        "in",
+        "is",
+        "are",
+        "at",
+        "as",
+        "that",
+        "this",
+        "it",
+        "not",
+        "or",
+        "to",
+        "be",
+        "have",
+        "has",
+        "experience",
+        "knowledge",
+        "work",
+        "working",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a skill was found: character offsets into the text, the surface text, and the method."""
+
+    start: int
+    end: int
+    text: str
+    method: str
+    negated: bool = False
+
+
+@dataclass
+class SkillMatch:
+    """One ESCO skill found in a text, with everything that supports it."""
+
+    uri: str
+    label_nl: str
+    label_en: str
+    confidence: float
+    evidence: list[Evidence]
+    is_green: bool = False
+    is_digital: bool = False
+    generic: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class OccupationSuggestion:
+    """An ESCO occupation suggested from the skill profile (and the job title when given)."""
+
+    uri: str
+    label: str
+    score: float
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uri": self.uri, "label": self.label, "score": self.score, "reasons": list(self.reasons)}
+
+
+@dataclass
+class SkillProfile:
+    """The skill profile of one text."""
+
+    lang: str
+    skills: list[SkillMatch]
+    occupations: list[OccupationSuggestion] = field(default_factory=list)
+    negated: list[SkillMatch] = field(default_factory=list)
+
+    def uris(self) -> list[str]:
+        return [s.uri for s in self.skills]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "skills": [s.to_dict() for s in self.skills],
+            "negated": [s.to_dict() for s in self.negated],
+            "occupations": [o.to_dict() for o in self.occupations],
+        }
+
+
+@dataclass(frozen=True)
+class RankedSkill:
+    """One result of :func:`rank_skills`: same shape as the occupation ranking results."""
+
+    uri: str
+    label: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uri": self.uri, "label": self.label, "score": round(self.score, 4)}
+
+
+def detect_language(text: str) -> Literal["nl", "en"]:
+    """Dutch or English by counting frequent function words (ties and empty texts: Dutch)."""
+    try:
+        from krapte.text import detect_language as shared_detect
+
+        lang = shared_detect(text)
+        if lang in ("nl", "en"):
+            return lang
+    except (ImportError, AttributeError):
+        pass
+    words = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
+    nl = sum(1 for w in words if w in _NL_WORDS)
+    en = sum(1 for w in words if w in _EN_WORDS)
+    return "en" if en > nl else "nl"
+
+
+@cache
+def dutch_lexicon() -> tuple[tuple[str, str], ...]:
+    """(Dutch term, ESCO skill URI) pairs from ``krapte/data/extract-nl-lexicon/nl-lexicon.tsv`` (may be empty)."""
+    path = resources.files("krapte.data") / "extract-nl-lexicon" / "nl-lexicon.tsv"
+    if not path.is_file():
+        return ()
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
+    return tuple((row["term"], row["uri"]) for row in rows)
+
+
+class SkillExtractor:
+    """Turns texts into ESCO skill profiles; build once per taxonomy and reuse (building takes seconds)."""
+
+    def __init__(self, taxonomy: Any, *, use_embeddings: bool = True) -> None:
+        self.taxonomy = taxonomy
+        self.use_embeddings = use_embeddings and embedding_available()
+        self.gazetteer = Gazetteer()
+        self._lexicon_keys: set[tuple[str, str]] = set()
+        for uri, skill in taxonomy.skills.items():
+            for lang in ("nl", "en"):
+                if skill.labels.get(lang):
+                    self.gazetteer.add(uri, skill.labels[lang], lang, preferred=True)
+                for alt in skill.alt_labels(lang):
+                    self.gazetteer.add(uri, alt, lang, preferred=False)
+        for term, uri in dutch_lexicon():
+            if uri in taxonomy.skills:
+                self.gazetteer.add(uri, term, "nl", preferred=False)
+                self._lexicon_keys.add((normalise_label(term), uri))
+        self.gazetteer.finalise()
+        self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
+        self._vectors: SkillVectors | None = None
+        self._idf = _skill_idf(taxonomy)
+
+    # -- public ---------------------------------------------------------------------------------------------------
+    def extract(self, text: str, lang: LangOption = "auto", *, title: str | None = None) -> SkillProfile:
+        """The skill profile of ``text`` (a vacancy, CV or course description)."""
+        if lang not in ("auto", "nl", "en"):
+            raise ValidationError(f"language {lang!r} is not supported", hint="use 'auto', 'nl' or 'en'")
+        detected = detect_language(text) if lang == "auto" else lang
+        ctx = DocumentContext(text)
+        found: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
+        negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
+        covered: list[tuple[int, int]] = []
+        for hit in self.lexical_hits(text):
+            sentence = ctx.sentence_at(hit.start)
+            if sentence is None or sentence.boilerplate:
+                continue
+            method = self._method(hit)
+            conf = METHOD_CONFIDENCE[method]
+            uri = hit.entry.uri
+            if uri in self._generic and not sentence.requirement_cue:
+                conf *= GENERIC_FACTOR
+            is_neg = ctx.is_negated(hit.start)
+            evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], method, is_neg)
+            (negated if is_neg else found)[uri].append((evidence, conf))
+            covered.append((hit.start, hit.end))
+        if self.use_embeddings:
+            self._embedding_stage(text, ctx, covered, found)
+        skills = self._aggregate(found)
+        negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
+        profile = SkillProfile(detected, skills, negated=negated_matches)
+        profile.occupations = self.suggest_occupations(skills, title=title, lang=detected)
+        return profile
+
+    def lexical_hits(self, text: str) -> list[Hit]:
+        """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline)."""
+        return longest_hits(self.gazetteer.find(text))
+
+    def suggest_occupations(
+        self, skills: Sequence[SkillMatch], *, title: str | None = None, lang: str = "nl", top: int = 10
+    ) -> list[OccupationSuggestion]:
+        """Occupations whose essential/optional skills overlap the profile most (IDF-weighted, cosine-like)."""
+        weights = {s.uri: s.confidence * self._idf.get(s.uri, 1.0) for s in skills}
+        scores: dict[str, float] = {}
+        reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        if weights:
+            for occ_uri, occ in self.taxonomy.occupations.items():
+                total = 0.0
+                for rel, factor in ((occ.essential_skills, 1.0), (occ.optional_skills, 0.5)):
+                    for uri in rel:
+                        w = weights.get(uri)
+                        if w:
+                            total += w * factor
+                            reasons[occ_uri].append((w * factor, self.taxonomy.skills[uri].label(lang)))
+                if total:
+                    norm = math.sqrt(sum(self._idf.get(u, 1.0) ** 2 for u in occ.essential_skills) + 1.0)
+                    scores[occ_uri] = total / norm
+        if scores:
+            best = max(scores.values())
+            scores = {k: v / best for k, v in scores.items()}
+        if title:
+            for uri, score in _title_ranking(self.taxonomy, title, lang, top=top):
+                scores[uri] = scores.get(uri, 0.0) * 0.5 + score
+                reasons[uri].append((1e9, f"title: {title}"))
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
+        return [
+            OccupationSuggestion(
+                uri,
+                self.taxonomy.occupations[uri].label(lang),
+                round(score, 4),
+                tuple(label for _, label in sorted(reasons[uri], key=lambda r: -r[0])[:5]),
+            )
+            for uri, score in ranked
+        ]
+
+    def rank(self, text: str, top: int = 10, lang: LangOption = "auto") -> list[RankedSkill]:
+        """Skills a short text (sentence or phrase) expresses, best first: lexical hits boost the embedding ranking."""
+        return self.rank_many([text], top=top, lang=lang)[0]
+
+    def rank_many(self, texts: Sequence[str], top: int = 10, lang: LangOption = "auto") -> list[list[RankedSkill]]:
+        out_lang = "en" if lang == "en" else "nl"
+        lexical: list[dict[str, float]] = []
+        for text in texts:
+            scores: dict[str, float] = {}
+            for hit in self.lexical_hits(text):
+                conf = METHOD_CONFIDENCE[self._method(hit)]
+                if hit.entry.uri in self._generic:
+                    conf *= 0.8
+                scores[hit.entry.uri] = max(scores.get(hit.entry.uri, 0.0), conf)
+            lexical.append(scores)
+        dense: list[list[tuple[str, float]]] = [[] for _ in texts]
+        if self.use_embeddings and texts:
+            vectors = self._skill_vectors()
+            dense = vectors.top(encode(list(texts), kind="query"), max(top * 3, 30))
+        results = []
+        for lex, den in zip(lexical, dense, strict=True):
+            combined: dict[str, float] = {}
+            for uri, cos in den:
+                combined[uri] = cos
+            for uri, conf in lex.items():
+                base = combined.get(uri, min((c for _, c in den), default=0.0))
+                combined[uri] = base + 0.1 * conf
+            ranked = sorted(combined.items(), key=lambda kv: -kv[1])[:top]
+            results.append(
+                [RankedSkill(uri, self.taxonomy.skills[uri].label(out_lang), score) for uri, score in ranked]
+            )
+        return results
+
+    # -- internals ------------------------------------------------------------------------------------------------
+    def _method(self, hit: Hit) -> str:
+        if hit.compound:
+            return COMPOUND
+        if (hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._lexicon_keys) and (
+            hit.entry.method == EXACT
+        ):
+            return LEXICON
+        return hit.entry.method
+
+    def _skill_vectors(self) -> SkillVectors:
+        if self._vectors is None:
+            self._vectors = load_skill_vectors(self.taxonomy)
+        return self._vectors
+
+    def _embedding_stage(
+        self,
+        text: str,
+        ctx: DocumentContext,
+        covered: list[tuple[int, int]],
+        found: dict[str, list[tuple[Evidence, float]]],
+    ) -> None:
+        clauses: list[tuple[int, int]] = []
+        for sent in ctx.sentences:
+            if sent.boilerplate or not (sent.requirement_cue or sent.section in ("tasks", "requirements")):
+                continue
+            for start, end in _clauses(text, sent.start, sent.end):
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                words = len(text[start:end].split())
+                if 2 <= words <= 14 and not ctx.is_negated(start):
+                    clauses.append((start, end))
+        clauses = clauses[:EMBED_MAX_CLAUSES]
+        if not clauses:
+            return
+        vectors = self._skill_vectors()
+        best = vectors.top(encode([text[s:e] for s, e in clauses], kind="query"), 2)
+        for (start, end), candidates in zip(clauses, best, strict=True):
+            if not candidates:
+                continue
+            uri, cos = candidates[0]
+            if cos < EMBED_THRESHOLD or uri in self._generic:
+                continue
+            conf = METHOD_CONFIDENCE[EMBEDDING] + (cos - EMBED_THRESHOLD) * 3
+            found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), min(conf, 0.8)))
+
+    def _aggregate(self, found: dict[str, list[tuple[Evidence, float]]], *, keep_all: bool = False) -> list[SkillMatch]:
+        matches = []
+        for uri, items in found.items():
+            miss = 1.0
+            for _, conf in items:
+                miss *= 1.0 - conf
+            confidence = round(min(0.99, 1.0 - miss), 3)
+            if confidence < MIN_CONFIDENCE and not keep_all:
+                continue
+            skill = self.taxonomy.skills[uri]
+            matches.append(
+                SkillMatch(
+                    uri=uri,
+                    label_nl=skill.label("nl"),
+                    label_en=skill.label("en"),
+                    confidence=confidence,
+                    evidence=sorted((e for e, _ in items), key=lambda e: e.start),
+                    is_green=bool(skill.is_green),
+                    is_digital=bool(skill.is_digital),
+                    generic=uri in self._generic,
+                )
+            )
+        matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
+        return matches
+
+
+def _is_generic(skill: Any) -> bool:
+    """Generic: transversal in ESCO, or a single-word label from :data:`GENERIC_WORDS`."""
+    if getattr(skill, "is_transversal", False):
+        return True
+    for lang in ("nl", "en"):
+        label = skill.labels.get(lang, "")
+        if label and normalise_label(label) in GENERIC_WORDS:
+            return True
+    return False
+
+
+def _skill_idf(taxonomy: Any) -> dict[str, float]:
+    counts: dict[str, int] = defaultdict(int)
+    for occ in taxonomy.occupations.values():
+        for uri in (*occ.essential_skills, *occ.optional_skills):
+            counts[uri] += 1
+    n = max(len(taxonomy.occupations), 1)
+    return {uri: math.log(1 + n / c) for uri, c in counts.items()}
+
+
+def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int) -> list[tuple[str, float]]:
+    """The taxonomy's occupation-title ranking, if the taxonomy package provides one."""
+    try:
+        from krapte import taxonomy as taxonomy_module
+
+        rank_occupations = taxonomy_module.rank_occupations  # type: ignore[attr-defined]
+    except AttributeError:
+        return []
+    try:
+        ranked = rank_occupations([title], lang=lang, top=top, taxonomy=taxonomy)[0]
+    except TypeError:
+        ranked = rank_occupations([title], lang=lang, top=top)[0]
+    out = []
+    for r in ranked:
+        uri = getattr(r, "uri", None) or r["uri"]
+        score = getattr(r, "score", None)
+        out.append((uri, float(score if score is not None else r["score"])))
+    return out
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:•·▪()]|\s-\s|\s(?:en|and|of|or)\s")
+
+
+def _clauses(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        yield from _trim(text, pos, m.start())
+        pos = m.end()
+    yield from _trim(text, pos, end)
+
+
+def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end > start:
+        yield (start, end)
+
+
+@cache
+def default_extractor(use_embeddings: bool = True) -> SkillExtractor:
+    """A process-wide extractor over the embedded default taxonomy."""
+    from krapte.taxonomy import default_taxonomy
+
+    return SkillExtractor(default_taxonomy(), use_embeddings=use_embeddings)
+
+
+def rank_skills(
+    texts: Sequence[str], top: int = 10, lang: LangOption = "auto", *, extractor: SkillExtractor | None = None
+) -> list[list[RankedSkill]]:
+    """For each short text, the ESCO skills it expresses, best first (``krapte skills rank``)."""
+    if top < 1:
+        raise ValidationError(f"top={top} must be at least 1", hint="use e.g. --top 10")
+    engine = extractor or default_extractor()
+    return engine.rank_many(list(texts), top=top, lang=lang)

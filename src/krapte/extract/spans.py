@@ -1,0 +1,283 @@
+"""A small supervised skill-span tagger: a first-order structured perceptron over hand-made token features.
+
+It marks the phrases in a sentence that state a skill or a piece of knowledge ("experience with *React*",
+"*manage a team*"), the task of SkillSpan (Zhang et al., NAACL 2022). The model is trained by
+``scripts/build_extract.py`` on the SkillSpan train split (English job ads, MIT) and shipped as a compact gzip JSON
+file in ``krapte/data/extract-span-tagger/``; training takes about a minute on one core and needs no third-party
+machine-learning library, so the tagger runs anywhere the package runs.
+
+Tags are BIO over two types: ``S`` (skill) and ``K`` (knowledge). :func:`SpanTagger.spans` returns token spans.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+TAGS: tuple[str, ...] = ("O", "B-S", "I-S", "B-K", "I-K")
+_START = len(TAGS)  # index of the virtual start tag in the transition table
+_TOKEN = re.compile(r"\w+(?:[-'.+#/]\w+)*[+#]*|[^\w\s]", re.UNICODE)
+
+Features = list[str]
+Lexicon = Callable[[Sequence[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class TokenSpan:
+    """Tokens ``start`` (inclusive) to ``end`` (exclusive) form a span of ``kind`` ``"skill"`` or ``"knowledge"``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Split text into tokens with their character offsets (words keep inner -, ', ., +, #, /)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]+", "A", word)
+    shape = re.sub(r"[a-z]+", "a", shape)
+    return re.sub(r"[0-9]+", "9", shape)
+
+
+def token_features(tokens: Sequence[str], lexicon_tags: Sequence[str] | None = None) -> list[Features]:
+    """The features of every token: the word, its neighbours, affixes, shape and (optionally) lexicon tags."""
+    low = [t.lower() for t in tokens]
+    padded = ["<s2>", "<s1>", *low, "</s1>", "</s2>"]
+    feats: list[Features] = []
+    for i, word in enumerate(tokens):
+        w = low[i]
+        j = i + 2
+        f = [
+            "b",
+            "w=" + w,
+            "p3=" + w[:3],
+            "s3=" + w[-3:],
+            "s2=" + w[-2:],
+            "sh=" + _shape(word),
+            "w-1=" + padded[j - 1],
+            "w+1=" + padded[j + 1],
+            "w-2=" + padded[j - 2],
+            "w+2=" + padded[j + 2],
+            "w-1w=" + padded[j - 1] + "|" + w,
+            "ww+1=" + w + "|" + padded[j + 1],
+            "s3-1=" + padded[j - 1][-3:],
+            "s3+1=" + padded[j + 1][-3:],
+        ]
+        if word[:1].isupper():
+            f.append("title")
+        if word.isupper() and len(word) > 1:
+            f.append("upper")
+        if any(c.isdigit() for c in word):
+            f.append("digit")
+        if len(w) <= 2:
+            f.append("short")
+        if i == 0:
+            f.append("first")
+        if lexicon_tags is not None:
+            tag = lexicon_tags[i]
+            prev_tag = lexicon_tags[i - 1] if i > 0 else "<s>"
+            next_tag = lexicon_tags[i + 1] if i + 1 < len(tokens) else "</s>"
+            f += ["lx=" + tag, "lx-1=" + prev_tag, "lx+1=" + next_tag, "lxw=" + tag + "|" + w]
+        feats.append(f)
+    return feats
+
+
+class SpanTagger:
+    """Structured perceptron with Viterbi decoding over the five BIO tags."""
+
+    def __init__(self, weights: dict[str, list[float]] | None = None, transitions: list[list[float]] | None = None):
+        self.weights: dict[str, list[float]] = weights or {}
+        self.transitions: list[list[float]] = transitions or [[0.0] * len(TAGS) for _ in range(len(TAGS) + 1)]
+
+    # -- decoding -------------------------------------------------------------------------------------------------
+    def _emissions(self, feats: list[Features]) -> list[list[float]]:
+        n_tags = len(TAGS)
+        out = []
+        weights = self.weights
+        for f in feats:
+            scores = [0.0] * n_tags
+            for name in f:
+                w = weights.get(name)
+                if w is not None:
+                    for k in range(n_tags):
+                        scores[k] += w[k]
+            out.append(scores)
+        return out
+
+    def decode(self, feats: list[Features]) -> list[int]:
+        """The best tag sequence (indices into :data:`TAGS`) by Viterbi; I-x may only follow B-x or I-x."""
+        if not feats:
+            return []
+        n_tags = len(TAGS)
+        emissions = self._emissions(feats)
+        trans = self.transitions
+        score = [trans[_START][k] + emissions[0][k] + _penalty(_START, k) for k in range(n_tags)]
+        back: list[list[int]] = []
+        for i in range(1, len(feats)):
+            new = [0.0] * n_tags
+            ptr = [0] * n_tags
+            for k in range(n_tags):
+                best, arg = -1e18, 0
+                for p in range(n_tags):
+                    s = score[p] + trans[p][k] + _penalty(p, k)
+                    if s > best:
+                        best, arg = s, p
+                new[k] = best + emissions[i][k]
+                ptr[k] = arg
+            back.append(ptr)
+            score = new
+        tag = max(range(n_tags), key=lambda k: score[k])
+        path = [tag]
+        for ptr in reversed(back):
+            tag = ptr[tag]
+            path.append(tag)
+        return path[::-1]
+
+    def spans(self, tokens: Sequence[str], lexicon_tags: Sequence[str] | None = None) -> list[TokenSpan]:
+        """The skill and knowledge spans the model finds in a tokenised sentence."""
+        return tags_to_spans([TAGS[t] for t in self.decode(token_features(tokens, lexicon_tags))])
+
+    # -- training -------------------------------------------------------------------------------------------------
+    @classmethod
+    def train(
+        cls,
+        sentences: Sequence[tuple[list[Features], list[str]]],
+        *,
+        epochs: int = 8,
+        seed: int = 13,
+        progress: Callable[[str], object] | None = None,
+    ) -> SpanTagger:
+        """Averaged structured perceptron over (features, gold tags) pairs."""
+        n_tags = len(TAGS)
+        index = {t: i for i, t in enumerate(TAGS)}
+        model = cls()
+        totals: dict[str, list[float]] = defaultdict(lambda: [0.0] * n_tags)
+        stamps: dict[str, list[int]] = defaultdict(lambda: [0] * n_tags)
+        t_totals = [[0.0] * n_tags for _ in range(n_tags + 1)]
+        t_stamps = [[0] * n_tags for _ in range(n_tags + 1)]
+        step = 0
+        order = list(range(len(sentences)))
+        rng = random.Random(seed)
+
+        def bump(name: str, k: int, delta: float) -> None:
+            w = model.weights.setdefault(name, [0.0] * n_tags)
+            totals[name][k] += (step - stamps[name][k]) * w[k]
+            stamps[name][k] = step
+            w[k] += delta
+
+        def bump_t(p: int, k: int, delta: float) -> None:
+            t_totals[p][k] += (step - t_stamps[p][k]) * model.transitions[p][k]
+            t_stamps[p][k] = step
+            model.transitions[p][k] += delta
+
+        for epoch in range(epochs):
+            rng.shuffle(order)
+            errors = 0
+            for idx in order:
+                step += 1
+                feats, gold_tags = sentences[idx]
+                gold = [index[t] for t in gold_tags]
+                pred = model.decode(feats)
+                if pred == gold:
+                    continue
+                errors += 1
+                prev_g, prev_p = _START, _START
+                for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+                    if g != p:
+                        for name in feats[i]:
+                            bump(name, g, 1.0)
+                            bump(name, p, -1.0)
+                    if g != p or prev_g != prev_p:
+                        bump_t(prev_g, g, 1.0)
+                        bump_t(prev_p, p, -1.0)
+                    prev_g, prev_p = g, p
+            if progress:
+                progress(f"epoch {epoch + 1}/{epochs}: {errors} sentences wrong of {len(sentences)}")
+        # average
+        for name, w in model.weights.items():
+            for k in range(n_tags):
+                totals[name][k] += (step - stamps[name][k]) * w[k]
+                w[k] = round(totals[name][k] / step, 4)
+        for p in range(n_tags + 1):
+            for k in range(n_tags):
+                t_totals[p][k] += (step - t_stamps[p][k]) * model.transitions[p][k]
+                model.transitions[p][k] = round(t_totals[p][k] / step, 4)
+        model.weights = {n: w for n, w in model.weights.items() if any(abs(x) >= 1e-3 for x in w)}
+        return model
+
+    # -- persistence ----------------------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the model as gzip JSON (deterministic: sorted keys, fixed mtime)."""
+        body = json.dumps({"tags": TAGS, "weights": self.weights, "transitions": self.transitions}, sort_keys=True)
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+            fh.write(body.encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path) -> SpanTagger:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            body = json.load(fh)
+        return cls(body["weights"], body["transitions"])
+
+
+def _penalty(prev: int, tag: int) -> float:
+    """Forbid I-x after anything but B-x / I-x (hard BIO constraint)."""
+    name = TAGS[tag]
+    if name.startswith("I-"):
+        kind = name[2:]
+        if prev == _START or TAGS[prev][2:] != kind:
+            return -1e9
+    return 0.0
+
+
+def tags_to_spans(tags: Iterable[str]) -> list[TokenSpan]:
+    """BIO tags → spans (a stray I-x starts a new span)."""
+    spans: list[TokenSpan] = []
+    start, kind = -1, ""
+    i = -1
+    for i, tag in enumerate(tags):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
+            if start >= 0:
+                spans.append(TokenSpan(start, i, _KINDS[kind]))
+                start, kind = -1, ""
+            if tag != "O":
+                start, kind = i, tag[2:]
+    if start >= 0:
+        spans.append(TokenSpan(start, i + 1, _KINDS[kind]))
+    return spans
+
+
+_KINDS = {"S": "skill", "K": "knowledge"}
+
+
+def merge_layers(skill_tags: Sequence[str], knowledge_tags: Sequence[str]) -> list[str]:
+    """Combine SkillSpan's two BIO layers into one five-tag sequence (skill wins where both are set)."""
+    out = []
+    for s, k in zip(skill_tags, knowledge_tags, strict=True):
+        if s != "O":
+            out.append(s + "-S")
+        elif k != "O":
+            out.append(k + "-K")
+        else:
+            out.append("O")
+    return out
+
+
+@cache
+def default_span_tagger() -> SpanTagger | None:
+    """The tagger shipped in ``krapte/data/extract-span-tagger/`` (None if the package was built without it)."""
+    path = resources.files("krapte.data") / "extract-span-tagger" / "span-tagger.json.gz"
+    if not path.is_file():
+        return None
+    with resources.as_file(path) as p:
+        return SpanTagger.load(p)
