@@ -1,7 +1,8 @@
 """Cached label embeddings of all occupations and skills, for semantic search and ranking.
 
-An index holds one row per label text (preferred labels in every language, plus Dutch alternative labels of
-occupations) and the URI each row belongs to. It is derived data: computed on first use, or ahead of time by
+An index holds one row per label text (the preferred labels in every language; alternative labels are left to
+the lexical index, which keeps building the index to a few minutes on one core) and the URI each row belongs to.
+It is derived data: computed on first use, or ahead of time by
 ``krapte taxonomy build-index`` (``make index``), and written atomically into ``settings.cache_dir`` under a name
 keyed by the taxonomy content and the embedding model, so tests, the CLI and the app reuse it. A file lock makes
 parallel processes (pytest workers, app workers) build it once.
@@ -64,16 +65,11 @@ class LabelIndex:
 
 
 def label_rows(tax: Taxonomy, kind: IndexKind) -> list[tuple[str, str]]:
-    """The (uri, text) pairs embedded for ``kind``: preferred labels in every language; Dutch alternative labels
-    of occupations too (job titles are matched against them)."""
+    """The (uri, text) pairs embedded for ``kind``: the preferred labels in every language."""
+    pool = tax.occupations if kind == "occupation" else tax.skills
     rows: list[tuple[str, str]] = []
-    if kind == "occupation":
-        for uri, occ in tax.occupations.items():
-            texts = [*occ.labels.values(), *occ.alt_labels("nl")]
-            rows.extend((uri, t) for t in dict.fromkeys(texts) if t)
-    else:
-        for uri, skill in tax.skills.items():
-            rows.extend((uri, t) for t in dict.fromkeys(skill.labels.values()) if t)
+    for uri, concept in pool.items():
+        rows.extend((uri, t) for t in dict.fromkeys(concept.labels.values()) if t)
     return rows
 
 

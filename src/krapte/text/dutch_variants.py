@@ -17,7 +17,7 @@ Over-generation is harmless: a variant that no text contains never matches.
 from __future__ import annotations
 
 VOWELS = set("aeiou")
-_PREPS = ("van", "van de", "van het")
+_PREPS = ("van", "van de")
 
 
 def _is_vowel(ch: str) -> bool:

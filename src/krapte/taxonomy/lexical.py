@@ -1,0 +1,179 @@
+"""A lexical label index over all labels of a taxonomy, tolerant of case, accents, inflection, compounds and typos.
+
+Every preferred, alternative and hidden label of every occupation and skill, in every language, is one *entry*.
+Entries are tokenised (:func:`krapte.text.tokens`) and stemmed in their own language. A query token matches an
+entry token
+
+* exactly or after stemming (weight 1.0),
+* as a prefix of it (``warmtep`` → ``warmtepomp``; 0.85), the last query token especially while typing,
+* inside a Dutch compound (``zonnepaneel`` in ``zonnepaneelmonteur``, ``pomp`` in ``warmtepomp``; 0.75),
+* with a typo (Levenshtein similarity ≥ 0.8 for tokens of five letters or more; 0.7 × similarity).
+
+Two adjacent query tokens also match as one joined token (``warmte pomp`` → ``warmtepomp``), so split and joined
+spellings meet. An entry's score is the IDF-weighted share of the query it covers, times a small preference for
+entries whose own tokens are covered too (short, specific labels win over long ones), plus a bonus for preferred
+labels. A concept's score is the best score of its entries.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from krapte.taxonomy.model import Taxonomy
+from krapte.text.normalize import fold, tokens
+from krapte.text.stem import stem
+
+W_EXACT, W_PREFIX, W_INFIX, W_FUZZY = 1.0, 0.85, 0.75, 0.7
+PREF_BONUS = 0.03
+MAX_EXPANSIONS = 300
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One label of one concept."""
+
+    uri: str
+    kind: str  # "occupation" | "skill"
+    lang: str
+    text: str
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    uri: str
+    kind: str
+    score: float
+    entry: Entry
+
+
+class LexicalIndex:
+    """Inverted index of stemmed label tokens; build once per taxonomy with :func:`build_lexical_index`."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.entry_len: list[int] = []
+        postings: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            toks = {stem(t, e.lang) for t in tokens(e.text)}
+            self.entry_len.append(max(1, len(toks)))
+            for t in toks:
+                postings.setdefault(t, []).append(i)
+        self.postings = postings
+        self.vocab = sorted(postings)
+        n = len(entries)
+        self.idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
+        self._long_vocab = [t for t in self.vocab if len(t) >= 5]
+
+    # --- term expansion ---------------------------------------------------
+    def expand(self, token: str, *, prefix: bool = True) -> dict[str, float]:
+        """Vocabulary tokens matching a folded query token, with their match weight."""
+        found: dict[str, float] = {}
+        for variant in {token, stem(token, "nl"), stem(token, "en")}:
+            if variant in self.postings:
+                found[variant] = W_EXACT
+        if prefix and len(token) >= 3:
+            start = bisect_left(self.vocab, token)
+            for t in self.vocab[start : start + MAX_EXPANSIONS]:
+                if not t.startswith(token):
+                    break
+                found.setdefault(t, W_PREFIX)
+        if len(token) >= 5:
+            root = stem(token, "nl")
+            for t in self._long_vocab:
+                if root in t and t not in found:
+                    found[t] = W_INFIX
+                    if len(found) > 3 * MAX_EXPANSIONS:
+                        break
+        if len(token) >= 5 and not any(w == W_EXACT for w in found.values()):
+            for t, sim, _ in process.extract(
+                token, self._long_vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8, limit=10
+            ):
+                found.setdefault(t, W_FUZZY * sim)
+        return found
+
+    def idf_of(self, token: str) -> float:
+        return self.idf.get(stem(token, "nl"), self.idf.get(token, math.log(1 + len(self.entries))))
+
+    # --- querying -----------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        *,
+        kind: str | None = None,
+        lang: str | None = None,
+        top: int = 10,
+        allowed: set[str] | None = None,
+    ) -> list[LexicalHit]:
+        """Best concepts for a query, one hit per concept, best first."""
+        q = tokens(text)
+        if not q:
+            return []
+        n = len(q)
+        weights = [self.idf_of(t) for t in q]
+        total = sum(weights)
+        # best[entry] = per-position match weights
+        best: dict[int, list[float]] = {}
+
+        def credit(expansions: dict[str, float], positions: Iterable[int]) -> None:
+            pos = list(positions)
+            for tok, w in expansions.items():
+                for i in self.postings[tok]:
+                    row = best.get(i)
+                    if row is None:
+                        row = best[i] = [0.0] * n
+                    for p in pos:
+                        if w > row[p]:
+                            row[p] = w
+
+        for p, tok in enumerate(q):
+            credit(self.expand(tok, prefix=True), [p])
+        for p in range(n - 1):
+            joined = q[p] + q[p + 1]
+            exp = {t: w for t, w in self.expand(joined, prefix=True).items() if w >= W_PREFIX}
+            credit(exp, [p, p + 1])
+
+        scored: dict[str, LexicalHit] = {}
+        for i, row in best.items():
+            e = self.entries[i]
+            if kind and e.kind != kind:
+                continue
+            if allowed is not None and e.uri not in allowed:
+                continue
+            coverage = sum(w * idf for w, idf in zip(row, weights, strict=True)) / total
+            matched = sum(1 for w in row if w > 0)
+            precision = min(1.0, matched / self.entry_len[i])
+            score = coverage * (0.8 + 0.2 * precision)
+            if e.preferred:
+                score += PREF_BONUS
+            if lang and e.lang == lang:
+                score += 0.01
+            prev = scored.get(e.uri)
+            if prev is None or score > prev.score:
+                scored[e.uri] = LexicalHit(uri=e.uri, kind=e.kind, score=score, entry=e)
+        return sorted(scored.values(), key=lambda h: (-h.score, h.entry.text))[:top]
+
+
+def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill")) -> LexicalIndex:
+    """Index every label of the chosen kinds of concept."""
+    entries: list[Entry] = []
+    pools = {"occupation": tax.occupations, "skill": tax.skills}
+    for kind in kinds:
+        for uri, c in pools[kind].items():
+            for lang, label in c.labels.items():
+                entries.append(Entry(uri, kind, lang, label, True))
+            for source in (c.alt, c.hidden):
+                for lang, labels in source.items():
+                    entries.extend(Entry(uri, kind, lang, label, False) for label in labels)
+    return LexicalIndex(entries)
+
+
+def folded(text: str) -> str:
+    """Re-exported for callers that compare labels (same folding as the index)."""
+    return fold(text)
