@@ -281,6 +281,8 @@ class _Parser:
     def date(self, column: str, value: Any) -> str:
         if value is None or value == "":
             return ""
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a bare year from JSON or a form
         if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
             self.bad(column, f"{column} must be a date YYYY, YYYY-MM or YYYY-MM-DD", value)
             return ""

@@ -91,9 +91,12 @@ def eur(amount: float) -> str:
     return f"€ {amount:,.0f}".replace(",", ".")
 
 
-def number(value: float | None, digits: int = 0) -> str:
+def number(value: float | None, digits: int | None = None) -> str:
+    """A number with Dutch separators; without ``digits``, one decimal below 100 and none above."""
     if value is None:
         return "–"
+    if digits is None:
+        digits = 1 if abs(value) < 100 and value != int(value) else 0
     text = f"{value:,.{digits}f}"
     return text.replace(",", "X").replace(".", ",").replace("X", ".")
 
