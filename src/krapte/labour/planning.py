@@ -558,6 +558,15 @@ def _solve_milp(
     h.setOptionValue("mip_rel_gap", mip_rel_gap)
     h.setOptionValue("random_seed", 0)
     _check_status(h, h.passModel(lp), "passing the model")
+    # HiGHS checks time_limit between nodes only; a long root LP is stopped by this interrupt callback instead
+    stop_at = [deadline]
+
+    def interrupt_after_deadline(event: highspy.cb.HighsCallbackEvent) -> None:  # type: ignore[name-defined]
+        if time.perf_counter() > stop_at[0]:
+            event.interrupt()
+
+    for callback in (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt):
+        callback.subscribe(interrupt_after_deadline)
 
     def solution_vector(chosen: IntArray) -> FloatArray:
         x = np.zeros(n_cols)
@@ -580,9 +589,14 @@ def _solve_milp(
         sol.col_value = list(solution_vector(incumbent))
         sol.value_valid = True
         h.setSolution(sol)
+        stop_at[0] = time.perf_counter() + budget
         h.run()
         model_status = h.getModelStatus()
-        ok = {highspy.HighsModelStatus.kOptimal: "optimal", highspy.HighsModelStatus.kTimeLimit: "time_limit"}
+        ok = {
+            highspy.HighsModelStatus.kOptimal: "optimal",
+            highspy.HighsModelStatus.kTimeLimit: "time_limit",
+            highspy.HighsModelStatus.kInterrupt: "time_limit",
+        }
         if model_status not in ok:
             raise SolverError(
                 f"HiGHS stopped with status {h.modelStatusToString(model_status)!r} on the planning model",
@@ -593,7 +607,8 @@ def _solve_milp(
             return incumbent, ok[model_status], 1.0
         values = np.asarray(h.getSolution().col_value)[:n_x]
         picked = np.array([int(np.argmax(values[x_offset[i] : x_offset[i + 1]])) for i in range(n_projects)])
-        return picked.astype(np.int64), ok[model_status], float(max(info.mip_gap, 0.0))
+        # a gap HiGHS could not bound (no dual bound yet) is reported as 100 %
+        return picked.astype(np.int64), ok[model_status], float(min(max(info.mip_gap, 0.0), 1.0))
 
     budget = deadline - time.perf_counter()
     phase1_budget = budget if objective == "weighted" else budget * 2 / 3
@@ -602,8 +617,12 @@ def _solve_milp(
         return chosen, status, gap, gap, size
     if not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
         chosen = start  # never return worse than the heuristic's schedule
-    # phase 2: hold the unmet demand at phase 1's value and minimise the peak
-    unmet = float(solution_vector(chosen)[u0:z_col].sum())
+    # phase 2: hold the unmet demand at phase 1's value and minimise the peak, unless the peak already equals a
+    # lower bound (a project that overflows a cell on its own wherever it starts, or fixed demand over capacity)
+    incumbent = solution_vector(chosen)
+    if incumbent[z_col] <= _peak_lower_bound(rows, cols, vals, cap_rows, x_offset) + TOLERANCE:
+        return chosen, status, gap, 0.0, size
+    unmet = float(incumbent[u0:z_col].sum())
     h.changeRowBounds(n_projects + 2 * n_cells, -inf, unmet + TOLERANCE * max(1.0, unmet))
     h.changeColsCost(n_cols, np.arange(n_cols, dtype=np.int32), np.r_[np.zeros(n_cols - 1), 1.0])
     chosen2, status2, peak_gap = run(deadline - time.perf_counter(), chosen)
@@ -611,6 +630,22 @@ def _solve_milp(
         chosen = chosen2
     final_status = "optimal" if status == status2 == "optimal" else "time_limit"
     return chosen, final_status, gap, peak_gap, size
+
+
+def _peak_lower_bound(
+    rows: list[IntArray], cols: list[IntArray], vals: list[FloatArray], cap_rows: FloatArray, x_offset: IntArray
+) -> float:
+    """A peak no schedule can beat: max over projects of min over starts of its largest own excess, or fixed excess."""
+    bound = float(max((-cap_rows).max(initial=0.0), 0.0))
+    if not rows:
+        return bound
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    excess = np.maximum(np.concatenate(vals) - np.maximum(cap_rows[r], 0.0), 0.0)
+    per_start = np.zeros(int(x_offset[-1]))
+    np.maximum.at(per_start, c, excess)
+    per_project = np.minimum.reduceat(per_start, x_offset[:-1])
+    return max(bound, float(per_project.max(initial=0.0)))
 
 
 _EMPTY: tuple[IntArray, IntArray, FloatArray] = (
