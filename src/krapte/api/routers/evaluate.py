@@ -76,7 +76,7 @@ async def evaluate_panel(
     result = await run_in_threadpool(_evaluate, frame, options)
     if format == "json":
         return Response(json.dumps(result.to_dict(), ensure_ascii=False), media_type="application/json")
-    picture = await run_in_threadpool(result.plot, format)  # type: ignore[arg-type]
+    picture = await run_in_threadpool(result.plot, format)
     return Response(picture, media_type="image/png" if format == "png" else "image/svg+xml")
 
 

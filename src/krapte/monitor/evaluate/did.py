@@ -22,6 +22,8 @@ from krapte.monitor.evaluate.staggered import Control
 from krapte.monitor.evaluate.twfe import event_time_dummies, fit_twfe
 from krapte.monitor.evaluate.wild import wild_cluster_bootstrap
 
+MAX_LEADS = 4
+
 
 def estimate_did(
     panel: Panel,
@@ -31,8 +33,13 @@ def estimate_did(
     alpha: float = 0.05,
     bootstrap: int = 999,
     seed: int = 0,
+    max_leads: int = MAX_LEADS,
 ) -> EvaluationResult:
-    """Staggered DiD (Callaway–Sant'Anna) with TWFE alongside; ``first_treated`` holds period indexes or inf."""
+    """Staggered DiD (Callaway–Sant'Anna) with TWFE alongside; ``first_treated`` holds period indexes or inf.
+
+    The pre-trend test covers the ``max_leads`` leads closest to adoption (e = −1, −2, …): far leads rest on
+    few cohorts, and testing dozens of them with 35 clusters has no power and unreliable size.
+    """
     notes: list[str] = []
     finite = np.isfinite(first_treated)
     if control == "never" and finite.all():
@@ -47,8 +54,8 @@ def estimate_did(
     per_group, group_overall = staggered.group_att(gt)
     events = staggered.event_study(gt)
     dynamic = staggered.dynamic_att(events)
-    leads = [est for e, est in events.items() if e < 0]
-    lead_wald = staggered.wald_test(leads)
+    tested = sorted((e for e in events if e < 0), reverse=True)[:max_leads]
+    lead_wald = staggered.wald_test([events[e] for e in tested], n_clusters=len(panel.units))
     pre_wald = staggered.pretest(gt)
     ev_list = list(events.values())
     if bootstrap > 0:
@@ -102,7 +109,8 @@ def estimate_did(
                 {"event_time": e, "estimate": float(c), "se": float(s)}
                 for e, c, s in zip(ev_times, es_fit.coef, es_fit.se, strict=True)
             ]
-            stat, p, df = es_fit.wald([k for k, e in enumerate(ev_times) if e < 0])
+            lead_idx = [k for k, e in enumerate(ev_times) if e < 0 and e >= -max_leads - 1]
+            stat, p, df = es_fit.wald(lead_idx)
             twfe_lead_test = {"statistic": stat, "p_value": p, "df": df}
     else:
         notes.append("TWFE event study skipped: it needs never-treated units to pin down the period effects")
@@ -137,7 +145,13 @@ def estimate_did(
         ],
         "event_study": event_rows,
         "simultaneous_band_critical_value": crit,
-        "pretrend": {"statistic": lead_wald[0], "p_value": lead_wald[1], "df": lead_wald[2], "test": "Wald on leads"},
+        "pretrend": {
+            "statistic": lead_wald[0],
+            "p_value": lead_wald[1],
+            "df": lead_wald[2],
+            "leads": tested,
+            "test": "Wald on the leads closest to adoption, Hotelling F small-sample correction",
+        },
         "pretest_group_time": {"statistic": pre_wald[0], "p_value": pre_wald[1], "df": pre_wald[2]},
         "twfe": twfe_diag,
         "twfe_event_study": twfe_es,

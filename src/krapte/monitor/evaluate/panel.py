@@ -169,7 +169,12 @@ def build_panel(frame: pd.DataFrame, *, unit: str, time: str, outcome: str, bala
     if frame.empty:
         raise ValidationError("the panel has no rows", hint="supply at least one row per unit and period")
     values = pd.to_numeric(_decimal_commas(frame[outcome]), errors="coerce")
-    bad = values.isna() & frame[outcome].notna() & (frame[outcome].astype(str).str.strip() != "")
+    text = frame[outcome].astype(str).str.strip()
+    # Locate the first value that is not a number in either decimal notation.
+    lenient = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    bad = values.isna() & frame[outcome].notna() & (text != "") & lenient.isna()
+    if not bad.any():
+        bad = values.isna() & frame[outcome].notna() & (text != "")
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
         raise ValidationError(

@@ -161,8 +161,13 @@ def dynamic_att(events: dict[int, Estimate]) -> Estimate:
     return Estimate(float(np.mean([p.value for p in post])), np.mean([p.inf for p in post], axis=0))
 
 
-def wald_test(estimates: list[Estimate]) -> tuple[float, float, int]:
-    """Joint Wald test that all estimates are zero, with their influence-function covariance: (W, p, df)."""
+def wald_test(estimates: list[Estimate], *, n_clusters: int | None = None) -> tuple[float, float, int]:
+    """Joint Wald test that all estimates are zero, with their influence-function covariance: (W, p, df).
+
+    Without ``n_clusters`` the p-value is χ²(df), as in ``did``. With it, the Hotelling T² small-sample
+    correction F = W/df · (G − df)/(G − 1) ~ F(df, G − df) is used: the covariance of df estimates is itself
+    estimated from only G clusters, and the χ² test over-rejects badly when df is not small relative to G.
+    """
     if not estimates:
         return float("nan"), float("nan"), 0
     inf = np.column_stack([e.inf for e in estimates])
@@ -171,7 +176,12 @@ def wald_test(estimates: list[Estimate]) -> tuple[float, float, int]:
     cov = inf.T @ inf / n**2
     stat = float(values @ np.linalg.pinv(cov) @ values)
     df = len(estimates)
-    return stat, float(stats.chi2.sf(stat, df)), df
+    if n_clusters is None:
+        return stat, float(stats.chi2.sf(stat, df)), df
+    if n_clusters - df < 1:
+        return stat, float("nan"), df
+    f_stat = stat / df * (n_clusters - df) / (n_clusters - 1)
+    return stat, float(stats.f.sf(f_stat, df, n_clusters - df)), df
 
 
 def pretest(gt: GroupTime) -> tuple[float, float, int]:

@@ -38,15 +38,21 @@ class TwfeFit:
         return np.asarray(np.sqrt(np.diag(self.cov)))
 
     def wald(self, idx: list[int]) -> tuple[float, float, int]:
-        """Joint Wald test that the coefficients ``idx`` are zero: (statistic, p-value, df), F-scaled."""
+        """Joint Wald test that the coefficients ``idx`` are zero: (statistic, p-value, df).
+
+        The p-value uses the Hotelling T² correction F = W/df · (G − df)/(G − 1) ~ F(df, G − df), since the
+        cluster-robust covariance is estimated from only G clusters.
+        """
         if not idx:
             return float("nan"), float("nan"), 0
         b = self.coef[idx]
         v = self.cov[np.ix_(idx, idx)]
         stat = float(b @ np.linalg.pinv(v) @ b)
         df = len(idx)
-        # F with G − 1 denominator degrees of freedom: the usual few-cluster correction.
-        return stat, float(stats.f.sf(stat / df, df, max(self.n_clusters - 1, 1))), df
+        g = self.n_clusters
+        if g - df < 1:
+            return stat, float("nan"), df
+        return stat, float(stats.f.sf(stat / df * (g - df) / (g - 1), df, g - df)), df
 
 
 def fit_twfe(y: np.ndarray, regressors: list[np.ndarray]) -> TwfeFit:

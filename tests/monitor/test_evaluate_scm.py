@@ -1,0 +1,133 @@
+"""Synthetic control: reproduces Abadie and Gardeazabal (2003), the Basque Country.
+
+Data and published weights: tests/fixtures/panels/basque/ (PUBLISHED.md): Cataluña 0.8508, Madrid 0.1492,
+every other region 0, with the standard predictors and the V-matrix fitted on GDP per capita 1960–1969.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from krapte.errors import EstimationError, ValidationError
+from krapte.monitor.evaluate import Predictor, evaluate
+from tests.conftest import FIXTURES
+
+BASQUE = FIXTURES / "panels" / "basque" / "basque.csv"
+TREATED = "Basque Country (Pais Vasco)"
+ODD_YEARS = [1961, 1963, 1965, 1967, 1969]
+PREDICTORS = [
+    *(Predictor(c, list(range(1964, 1970))) for c in ("school.illit", "school.prim", "school.med", "school.high")),
+    Predictor("school.post.high", list(range(1964, 1970))),
+    Predictor("invest", list(range(1964, 1970))),
+    Predictor("gdpcap", list(range(1960, 1970))),
+    *(
+        Predictor(c, ODD_YEARS)
+        for c in (
+            "sec.agriculture",
+            "sec.energy",
+            "sec.industry",
+            "sec.construction",
+            "sec.services.venta",
+            "sec.services.nonventa",
+        )
+    ),
+    Predictor("popdens", [1969]),
+]
+
+
+@pytest.fixture(scope="module")
+def basque() -> pd.DataFrame:
+    return pd.read_csv(BASQUE)
+
+
+@pytest.fixture(scope="module")
+def published(basque: pd.DataFrame):  # type: ignore[no-untyped-def]
+    return evaluate(
+        basque,
+        design="scm",
+        unit="regionname",
+        time="year",
+        outcome="gdpcap",
+        treated=[TREATED],
+        treatment_start=1970,
+        predictors=PREDICTORS,
+        fit_periods=range(1960, 1970),
+    )
+
+
+def test_reproduces_the_published_donor_weights(published) -> None:  # type: ignore[no-untyped-def]
+    w = published.weights
+    assert w["Cataluna"] == pytest.approx(0.8508, abs=0.002)
+    assert w["Madrid (Comunidad De)"] == pytest.approx(0.1492, abs=0.002)
+    assert sum(v for k, v in w.items() if k not in ("Cataluna", "Madrid (Comunidad De)")) < 0.002
+    assert sum(w.values()) == pytest.approx(1.0)
+    assert min(w.values()) >= 0
+
+
+def test_gap_opens_after_1970_to_about_ten_percent(published) -> None:  # type: ignore[no-untyped-def]
+    path = {int(r["period"]): r for r in published.diagnostics["path"]}
+    late = [path[y]["gap"] / path[y]["synthetic"] for y in range(1985, 1998)]
+    assert -0.15 < sum(late) / len(late) < -0.07
+    assert published.estimate < 0
+
+
+def test_balance_table_and_placebo_inference(published) -> None:  # type: ignore[no-untyped-def]
+    d = published.diagnostics
+    rows = {r["predictor"]: r for r in d["balance"]}
+    assert rows["gdpcap (1960-1969)"]["synthetic"] == pytest.approx(rows["gdpcap (1960-1969)"]["treated"], rel=0.02)
+    assert set(d["v_weights"]) == set(rows)
+    placebo = d["placebo"]
+    assert placebo["n_units"] == 18
+    assert placebo["rank"] == 1 and placebo["p_value"] == pytest.approx(1 / 18)
+    assert published.grade in ("A", "B")
+    assert published.to_dict()["weights"]["Cataluna"] == pytest.approx(0.8508, abs=0.002)
+
+
+def test_without_predictors_the_pre_period_outcomes_are_the_predictors(basque: pd.DataFrame) -> None:
+    result = evaluate(basque, unit="regionname", time="year", outcome="gdpcap", treated=[TREATED], treatment_start=1970)
+    assert result.design == "scm"
+    assert result.diagnostics["predictors"] == "pre-period outcomes"
+    assert result.diagnostics["relative_pre_rmspe"] < 0.03
+    assert len(result.diagnostics["balance"]) == 15  # 1955..1969
+    assert sum(result.weights.values()) == pytest.approx(1.0)
+
+
+def test_plot_is_png_and_svg(published) -> None:  # type: ignore[no-untyped-def]
+    assert published.plot().startswith(b"\x89PNG")
+    assert b"<svg" in published.plot(format="svg")[:500]
+
+
+def test_unknown_treated_unit_is_named(basque: pd.DataFrame) -> None:
+    with pytest.raises(ValidationError, match="'Baskenland' does not occur"):
+        evaluate(
+            basque,
+            design="scm",
+            unit="regionname",
+            time="year",
+            outcome="gdpcap",
+            treated=["Baskenland"],
+            treatment_start=1970,
+        )
+
+
+def test_a_predictor_without_values_is_named(basque: pd.DataFrame) -> None:
+    with pytest.raises(ValidationError, match=r"sec\.energy"):
+        evaluate(
+            basque,
+            design="scm",
+            unit="regionname",
+            time="year",
+            outcome="gdpcap",
+            treated=[TREATED],
+            treatment_start=1970,
+            predictors=[Predictor("sec.energy", [1955])],
+        )
+
+
+def test_one_donor_is_not_enough(basque: pd.DataFrame) -> None:
+    two = basque[basque["regionname"].isin([TREATED, "Cataluna"])]
+    with pytest.raises(EstimationError, match="two donor"):
+        evaluate(
+            two, design="scm", unit="regionname", time="year", outcome="gdpcap", treated=[TREATED], treatment_start=1970
+        )
