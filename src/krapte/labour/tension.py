@@ -50,13 +50,13 @@ THRESHOLD_SOURCES = {
 
 
 def uwv_class(value: float) -> str:
-    """UWV class of a spanningsindicator value; the lower bound of each class is inclusive (1.5 is krap)."""
+    """UWV class of a spanningsindicator value; lower bounds inclusive (1.5 is krap), and 4.0 itself is krap."""
     if value > SEVERE_UWV:
         return "zeer krap"
-    for upper, name in UWV_CLASSES:
+    for upper, name in UWV_CLASSES[:-1]:
         if value < upper:
             return name
-    return "krap"  # exactly 4.0
+    return "krap"
 
 
 def ita_class(value: float) -> str:
