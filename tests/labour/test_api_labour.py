@@ -1,0 +1,61 @@
+"""The labour REST endpoints through the real app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import FIXTURES
+
+CONTRACT = FIXTURES / "labour" / "projects_contract.csv"
+
+
+def test_regions(client: Any) -> None:
+    assert len(client.get("/api/v1/regions").json()) == 35
+    assert len(client.get("/api/v1/regions", params={"kind": "res"}).json()) == 30
+    body = client.get("/api/v1/regions/Den Bosch").json()
+    assert body["code"] == "GM0796" and body["arbeidsmarktregio_weights"] == {"AM27": 1.0}
+    r = client.get("/api/v1/regions/Atlantis")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_factor_sets(client: Any) -> None:
+    names = [s["name"] for s in client.get("/api/v1/factors").json()]
+    assert "rutovitz2025" in names
+    body = client.get("/api/v1/factors/rutovitz2025").json()
+    assert any(f["technology"] == "utility_solar" and f["central"] == 1.61 for f in body["factors"])
+
+
+def test_import_list_and_forecast_a_pipeline(client: Any) -> None:
+    with CONTRACT.open("rb") as fh:
+        r = client.post("/api/v1/projects", files={"file": ("plan.csv", fh, "text/csv")})
+    assert r.status_code == 201 and r.json() == {"pipeline": "plan", "counts": {"projects": 4}}
+    assert client.get("/api/v1/projects").json()[0]["name"] == "plan"
+    assert len(client.get("/api/v1/projects/plan").json()) == 4
+    summary = client.get("/api/v1/forecast", params={"pipeline": "plan", "summary": True}).json()
+    assert summary["first"] == "2027Q1" and summary["construction_job_years"] > 161
+
+
+def test_a_bad_upload_is_rejected_as_a_whole(client: Any) -> None:
+    bad = (FIXTURES / "labour" / "projects_bad.csv").read_bytes()
+    r = client.post("/api/v1/projects", files={"file": ("bad.csv", bad, "text/csv")})
+    assert r.status_code == 400
+    error = r.json()["error"]
+    assert error["code"] == "input_error" and len(error["details"]["problems"]) == 6
+    assert client.get("/api/v1/projects").json() == []
+
+
+def test_forecast_an_upload_without_storing_it(client: Any) -> None:
+    with CONTRACT.open("rb") as fh:
+        r = client.post(
+            "/api/v1/forecast", files={"file": ("p.csv", fh, "text/csv")}, data={"factors": "rutovitz2015-oecd"}
+        )
+    assert r.status_code == 200
+    assert r.json()["summary"]["factors"] == "rutovitz2015-oecd" and r.json()["rows"]
+
+
+def test_supply_and_tension_of_the_default_scenario(client: Any) -> None:
+    supply = client.get("/api/v1/supply", params={"region": "AM24", "occupation": "7411"}).json()
+    assert supply["rows"][0]["brc_group"] == "0761" and supply["assumptions"]
+    body = client.get("/api/v1/tension", params={"region": "Zeeland", "occupation": "Electricians"}).json()
+    assert body["count"] == 28 and body["rows"][0]["quarter"] == "2025Q1"
+    assert "UWV" in body["thresholds"]["uwv"]
