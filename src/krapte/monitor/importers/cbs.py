@@ -123,6 +123,15 @@ class _Builder:
         line: int | None,
         column: str,
     ) -> None:
+        try:
+            region_code = normalise_region(region)
+            period_code, frequency = normalise_period(period)
+        except ValidationError as exc:
+            self.problems.append(Problem(exc.message, file=file, line=line, column=column, value=f"{region}/{period}"))
+            return
+        if region_code.endswith("99") and region_code[:2] in {"PV", "ES", "ET", "LD", "AM", "CR"}:
+            self.panel.report.add("skipped unassignable regions")
+            return
         if raw is None:
             self.panel.report.add("missing values")
             return
@@ -133,15 +142,6 @@ class _Builder:
             return
         if value is None:
             self.panel.report.add("missing values")
-            return
-        try:
-            region_code = normalise_region(region)
-            period_code, frequency = normalise_period(period)
-        except ValidationError as exc:
-            self.problems.append(Problem(exc.message, file=file, line=line, column=column, value=f"{region}/{period}"))
-            return
-        if region_code.endswith("99") and region_code[:2] in {"PV", "ES", "ET", "LD", "AM", "CR"}:
-            self.panel.report.add("skipped unassignable regions")
             return
         codes = [code for code, _ in extra]
         ind_id = _indicator_id(self.table, topic, codes)
