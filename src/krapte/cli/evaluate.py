@@ -59,7 +59,9 @@ def _options(f: Any) -> Any:
             help="Column with each unit's first treated period (empty or 0: never treated).",
         ),
         click.option("--comparison", default=None, help="ITS: an untreated unit whose series serves as comparison."),
-        click.option("--treatment-end", default=None, help="ITS: last period the measure was in force."),
+        click.option(
+            "--treatment-end", default=None, help="ITS: first period after the measure ended (a second break)."
+        ),
         click.option(
             "--control",
             type=click.Choice(["never", "notyet"]),
