@@ -1,0 +1,53 @@
+"""The monitor over REST: list, create, edit with ETag/If-Match, conflicts, history, export, reports, charts."""
+
+from krapte.monitor.defaults import load_default_monitor
+from krapte.store import open_store
+
+NEW = {
+    "id": "T-API",
+    "title_nl": "Proef via de API",
+    "pillars": ["P4"],
+    "instrument_type": "governance",
+    "lead_ministry": "EZK",
+    "verification_status": "unverified",
+}
+
+
+def test_create_edit_conflict_retire_and_history(client) -> None:  # type: ignore[no-untyped-def]
+    created = client.post("/api/v1/measures", json=NEW, headers={"X-Krapte-Actor": "ana"})
+    assert created.status_code == 201 and created.headers["ETag"] == '"1"'
+    edited = client.patch(
+        "/api/v1/measures/T-API", json={"end": "2026"}, headers={"If-Match": '"1"', "X-Krapte-Actor": "bo"}
+    )
+    assert edited.status_code == 200 and edited.json()["version"] == 2
+    stale = client.patch("/api/v1/measures/T-API", json={"end": "2027"}, headers={"If-Match": '"1"'})
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "conflict"
+    unversioned = client.patch("/api/v1/measures/T-API", json={"end": "2027"})
+    assert unversioned.status_code == 422
+    invalid = client.patch("/api/v1/measures/T-API?version=2", json={"pillars": ["P8"]})
+    assert invalid.status_code == 422 and "P8" in invalid.json()["error"]["message"]
+    assert client.delete("/api/v1/measures/T-API?version=2").json()["status"] == "retired"
+    history = client.get("/api/v1/measures/T-API/history").json()
+    assert [(h["actor"], h["action"]) for h in history] == [("ana", "create"), ("bo", "edit"), ("api", "retire")]
+    assert client.get("/api/v1/measures").json() == []
+    assert client.get("/api/v1/measures/nope").status_code == 404
+
+
+def test_seeded_registry_exports_reports_and_charts(client, settings) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(settings)
+    load_default_monitor(store, settings)
+    store.dispose()
+    assert len(client.get("/api/v1/measures?pillar=P3").json()) >= 5
+    csv = client.get("/api/v1/measures/export?format=csv")
+    assert csv.headers["content-type"].startswith("text/csv") and "P2-PPS-OPSCHALING" in csv.text
+    report = client.get("/api/v1/measures/P4-RES-RMT/report").json()
+    assert report["kpis"][0]["status"] == "on-track"
+    assert report["indicators"][0]["evaluation"]["design"] == "descriptive"
+    html = client.get("/api/v1/measures/P4-RES-RMT/report?format=html").text
+    assert "<svg" in html and "35 TWh" in html
+    chart = client.get("/api/v1/indicators/heat-pumps-in-use/chart.png")
+    assert chart.headers["content-type"] == "image/png" and chart.content[:4] == b"\x89PNG"
+    kpis = client.get("/api/v1/kpis").json()
+    assert {k["indicator"] for k in kpis} >= {"ict-workforce", "res-scope-production"}
+    reg = client.get("/api/v1/measures/algoritmeregister").json()
+    assert len(reg["naam"]) < 100 and "menselijke_tussenkomst" in reg
