@@ -48,16 +48,19 @@ class PlannableProject:
     """A project whose start quarter may be chosen.
 
     ``profile`` holds the FTE the project needs, either one array ``(regions, occupations, offsets)`` used for every
-    start, or one per candidate start ``(starts, regions, occupations, offsets)`` with ``starts = latest_start -
-    earliest_start + 1`` (for factors that change with the year). ``planned_start`` is the start before planning
-    (the "before" schedule); it defaults to ``earliest_start``.
+    start, or one per candidate start (a 4-D array or a sequence of 3-D arrays, ``latest_start - earliest_start +
+    1`` of them, for factors that change with the year; the same array object may be repeated). With
+    ``region_index`` the profile's first axis covers only those rows of the capacity (a project in one region
+    needs a profile of one row). ``planned_start`` is the start before planning (the "before" schedule); it
+    defaults to ``earliest_start``.
     """
 
     id: str
-    profile: FloatArray
+    profile: FloatArray | Sequence[FloatArray]
     earliest_start: int
     latest_start: int
     planned_start: int | None = None
+    region_index: tuple[int, ...] | None = None
 
     @property
     def before(self) -> int:
@@ -291,25 +294,36 @@ def _check_projects(
                 f"{quarter_label(p.earliest_start)}–{quarter_label(p.latest_start)}",
                 hint="move start_quarter inside [earliest_start, latest_end - duration]",
             )
-        prof = np.asarray(p.profile)
         n_starts = p.latest_start - p.earliest_start + 1
-        if prof.ndim == 4 and prof.shape[0] != n_starts:
+        n_rows = n_regions if p.region_index is None else len(p.region_index)
+        if p.region_index is not None and not all(0 <= r < n_regions for r in p.region_index):
+            raise ValidationError(f"project {p.id!r} names a region row outside 0..{n_regions - 1}")
+        per_start = _per_start(p.profile)
+        if per_start is not None and len(per_start) != n_starts:
             raise ValidationError(
-                f"project {p.id!r} has {prof.shape[0]} start profiles for {n_starts} candidate starts"
+                f"project {p.id!r} has {len(per_start)} start profiles for {n_starts} candidate starts"
             )
-        if prof.ndim not in (3, 4) or prof.shape[-3:-1] != (n_regions, n_occupations):
-            raise ValidationError(
-                f"project {p.id!r} has a demand profile of shape {prof.shape}; expected "
-                f"({n_regions}, {n_occupations}, offsets), optionally with one leading axis per candidate start"
-            )
-        if not np.isfinite(prof).all():
-            raise SolverError(
-                f"project {p.id!r} has a non-finite demand: the unmet demand would be unbounded",
-                hint="check its size and labour-intensity factors",
-                project=p.id,
-            )
-        if (prof < 0).any():
-            raise ValidationError(f"project {p.id!r} has negative demand", hint="demand is FTE; use 0 for none")
+        for prof in per_start if per_start is not None else [np.asarray(p.profile)]:
+            if prof.ndim != 3 or prof.shape[:2] != (n_rows, n_occupations):
+                raise ValidationError(
+                    f"project {p.id!r} has a demand profile of shape {prof.shape}; expected "
+                    f"({n_rows}, {n_occupations}, offsets), optionally one per candidate start"
+                )
+            if not np.isfinite(prof).all():
+                raise SolverError(
+                    f"project {p.id!r} has a non-finite demand: the unmet demand would be unbounded",
+                    hint="check its size and labour-intensity factors",
+                    project=p.id,
+                )
+            if (prof < 0).any():
+                raise ValidationError(f"project {p.id!r} has negative demand", hint="demand is FTE; use 0 for none")
+
+
+def _per_start(profile: FloatArray | Sequence[FloatArray]) -> list[FloatArray] | None:
+    """The per-start profiles, or None when one 3-D profile serves every start."""
+    if isinstance(profile, np.ndarray):
+        return list(profile) if profile.ndim == 4 else None
+    return [np.asarray(x, dtype=np.float64) for x in profile]
 
 
 # --- candidate starts ---------------------------------------------------------------------------------------------
@@ -323,12 +337,16 @@ def _candidates(projects: Sequence[PlannableProject], shape: tuple[int, ...]) ->
     before: list[int] = []
     for p in projects:
         s_range = np.arange(p.earliest_start, p.latest_start + 1, dtype=np.int64)
-        prof = np.asarray(p.profile, dtype=np.float64)
+        per_start = _per_start(p.profile)
+        rows = None if p.region_index is None else np.asarray(p.region_index, dtype=np.int64)
         p_cells: list[IntArray] = []
         p_values: list[FloatArray] = []
-        shared = _nonzero(prof) if prof.ndim == 3 else None
+        seen: dict[int, tuple[IntArray, IntArray, IntArray, FloatArray]] = {}
         for k, s in enumerate(s_range):
-            r, o, d, v = shared if shared is not None else _nonzero(prof[k])
+            prof = p.profile if per_start is None else per_start[k]
+            if id(prof) not in seen:
+                seen[id(prof)] = _nonzero(np.asarray(prof, dtype=np.float64), rows)
+            r, o, d, v = seen[id(prof)]
             t = d + s
             keep = t < n_quarters
             p_cells.append(((r[keep] * n_occupations + o[keep]) * n_quarters + t[keep]).astype(np.int64))
@@ -340,9 +358,11 @@ def _candidates(projects: Sequence[PlannableProject], shape: tuple[int, ...]) ->
     return _Candidates(starts, cells, values, np.array(before, dtype=np.int64))
 
 
-def _nonzero(profile: FloatArray) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
+def _nonzero(profile: FloatArray, rows: IntArray | None) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
     r, o, d = np.nonzero(profile > 0)
-    return r.astype(np.int64), o.astype(np.int64), d.astype(np.int64), profile[r, o, d]
+    values = profile[r, o, d]
+    r = r.astype(np.int64) if rows is None else rows[r]
+    return r, o.astype(np.int64), d.astype(np.int64), values
 
 
 def _load(cand: _Candidates, flat_bg: FloatArray, chosen: IntArray) -> FloatArray:
