@@ -55,7 +55,7 @@ def wild_cluster_bootstrap(
     """WCR p-value of ``coef[j] = 0`` and WCU bootstrap-t interval, clustered by unit."""
     rng = np.random.default_rng(seed)
     kind: Literal["rademacher", "webb"] = "webb" if fit.n_clusters < 12 else "rademacher"
-    v = _draw_weights(rng, draws, fit.n_clusters, kind)[:, fit.clusters].T  # n × B
+    weights = _draw_weights(rng, draws, fit.n_clusters, kind)
     b, se = float(fit.coef[j]), float(fit.se[j])
     t_obs = b / se if se > 0 else np.inf
 
@@ -68,13 +68,18 @@ def wild_cluster_bootstrap(
     else:
         fitted_r = np.zeros_like(fit.y)
     resid_r = fit.y - fitted_r
-    bs, ses = _t_stats(fit, j, fitted_r[:, None] + resid_r[:, None] * v)
-    t_r = bs / np.where(ses > 0, ses, np.nan)
-    p_value = float(np.mean(np.abs(t_r) >= abs(t_obs)))
-
-    # Unrestricted: studentised interval.
     fitted_u = fit.y - fit.resid
-    bu, seu = _t_stats(fit, j, fitted_u[:, None] + fit.resid[:, None] * v)
-    t_u = (bu - b) / np.where(seu > 0, seu, np.nan)
+    t_r_parts, t_u_parts = [], []
+    # Draws in chunks so that memory stays bounded (rows × chunk floats) on large panels.
+    chunk = max(1, int(2_000_000 // max(fit.y.size, 1)))
+    for lo in range(0, draws, chunk):
+        v = weights[lo : lo + chunk][:, fit.clusters].T  # n × chunk
+        bs, ses = _t_stats(fit, j, fitted_r[:, None] + resid_r[:, None] * v)
+        t_r_parts.append(bs / np.where(ses > 0, ses, np.nan))
+        bu, seu = _t_stats(fit, j, fitted_u[:, None] + fit.resid[:, None] * v)
+        t_u_parts.append((bu - b) / np.where(seu > 0, seu, np.nan))
+    t_r = np.concatenate(t_r_parts)
+    t_u = np.concatenate(t_u_parts)
+    p_value = float(np.mean(np.abs(t_r) >= abs(t_obs)))
     lo_q, hi_q = np.nanquantile(t_u, [alpha / 2, 1 - alpha / 2])
     return WildResult(p_value, b - hi_q * se, b - lo_q * se, kind, draws)
