@@ -92,7 +92,8 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._automaton: Any = ahocorasick.Automaton()
-        self._entries: dict[str, list[Entry]] = {}
+        self._entries: dict[str, dict[str, tuple[int, str, str, str, bool]]] = {}
+        self._size = 0
         self._finalised = False
 
     def add(self, uri: str, label: str, lang: str, *, preferred: bool) -> None:
@@ -100,26 +101,37 @@ class Gazetteer:
         key = normalise_label(label)
         if len(key) < 2 or not any(c.isalpha() for c in key):
             return
-        variants = dutch_label_variants(key) if lang == "nl" else english_label_variants(key)
+        variants = {key}  # English alternative labels are many and already cover the usual forms
+        if lang == "nl":
+            variants = dutch_label_variants(key)
+        elif preferred:
+            variants = english_label_variants(key)
+        # rank: lower is more direct (exact before variant, preferred before alternative, Dutch before English)
+        base_rank = (0 if preferred else 1) * 2 + (0 if lang == "nl" else 1)
         for variant in variants:
-            method = EXACT if variant == key else VARIANT
-            if len(variant) < 3 and method == VARIANT:
+            exact = variant == key
+            if len(variant) < 3 and not exact:
                 continue
-            self._entries.setdefault(variant, []).append(Entry(uri, label, lang, method, preferred))
+            rank = base_rank + (0 if exact else 4)
+            per_key = self._entries.setdefault(variant, {})
+            current = per_key.get(uri)
+            if current is None or rank < current[0]:
+                per_key[uri] = (rank, label, lang, EXACT if exact else VARIANT, preferred)
 
     def finalise(self) -> None:
         """Freeze the automaton; call once after all ``add`` calls."""
-        for key, entries in self._entries.items():
-            # the most direct derivation first; one entry per skill
-            best: dict[str, Entry] = {}
-            for e in sorted(entries, key=lambda e: (e.method != EXACT, not e.preferred, e.lang != "nl")):
-                best.setdefault(e.uri, e)
-            self._automaton.add_word(key, (key, tuple(best.values())))
+        for key, per_key in self._entries.items():
+            entries = tuple(
+                Entry(uri, label, lang, method, pref) for uri, (_, label, lang, method, pref) in per_key.items()
+            )
+            self._automaton.add_word(key, (key, entries))
         self._automaton.make_automaton()
+        self._size = len(self._entries)
+        self._entries = {}
         self._finalised = True
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return self._size or len(self._entries)
 
     def find(self, text: str, normalised: str | None = None) -> Iterator[Hit]:
         """All word-bounded (or compound-part) hits of any variant in ``text``."""

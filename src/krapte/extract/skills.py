@@ -302,19 +302,10 @@ class SkillExtractor:
     def __init__(self, taxonomy: Any, *, use_embeddings: bool = True) -> None:
         self.taxonomy = taxonomy
         self.use_embeddings = use_embeddings and embedding_available()
-        self.gazetteer = Gazetteer()
-        self._lexicon_keys: set[tuple[str, str]] = set()
-        for uri, skill in taxonomy.skills.items():
-            for lang in ("nl", "en"):
-                if skill.labels.get(lang):
-                    self.gazetteer.add(uri, skill.labels[lang], lang, preferred=True)
-                for alt in skill.alt_labels(lang):
-                    self.gazetteer.add(uri, alt, lang, preferred=False)
-        for term, uri in dutch_lexicon():
-            if uri in taxonomy.skills:
-                self.gazetteer.add(uri, term, "nl", preferred=False)
-                self._lexicon_keys.add((normalise_label(term), uri))
-        self.gazetteer.finalise()
+        self._lexicon_keys: set[tuple[str, str]] = {
+            (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
+        }
+        self.gazetteer = build_gazetteer(taxonomy)
         self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
         self._vectors: SkillVectors | None = None
         self._idf = _skill_idf(taxonomy)
@@ -494,6 +485,30 @@ class SkillExtractor:
             )
         matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
         return matches
+
+
+def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
+    for uri, skill in taxonomy.skills.items():
+        for lang in ("nl", "en"):
+            if skill.labels.get(lang):
+                gazetteer.add(uri, skill.labels[lang], lang, preferred=True)
+            for alt in skill.alt_labels(lang):
+                gazetteer.add(uri, alt, lang, preferred=False)
+    for term, uri in dutch_lexicon():
+        if uri in taxonomy.skills:
+            gazetteer.add(uri, term, "nl", preferred=False)
+
+
+def build_gazetteer(taxonomy: Any) -> Gazetteer:
+    """The lexical automaton for ``taxonomy`` (about a quarter million label variants; seconds to build).
+
+    Built in memory per process rather than cached on disk: the serialised trie is larger (≈100 MB) and not
+    faster to load than to rebuild.
+    """
+    gazetteer = Gazetteer()
+    _fill_gazetteer(gazetteer, taxonomy)
+    gazetteer.finalise()
+    return gazetteer
 
 
 def _is_generic(skill: Any) -> bool:

@@ -74,10 +74,8 @@ def verb_forms(infinitive: str) -> tuple[set[str], set[str]]:
     if stem.endswith("z"):
         stem = stem[:-1] + "s"
     t_end = "t" if not stem.endswith("t") else ""
-    finite |= {stem, stem + t_end, infinitive, infinitive + "d"}
+    finite |= {stem + t_end, infinitive}
     soft = stem[-1] in "kfstchp" or stem.endswith("ch")
-    past = "te" if soft else "de"
-    finite |= {stem + past, stem + past + "n"}
     participle_end = "t" if soft else "d"
     part_stem = stem + participle_end if not stem.endswith(("t", "d")) else stem
     prefixes = ("be", "ge", "her", "er", "ver", "ont")
@@ -90,8 +88,9 @@ def verb_forms(infinitive: str) -> tuple[set[str], set[str]]:
         finite.add("ge" + part_stem)
     if infinitive.endswith("eren") and len(infinitive) > 6 and not _is_vowel(infinitive[-5]):
         base = infinitive[:-4]
-        nouns |= {base + "atie", base + "aties", base + "ering", base + "eringen"}
-    nouns |= {infinitive[:-2] + "ing", infinitive[:-2] + "ingen"}
+        nouns.add(base + "atie")
+    else:
+        nouns.add(infinitive[:-2] + "ing")
     if len(stem) >= 5:
         nouns.add(stem)  # onderhoud, ontwerp
     return finite, nouns
