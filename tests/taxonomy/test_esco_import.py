@@ -71,7 +71,7 @@ def test_wrong_encoding_is_rejected_with_the_line(tmp_path: Path) -> None:
 
 def test_missing_occupations_file_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "skills_en.csv").write_bytes((TINY / "skills_en.csv").read_bytes())
-    with pytest.raises(DataImportError, match="no occupations_<lang>.csv"):
+    with pytest.raises(DataImportError, match=r"no occupations_<lang>\.csv"):
         read_esco([tmp_path])
     with pytest.raises(DataImportError, match="does not exist"):
         read_esco([tmp_path / "nothing.zip"])
