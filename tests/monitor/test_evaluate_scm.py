@@ -131,3 +131,20 @@ def test_one_donor_is_not_enough(basque: pd.DataFrame) -> None:
         evaluate(
             two, design="scm", unit="regionname", time="year", outcome="gdpcap", treated=[TREATED], treatment_start=1970
         )
+
+
+def test_donor_pool_can_be_restricted(basque: pd.DataFrame) -> None:
+    pool = ["Cataluna", "Madrid (Comunidad De)", "Aragon", "Navarra (Comunidad Foral De)", TREATED]
+    result = evaluate(
+        basque,
+        design="scm",
+        unit="regionname",
+        time="year",
+        outcome="gdpcap",
+        treated=[TREATED],
+        treatment_start=1970,
+        donors=pool,
+    )
+    assert set(result.weights) == set(pool) - {TREATED}
+    assert result.diagnostics["placebo"]["n_units"] == 5
+    assert any("cannot reach" in r for r in result.grade_reasons)

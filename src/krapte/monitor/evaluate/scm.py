@@ -210,7 +210,7 @@ def estimate_scm(
 ) -> EvaluationResult:
     """Synthetic control estimate, balance table, pre-period fit and in-space placebo p-value."""
     ti = panel.unit_index(treated)
-    donor_names = [u for u in panel.units if u != treated] if donors is None else list(donors)
+    donor_names = [u for u in (panel.units if donors is None else donors) if u != treated]
     for d in donor_names:
         panel.unit_index(d)
     donor_idx = [panel.units.index(d) for d in donor_names]
