@@ -78,8 +78,22 @@ class RegionMap:
     gemeenten: pd.DataFrame
     _names: dict[str, list[Region]] = field(default_factory=dict, repr=False, compare=False)
     _codes: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
+    _weights: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        counts: dict[str, dict[str, int]] = {}
+        for gm, am, res in self.gemeenten[["gemeente_code", "arbeidsmarktregio_code", "res_code"]].itertuples(
+            index=False
+        ):
+            counts[str(gm)] = {str(am): 1}
+            counts.setdefault(str(am), {})[str(am)] = 1
+            res_counts = counts.setdefault(str(res), {})
+            res_counts[str(am)] = res_counts.get(str(am), 0) + 1
+        weights = {}
+        for code, c in counts.items():
+            total = float(sum(c.values()))
+            weights[code] = {am: n / total for am, n in sorted(c.items())}
+        object.__setattr__(self, "_weights", weights)
         names: dict[str, list[Region]] = {}
         codes: dict[str, Region] = {}
         for region in self.all_regions():
@@ -161,12 +175,10 @@ class RegionMap:
 
     def am_weights(self, location: str) -> dict[str, float]:
         """How a location (gemeente or RES region code/name) is spread over arbeidsmarktregio's (weights sum to 1)."""
-        region = self.find(location, kinds=("gemeente", "res", "arbeidsmarktregio"))
-        if region.kind == "arbeidsmarktregio":
-            return {region.code: 1.0}
-        counts = self.members(region.code).groupby("arbeidsmarktregio_code").size()
-        total = float(counts.sum())
-        return {str(am): float(n) / total for am, n in counts.items()}
+        known = self._weights.get(location)
+        if known is None:
+            known = self._weights[self.find(location, kinds=("gemeente", "res", "arbeidsmarktregio")).code]
+        return dict(known)
 
     def weight_matrix(self, locations: list[str], order: tuple[str, ...] | None = None) -> np.ndarray:
         """``(len(locations), len(order))`` matrix of arbeidsmarktregio weights (rows sum to 1)."""
