@@ -2,8 +2,8 @@
 
 Every design works on a :class:`Panel`: a balanced units × periods matrix of one numeric outcome, with periods
 mapped to an ordinal scale (years, quarters or months) so that "the period before" and "k periods after" mean
-what they say. Periods may be given as integer years, ``"2021"``, ``"2021Q3"``/``"2021-Q3"``, ``"2021-07"``,
-CBS StatLine codes (``"2021JJ00"``, ``"2021KW03"``, ``"2021MM07"``) or dates.
+what they say. Periods may be given as integer years, ``"2021"``, ``"2021Q3"``/``"2021-Q3"``/``"Q3 2021"``,
+``"2021-07"``/``"2021M07"``, CBS StatLine codes (``"2021JJ00"``, ``"2021KW03"``, ``"2021MM07"``) or dates.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ PER_YEAR: dict[Frequency, int] = {"year": 1, "quarter": 4, "month": 12}
 
 _YEAR = re.compile(r"^\s*(\d{4})(?:\.0+)?\s*(?:JJ00)?\s*$")
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*(?:Q|KW0?|K)([1-4])\s*$", re.IGNORECASE)
-_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|MM)\s*(\d{1,2})\s*$", re.IGNORECASE)
+_QUARTER_FIRST = re.compile(r"^\s*(?:Q|KW|K|kwartaal)\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*$", re.IGNORECASE)
+_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|MM|M)\s*(\d{1,2})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def parse_period(value: Any, *, what: str = "period") -> Period:
         return Period("year", int(m.group(1)))
     if m := _QUARTER.match(text):
         return Period("quarter", int(m.group(1)) * 4 + int(m.group(2)) - 1)
+    if m := _QUARTER_FIRST.match(text):
+        return Period("quarter", int(m.group(2)) * 4 + int(m.group(1)) - 1)
     if m := _MONTH.match(text):
         month = int(m.group(2))
         if 1 <= month <= 12:
