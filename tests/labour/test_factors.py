@@ -97,3 +97,11 @@ def test_a_bad_user_file_reports_every_row_and_applies_nothing(tmp_path: Path) -
         load_factor_file(path)
     lines = [(p.line, p.column) for p in err.value.problems]
     assert lines == [(2, "technology"), (3, "phase"), (4, "central")]
+
+
+def test_occupations_map_to_esco_occupations_through_their_isco_codes() -> None:
+    from krapte.labour.esco import esco_occupations
+
+    found = esco_occupations("Electricians")
+    assert found and all(e["isco"] in ("7411", "7412") for e in found)
+    assert all(e["uri"].startswith("http://data.europa.eu/esco/occupation/") for e in found)

@@ -132,6 +132,23 @@ def factors_show(name: str, as_json: bool) -> None:
         _table(rows, ["technology", "phase", "low", "central", "high", "unit", "from_set"])
 
 
+@factors.command("occupations")
+@click.option("--esco", is_flag=True, help="Also list the ESCO occupations under each ISCO-08 code.")
+@json_option
+def factors_occupations(esco: bool, as_json: bool) -> None:
+    """The occupations demand is forecast in, with their ISCO-08 codes and BRC 2014 groups."""
+    from krapte.labour.esco import occupation_table
+
+    rows = occupation_table(with_esco=esco)
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        r["isco"] = ";".join(r["isco"])
+        r["esco"] = len(r.get("esco", []))
+    _table(rows, ["id", "isco", "brc_group", "brc_label"] + (["esco"] if esco else []))
+
+
 # --- projects -------------------------------------------------------------------------------------------------------
 @click.group()
 def projects() -> None:
