@@ -160,12 +160,28 @@ def read_capacity_file(
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read capacity file: {exc}", file=str(path)) from None
-    reader = csv.DictReader(io.StringIO(text))
+    return read_capacity_text(text, str(path), regions, groups, first, n_quarters, base=base, region_map=region_map)
+
+
+def read_capacity_text(
+    text: str,
+    name: str,
+    regions: Sequence[str],
+    groups: Sequence[str],
+    first: int,
+    n_quarters: int,
+    *,
+    base: FloatArray | None = None,
+    region_map: RegionMap | None = None,
+) -> FloatArray:
+    """:func:`read_capacity_file` on text already read (``name`` is used in messages)."""
+    path = name
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in ("region", "occupation", "fte") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(
             f"capacity file lacks column(s) {', '.join(missing)}",
-            file=str(path),
+            file=path,
             line=1,
             hint="the header must be region,occupation,quarter,fte (quarter may be left empty)",
         )
@@ -175,7 +191,7 @@ def read_capacity_file(
     for line, row in enumerate(reader, start=2):
 
         def problem(message: str, column: str, value: str | None, *, line: int = line) -> None:
-            problems.append(Problem(message, file=str(path), line=line, column=column, value=value))
+            problems.append(Problem(message, file=path, line=line, column=column, value=value))
 
         raw_region = (row.get("region") or "").strip()
         try:
@@ -232,6 +248,7 @@ def plan_pipeline(
     variant: Variant = "central",
     *,
     capacity_file: str | Path | None = None,
+    capacity_text: tuple[str, str] | None = None,
     supply: SupplyTable | None = None,
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
@@ -273,6 +290,10 @@ def plan_pipeline(
     if capacity_file is not None:
         capacity = read_capacity_file(capacity_file, region_codes, groups, first, n_q, base=capacity)
         source = f"{capacity_file} (cells not in the file: default)"
+    elif capacity_text is not None:
+        text, name = capacity_text
+        capacity = read_capacity_text(text, name, region_codes, groups, first, n_q, base=capacity)
+        source = f"{name} (cells not in the file: default)"
     result = plan_starts(
         planned,
         capacity,
@@ -292,6 +313,31 @@ def plan_pipeline(
         factors=factors.name,
         variant=variant,
     )
+
+
+def plan_pipeline_upload(
+    content: bytes,
+    filename: str,
+    capacity: bytes | None = None,
+    *,
+    factors_name: str = "rutovitz2025",
+    variant: Variant = "central",
+    time_limit: float = 60.0,
+    capacity_name: str = "capacity.csv",
+) -> PipelinePlan:
+    """:func:`plan_pipeline` on uploaded bytes (web form and REST API)."""
+    from krapte.labour.factors import resolve_factors
+    from krapte.labour.projects import parse_projects
+
+    factors = resolve_factors(factors_name)
+    projects = parse_projects(content, filename, factors=factors)
+    cap_text = None
+    if capacity is not None:
+        try:
+            cap_text = (capacity.decode("utf-8-sig"), capacity_name)
+        except UnicodeDecodeError:
+            raise InputError("the capacity file is not UTF-8 text", file=capacity_name) from None
+    return plan_pipeline(projects, factors, variant, capacity_text=cap_text, time_limit=time_limit)
 
 
 def _horizon(projects: Sequence[Project]) -> tuple[int, int]:
