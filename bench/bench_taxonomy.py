@@ -93,7 +93,7 @@ def run(quick: bool) -> None:
     titles = [queries[i] for i in ids]
     gold = [relevant.get(i, set()) for i in ids]
 
-    base, base_s = _timed(lambda: _tfidf_baseline(tax, titles))
+    base, _base_s = _timed(lambda: _tfidf_baseline(tax, titles))
     print(f"n={len(ids)} queries ({'quick' if quick else 'full dev set'})")
     print("method                      MRR    S@1    S@5    S@10   titles/s")
     m = _metrics(base, gold)  # type: ignore[arg-type]
