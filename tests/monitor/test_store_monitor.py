@@ -87,3 +87,17 @@ def test_panel_import_upserts_and_rejects_unknown_indicators_atomically(store: S
     stored = repo.get_observations(store, "vac")
     assert [(o.region, o.period, o.value) for o in stored] == [("AM01", "2023Q4", 2240.0), ("NL", "2023Q4", 78900.0)]
     assert repo.list_indicators(store)[0][1] == 2
+
+
+def test_loading_the_defaults_twice_changes_nothing(store: Store) -> None:
+    from krapte.monitor.defaults import load_default_monitor
+
+    first = load_default_monitor(store, None)
+    repo.update_measure(store, "P2-RMT", {"end": "2025"}, actor="ana", expected_version=1)
+    second = load_default_monitor(store, None)
+    assert first["measures"]["created"] >= 40 and second["measures"] == {
+        "created": 0,
+        "kept": first["measures"]["created"],
+    }
+    assert "kept" in second["indicators"]
+    assert repo.get_measure(store, "P2-RMT")[0].end == "2025"  # a user's edit survives setup
