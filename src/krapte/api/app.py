@@ -25,6 +25,7 @@ ROUTERS = (
     "krapte.api.routers.taxonomy",
     "krapte.api.routers.extract",
     "krapte.api.routers.labour",
+    "krapte.api.routers.planning",
     "krapte.api.routers.monitor",
     "krapte.api.routers.evaluate",
     "krapte.web.pages",

@@ -233,6 +233,12 @@ def read_scenarios(path: str | Path) -> list[Scenario]:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read scenario file: {exc.strerror}", file=str(path)) from None
+    return parse_scenarios(raw, str(path))
+
+
+def parse_scenarios(raw: bytes, name: str) -> list[Scenario]:
+    """Scenarios from the bytes of a file called ``name`` (its suffix, .toml or .json, picks the format)."""
+    path = Path(name)
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(raw.decode("utf-8"))

@@ -1,0 +1,44 @@
+"""Charts: right file type, non-empty, axis labels present (checked in the SVG text, not pixels)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from krapte.errors import ValidationError
+from krapte.labour import charts
+
+QUARTERS = ["2027Q1", "2027Q2", "2027Q3", "2027Q4"]
+
+
+def test_demand_supply_chart_as_png_and_svg() -> None:
+    args = (QUARTERS, np.array([5.0, 12.0, 8.0, 0.0]), np.full(4, 10.0))
+    png = charts.demand_supply_chart(*args, title="AM03 Elektriciens", fmt="png")
+    assert png.startswith(b"\x89PNG") and len(png) > 1000
+    svg = charts.demand_supply_chart(*args, title="AM03 Elektriciens", xlabel="kwartaal", ylabel="fte", fmt="svg")
+    text = svg.decode("utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+    for label in ("AM03 Elektriciens", "kwartaal", "fte", "2027Q2"):
+        assert label in text
+    assert svg == charts.demand_supply_chart(
+        *args, title="AM03 Elektriciens", xlabel="kwartaal", ylabel="fte", fmt="svg"
+    )
+
+
+def test_heatmap_over_35_regions() -> None:
+    regions = [f"AM{i:02d}" for i in range(1, 36)]
+    values = np.arange(35 * 4, dtype=float).reshape(35, 4)
+    svg = charts.tension_heatmap(
+        regions, QUARTERS, values, title="Tekort", colorbar_label="fte boven capaciteit", fmt="svg"
+    )
+    text = svg.decode("utf-8")
+    assert "AM35" in text and "fte boven capaciteit" in text and "Tekort" in text
+
+
+def test_planning_chart_and_bad_input() -> None:
+    png = charts.planning_chart(QUARTERS, np.ones(4), np.zeros(4), title="voor en na")
+    assert png.startswith(b"\x89PNG")
+    with pytest.raises(ValidationError, match="one value per quarter"):
+        charts.planning_chart(QUARTERS, np.ones(3), np.zeros(4), title="x")
+    with pytest.raises(ValidationError, match="not supported"):
+        charts.planning_chart(QUARTERS, np.ones(4), np.zeros(4), title="x", fmt="gif")  # type: ignore[arg-type]
