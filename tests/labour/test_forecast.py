@@ -107,6 +107,11 @@ def test_vectorised_forecast_equals_the_per_project_loop() -> None:
     fast = forecast(projects, factor_set("rutovitz2015-oecd"), "high")
     slow = forecast_naive(projects, factor_set("rutovitz2015-oecd"), "high", first=fast.first, last=fast.last)
     assert fast.total == pytest.approx(slow)
+    # a calendar that cuts windows at both ends, and projects with profiles
+    projects[0] = Project(**{**projects[0].__dict__, "end": projects[0].start + 3, "profile": (0.4, 0.3, 0.2, 0.1)})
+    cut = forecast(projects, first=Q1 + 3, last=Q1 + 8)
+    assert cut.total == pytest.approx(forecast_naive(projects, first=Q1 + 3, last=Q1 + 8))
+    assert cut.manufacturing.sum() > 0
 
 
 def test_rows_carry_isco_and_brc_codes() -> None:

@@ -216,7 +216,6 @@ def forecast(
     variant = check_variant(variant)
     regions = regions or default_regions()
     order = regions.am_codes
-    n_occ = len(factors.occupations)
     if not projects:
         raise ValidationError("no projects to forecast", hint="import or pass at least one project")
     starts = np.array([p.scheduled_start for p in projects], dtype=np.int64)
@@ -230,7 +229,6 @@ def forecast(
             f"the forecast spans {last - first + 1} quarters", hint=f"limit the horizon to {MAX_QUARTERS} quarters"
         )
     n_q = last - first + 1
-    quarters = np.arange(first, last + 1)
 
     # per-project scalars; factor look-ups are cached per (technology, year)
     cache: dict[tuple[str, str, int], float] = {}
@@ -249,34 +247,40 @@ def forecast(
     man_rate = np.array([ef(t, "manufacturing", int(y)) for t, y in zip(techs, years, strict=True)]) * sizes
     om_rate = np.array([ef(t, "om", int(y)) for t, y in zip(techs, om_years, strict=True)]) * sizes
 
-    offset = quarters[None, :] - starts[:, None]  # (P, Q)
-    inside = (offset >= 0) & (offset < durations[:, None])
-    a_con = inside * (4.0 * con_rate / durations)[:, None]
-    a_man = inside * (4.0 * man_rate / durations)[:, None]
-    for i, p in enumerate(projects):  # explicit profiles replace the uniform spread
-        if p.profile is not None:
-            pi = _weights(p, p.profile, int(durations[i]))
-            row = np.zeros(n_q)
-            for d in range(int(durations[i])):
-                q = int(starts[i]) - first + d
-                if 0 <= q < n_q:
-                    row[q] = 4.0 * con_rate[i] * pi[d]
-            a_con[i] = row
-            a_man[i] = row * (man_rate[i] / con_rate[i] if con_rate[i] else 0.0)
-    a_om = (offset >= durations[:, None]) * om_rate[:, None]
     weights = regions.weight_matrix([p.location for p in projects], order)  # (P, R)
+    tech_list = sorted(set(techs))
+    tech_index = {t: i for i, t in enumerate(tech_list)}
+    t_idx = np.array([tech_index[t] for t in techs], dtype=np.int64)
+    n_t, n_r = len(tech_list), len(order)
+    profiled = np.array([p.profile is not None for p in projects])
 
-    construction = np.zeros((len(order), n_occ, n_q))
-    om = np.zeros((len(order), n_occ, n_q))
-    tech_ids = np.array(techs)
-    for tech in sorted(set(techs)):
-        idx = np.nonzero(tech_ids == tech)[0]
-        w = weights[idx]
-        rq_con = w.T @ a_con[idx]  # (R, Q)
-        rq_om = w.T @ a_om[idx]
-        construction += rq_con[:, None, :] * factors.share_vector(tech, "construction")[None, :, None]
-        if rq_om.any():
-            om += rq_om[:, None, :] * factors.share_vector(tech, "om")[None, :, None]
+    # Uniform windows as difference arrays: +rate at the start, -rate after the end, then a cumulative sum over
+    # quarters. Scatter-adds through bincount keep this linear in the number of projects and free of BLAS calls.
+    s_rel = np.clip(starts - first, 0, n_q)
+    e_rel = np.clip(starts + durations - first, 0, n_q)
+    size = n_t * n_r * (n_q + 1)
+    cell = (t_idx[:, None] * n_r + np.arange(n_r)[None, :]) * (n_q + 1)  # (P, R)
+    con_q = np.where(profiled, 0.0, 4.0 * con_rate / durations)
+    delta = np.bincount((cell + s_rel[:, None]).ravel(), (weights * con_q[:, None]).ravel(), size)
+    delta -= np.bincount((cell + e_rel[:, None]).ravel(), (weights * con_q[:, None]).ravel(), size)
+    rq_con = np.cumsum(delta.reshape(n_t, n_r, n_q + 1), axis=2)[:, :, :n_q]
+    delta = np.bincount((cell + e_rel[:, None]).ravel(), (weights * om_rate[:, None]).ravel(), size)
+    rq_om = np.cumsum(delta.reshape(n_t, n_r, n_q + 1), axis=2)[:, :, :n_q]
+    man_q = np.where(profiled, 0.0, 4.0 * man_rate / durations)
+    man_delta = np.bincount(s_rel, man_q, n_q + 1) - np.bincount(e_rel, man_q, n_q + 1)
+    manufacturing = np.cumsum(man_delta)[:n_q]
+    for i in np.nonzero(profiled)[0]:  # explicit construction profiles, placed quarter by quarter
+        pi = _weights(projects[i], projects[i].profile, int(durations[i]))
+        for d in range(int(durations[i])):
+            q = int(starts[i]) - first + d
+            if 0 <= q < n_q:
+                rq_con[t_idx[i], :, q] += weights[i] * 4.0 * con_rate[i] * pi[d]
+                manufacturing[q] += 4.0 * man_rate[i] * pi[d]
+
+    s_con = np.array([factors.share_vector(t, "construction") for t in tech_list])  # (T, O)
+    s_om = np.array([factors.share_vector(t, "om") for t in tech_list])
+    construction = np.einsum("trq,to->roq", rq_con, s_con)
+    om = np.einsum("trq,to->roq", rq_om, s_om)
     return Forecast(
         regions=order,
         occupations=factors.occupation_ids,
@@ -284,7 +288,7 @@ def forecast(
         last=last,
         construction=construction,
         om=om,
-        manufacturing=a_man.sum(axis=0),
+        manufacturing=manufacturing,
         factors=factors,
         variant=variant,
     )
