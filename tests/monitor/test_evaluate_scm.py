@@ -148,3 +148,22 @@ def test_donor_pool_can_be_restricted(basque: pd.DataFrame) -> None:
     assert set(result.weights) == set(pool) - {TREATED}
     assert result.diagnostics["placebo"]["n_units"] == 5
     assert any("cannot reach" in r for r in result.grade_reasons)
+
+
+def test_placebo_interval_needs_enough_donors(published) -> None:  # type: ignore[no-untyped-def]
+    # 17 donors: the smallest attainable placebo p-value is 1/18 > 0.05, so no 95% interval exists.
+    assert published.ci_low is None and published.ci_high is None
+
+
+def test_placebo_interval_with_many_donors_covers_a_known_effect() -> None:
+    from krapte.monitor.evaluate.simulate import staggered_panel
+
+    sim = staggered_panel(n_units=30, cohorts=(24,), treated_per_cohort=1, effect=3.0, growth=0.0, noise=0.3, seed=4)
+    ((region, start),) = sim.starts.items()
+    result = evaluate(
+        sim.frame, design="scm", unit="region", time="period", outcome="y", treated=[region], treatment_start=start
+    )
+    assert result.ci_low is not None and result.ci_high is not None
+    assert result.ci_low < 3.0 < result.ci_high
+    assert result.ci_low > 0  # excludes zero, consistent with the mean-gap placebo p-value
+    assert result.diagnostics["placebo"]["p_value_mean_gap"] <= 0.05

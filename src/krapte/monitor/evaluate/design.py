@@ -106,12 +106,12 @@ def _grade_scm(d: dict[str, Any], _estimate: float) -> tuple[Grade, list[str]]:
     rel = d["relative_pre_rmspe"]
     if rel > 0.10:
         grade = "D"
-        reasons.append(f"poor pre-period fit (RMSPE is {rel:.0%} of the treated pre-period mean)")
+        reasons.append(f"poor pre-period fit (RMSPE is {rel:.0%} of the treated pre-period level)")
     elif rel > 0.05:
         grade = _step(grade, 1)
-        reasons.append(f"mediocre pre-period fit (RMSPE {rel:.1%} of the pre-period mean)")
+        reasons.append(f"mediocre pre-period fit (RMSPE {rel:.1%} of the pre-period level)")
     else:
-        reasons.append(f"good pre-period fit (RMSPE {rel:.1%} of the pre-period mean)")
+        reasons.append(f"good pre-period fit (RMSPE {rel:.1%} of the pre-period level)")
     if not d["inside_donor_range"]:
         grade = _step(grade, 1)
         reasons.append("the treated unit lies outside the donors' range before the measure: interpolation fails")

@@ -129,6 +129,24 @@ def parse_predictor(text: str) -> Predictor:
     return Predictor(column.strip(), [parse_period(p.strip(), what="predictor period") for p in spec.split(",")])
 
 
+def placebo_interval(
+    estimate: float, pre_rmspe: float, standardised: Sequence[float], alpha: float
+) -> tuple[float | None, float | None]:
+    """Effects c not rejected by the placebo test on |mean post gap − c| / pre-RMSPE, or (None, None).
+
+    c is rejected when fewer than m placebos are at least as extreme, with m the smallest count for which
+    p = (1 + m) / (J + 1) exceeds alpha; with too few donors nothing can be rejected and there is no interval.
+    """
+    n_all = len(standardised) + 1
+    m = int(np.floor(alpha * n_all - 1)) + 1
+    if m < 1 or m > len(standardised):
+        return None, None
+    q = sorted(standardised, reverse=True)[m - 1]
+    if not np.isfinite(q):
+        return None, None
+    return estimate - q * pre_rmspe, estimate + q * pre_rmspe
+
+
 def predictor_matrix(
     frame: pd.DataFrame,
     *,
@@ -235,7 +253,9 @@ def estimate_scm(
         "post_rmspe": fit.post_rmspe,
         "rmspe_ratio": fit.ratio,
         "pre_mean_treated": float(panel.y[ti, :start].mean()),
-        "relative_pre_rmspe": fit.pre_rmspe / max(abs(float(panel.y[ti, :start].mean())), 1e-12),
+        # Fit relative to the treated unit's pre-period level (or its spread over time, for outcomes near zero).
+        "relative_pre_rmspe": fit.pre_rmspe
+        / max(abs(float(panel.y[ti, :start].mean())), float(panel.y[ti, :start].std()), 1e-12),
         "path": [
             {"period": p, "treated": float(a), "synthetic": float(s), "gap": float(g)}
             for p, a, s, g in zip(labels, panel.y[ti], fit.synthetic, fit.gaps, strict=True)
@@ -272,26 +292,32 @@ def estimate_scm(
     ci_high: float | None = None
     if placebo:
         ratios = {treated: fit.ratio}
-        effects: list[float] = []
+        standardised: list[float] = []  # |mean post gap| / pre-RMSPE of each placebo
         placebo_gaps: dict[str, list[float]] = {}
         for fake in donor_idx:
             pool = [k for k in donor_idx if k != fake]
             pf = fit_synth(panel, fake, pool, start, x, fit.v if x is not None else None)
             ratios[panel.units[fake]] = pf.ratio
-            effects.append(float(pf.gaps[start:].mean()))
+            mean_gap = abs(float(pf.gaps[start:].mean()))
+            standardised.append(mean_gap / pf.pre_rmspe if pf.pre_rmspe > 0 else float("inf"))
             placebo_gaps[panel.units[fake]] = pf.gaps.tolist()
         rank = 1 + sum(1 for u, r in ratios.items() if u != treated and r >= fit.ratio)
+        n_all = len(ratios)
+        own = abs(estimate) / fit.pre_rmspe if fit.pre_rmspe > 0 else float("inf")
         diagnostics["placebo"] = {
-            "p_value": rank / len(ratios),
+            "p_value": rank / n_all,
             "rank": rank,
-            "n_units": len(ratios),
-            "min_attainable_p": 1 / len(ratios),
+            "n_units": n_all,
+            "min_attainable_p": 1 / n_all,
+            "p_value_mean_gap": (1 + sum(1 for v in standardised if v >= own)) / n_all,
             "rmspe_ratios": ratios,
             "gaps": placebo_gaps,
         }
-        lo, hi = np.quantile(effects, [alpha / 2, 1 - alpha / 2])
-        ci_low, ci_high = estimate - float(hi), estimate - float(lo)
-        diagnostics["ci_method"] = "placebo quantiles of the donors' mean post gaps (approximate; see docs)"
+        ci_low, ci_high = placebo_interval(estimate, fit.pre_rmspe, standardised, alpha)
+        diagnostics["ci_method"] = (
+            "inverted placebo test on |mean post gap| / pre-RMSPE (constant effect); null when the donors are too "
+            "few to reject at this alpha"
+        )
     weights = {panel.units[d]: float(w) for d, w in zip(donor_idx, fit.weights, strict=True)}
     return EvaluationResult(
         design="scm", estimate=estimate, ci_low=ci_low, ci_high=ci_high, diagnostics=diagnostics, weights=weights
