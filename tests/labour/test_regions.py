@@ -78,3 +78,11 @@ def test_embedded_mapping_equals_the_shared_source() -> None:
         pytest.skip("shared data not available")
     shared = pd.read_csv(source, dtype=str)
     pd.testing.assert_frame_equal(shared, default_regions().gemeenten)
+
+
+def test_the_setup_loader_checks_the_embedded_labour_data() -> None:
+    from krapte.labour.defaults import load_default_labour
+
+    report = load_default_labour(None, None)
+    assert report["arbeidsmarktregios"] == 35 and report["gemeenten"] == 342
+    assert report["factor_sets"] >= 6 and report["supply_groups"] == 114

@@ -98,3 +98,19 @@ def test_tension_is_a_plain_function_over_the_default_scenario() -> None:
     far = tension("AM24", "7411", "2040Q1")  # beyond the horizon: the nearest forecast quarter
     assert far["quarter"] == "2031Q4"
     assert np.isfinite(far["spanningsindicator"])
+
+
+def test_the_default_scenario_closes_the_gap_to_35_twh() -> None:
+    from krapte.labour.res_scenario import region_paths, scenario_forecast
+
+    paths = region_paths()
+    assert len(paths) == 30
+    # new production = new MW x 2024 full-load hours; must add up to 35 TWh - 29.799 TWh (CBS 85004NED 2024)
+    flh_wind, flh_solar = 18021 / 6955, 11778 / 15871
+    new_gwh = sum(
+        p.extra_wind_mw * flh_wind + (p.extra_field_solar_mw + p.extra_roof_solar_mw) * flh_solar for p in paths
+    )
+    assert new_gwh == pytest.approx(35000 - 18021 - 11778)
+    result = scenario_forecast(include_existing_om=True)
+    assert result.quarters()[0] == "2025Q1" and result.quarters()[-1] == "2031Q4"
+    assert result.om[:, :, -1].sum() > 0.09 * 15871  # at least the O&M of the large solar installed end 2024
