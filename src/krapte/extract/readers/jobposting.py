@@ -23,6 +23,7 @@ TEXT_PROPERTIES = (
     "qualifications",
     "educationRequirements",
     "experienceRequirements",
+    "workHours",  # also a field; in the text so that the requirements extractor reads "32-40 uur" with evidence
 )
 FIELD_PROPERTIES = (
     "employmentType",

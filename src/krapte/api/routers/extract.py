@@ -1,0 +1,97 @@
+"""``POST /api/v1/extract``: skills, occupations and requirements from a pasted text or an uploaded document.
+
+Send either ``multipart/form-data`` with a ``file`` (text, Markdown, HTML, PDF, DOCX, JobPosting JSON) or a
+``text`` field, or ``application/json`` ``{"text": "...", "lang": "auto"}``. Optional ``lang``: auto, nl, en.
+Uploads larger than ``KRAPTE_MAX_UPLOAD_MB`` get 413; unreadable or unsupported files 400 / 415 with the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import UploadFile
+
+from krapte.api.deps import get_settings
+from krapte.errors import TooLargeError, ValidationError
+from krapte.settings import Settings
+
+router = APIRouter(prefix="/api/v1", tags=["extract"])
+
+REQUEST_BODY = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "text": {"type": "string"},
+                        "lang": {"type": "string", "enum": ["auto", "nl", "en"]},
+                    },
+                }
+            },
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "lang": {"type": "string", "enum": ["auto", "nl", "en"]},
+                    },
+                    "required": ["text"],
+                }
+            },
+        }
+    }
+}
+
+
+async def read_extract_request(request: Request, settings: Settings) -> tuple[bytes | str, str | None, str]:
+    """The document (bytes of an upload, or text), its file name and the language from a form or JSON body."""
+    limit = settings.max_upload_bytes
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        raw = await request.body()
+        if len(raw) > limit + 4096:
+            raise TooLargeError(f"the request is larger than the limit of {limit // 1024 // 1024} MB")
+        try:
+            body = await request.json()
+        except ValueError:
+            raise ValidationError("the body is not valid JSON", hint='send {"text": "..."}') from None
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+            raise ValidationError("the JSON body needs a 'text' string", hint='send {"text": "...", "lang": "auto"}')
+        return body["text"], None, str(body.get("lang") or "auto")
+    form = await request.form(max_part_size=limit + 1)
+    lang = str(form.get("lang") or "auto")
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and (upload.filename or upload.size):
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise TooLargeError(
+                f"the upload is larger than the limit of {limit / 1024 / 1024:.0f} MB",
+                file=upload.filename,
+                hint="split the document, or raise KRAPTE_MAX_UPLOAD_MB",
+            )
+        return data, upload.filename, lang
+    text = form.get("text")
+    if isinstance(text, str) and text.strip():
+        return text, None, lang
+    raise ValidationError("send a file or a text", hint="multipart field 'file' or 'text', or JSON {'text': ...}")
+
+
+@router.post("/extract", openapi_extra=REQUEST_BODY)
+async def extract(request: Request, settings: Settings = Depends(get_settings)) -> dict[str, Any]:
+    """Skills with evidence, suggested occupations, green/digital flags and requirements of one document."""
+    from starlette.concurrency import run_in_threadpool
+
+    from krapte.extract import extract_document, extract_text
+
+    source, name, lang = await read_extract_request(request, settings)
+    if lang not in ("auto", "nl", "en"):
+        raise ValidationError(f"lang={lang!r} is not supported", hint="use auto, nl or en")
+    limit = settings.max_upload_bytes
+    if isinstance(source, bytes):
+        result = await run_in_threadpool(extract_document, source, lang=lang, name=name, max_bytes=limit)
+    else:
+        result = await run_in_threadpool(extract_text, source, lang=lang, max_bytes=limit)
+    return result.to_dict()
