@@ -71,12 +71,17 @@ def region_paths(target_twh: float = TARGET_TWH) -> tuple[RegionPath, ...]:
     national_gwh = wind_gwh + solar_gwh
     gap_gwh = max(target_twh * 1000 - national_gwh, 0.0)
     split = {r["res_code"]: r for r in _csv("res_solar_split.csv")}
+    codes = sorted({k[0] for k in cap if k[0].startswith("ES")})
+    # shares over the sum of the regions (CBS also reports a small 'not assignable' remainder, ES99, not embedded)
+    regional_gwh = sum(
+        cap.get((c, "wind_onshore"), (0, 0))[1] + cap.get((c, "solar_pv_large_gt15kWp"), (0, 0))[1] for c in codes
+    )
     paths = []
-    for code in sorted({k[0] for k in cap if k[0].startswith("ES")}):
+    for code in codes:
         w_mw, w_gwh = cap.get((code, "wind_onshore"), (0.0, 0.0))
         s_mw, s_gwh = cap.get((code, "solar_pv_large_gt15kWp"), (0.0, 0.0))
         scope = w_gwh + s_gwh
-        region_gap = gap_gwh * scope / national_gwh
+        region_gap = gap_gwh * scope / regional_gwh
         wind_gap = region_gap * (w_gwh / scope if scope else 0.0)
         solar_gap = region_gap - wind_gap
         field = float(split[code]["large_field_kWp_2024"] or 0)  # blank: CBS suppresses small counts
