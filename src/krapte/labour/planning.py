@@ -604,7 +604,8 @@ def _solve_milp(
         return x
 
     def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float]:
-        h.setOptionValue("time_limit", max(budget, 0.1))
+        # HiGHS measures time_limit on the run time accumulated over every run of this solver object
+        h.setOptionValue("time_limit", h.getRunTime() + max(budget, 0.1))
         sol = highspy.HighsSolution()
         sol.col_value = list(solution_vector(incumbent))
         sol.value_valid = True
