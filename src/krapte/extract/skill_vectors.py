@@ -1,9 +1,9 @@
-"""Embeddings of every ESCO skill for the cross-lingual stage, cached in ``settings.cache_dir``.
+"""Embeddings of every ESCO skill for the cross-lingual stage and for ``rank_skills``.
 
-Each skill is embedded once as a passage ("<English label>. <first sentence of the description>", plus its Dutch
-label as a second vector when it has one) with the offline multilingual-e5-small model. Dutch phrases then reach
-skills that only have English labels. The matrix is a derived artefact: built on first use (about two minutes on
-one core), written atomically under a file lock so parallel processes build it once, never committed.
+The vectors are the taxonomy's cached label index (every preferred label, Dutch and English, embedded with the
+offline multilingual-e5-small model), so Dutch phrases reach skills that only have English labels. It is a derived
+artefact in ``settings.cache_dir``: built on first use or by ``krapte taxonomy build-index``, never committed.
+:class:`SkillVectors` adds what extraction needs on top: best row per skill, batched scores, restriction masks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import fcntl
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -57,28 +56,43 @@ def skill_passage(skill: Any) -> str:
     return f"{label}. {description}" if description else label
 
 
-@dataclass(frozen=True)
 class SkillVectors:
     """Row ``i`` of ``matrix`` embeds skill ``uris[i]`` (a skill can have several rows)."""
 
-    uris: tuple[str, ...]
-    matrix: np.ndarray
+    def __init__(self, uris: Sequence[str], matrix: np.ndarray) -> None:
+        self.uris = tuple(uris)
+        self.matrix = matrix
+        self._skill_uris = tuple(dict.fromkeys(self.uris))
+        position = {u: i for i, u in enumerate(self._skill_uris)}
+        self._row_skill = np.array([position[u] for u in self.uris], dtype=np.int64)
+        self._single_row = len(self._skill_uris) == len(self.uris)
+
+    def scores(self, queries: np.ndarray) -> np.ndarray:
+        """Cosine of every query row with every skill (best row per skill): shape (queries, len(skill_uris))."""
+        sims = queries @ self.matrix.T
+        if self._single_row:
+            return sims
+        out = np.full((sims.shape[0], len(self.skill_uris)), -1.0, dtype=np.float32)
+        np.maximum.at(out.T, self._row_skill, sims.T)
+        return out
+
+    @property
+    def skill_uris(self) -> tuple[str, ...]:
+        """One entry per skill, the columns of :meth:`scores`."""
+        return self._skill_uris
+
+    def mask(self, allowed: set[str]) -> np.ndarray:
+        return np.array([u in allowed for u in self._skill_uris])
+
+    def top_of_row(self, row: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The ``k`` best skills of one :meth:`scores` row."""
+        order = np.argpartition(-row, min(k, len(row) - 1))[:k]
+        order = order[np.argsort(-row[order])]
+        return [(self._skill_uris[int(j)], float(row[int(j)])) for j in order]
 
     def top(self, queries: np.ndarray, k: int) -> list[list[tuple[str, float]]]:
-        """The ``k`` best skills per query row by cosine, best row per skill."""
-        scores = queries @ self.matrix.T
-        out: list[list[tuple[str, float]]] = []
-        for row in scores:
-            order = np.argsort(-row)[: k * 3]
-            seen: dict[str, float] = {}
-            for j in order:
-                uri = self.uris[int(j)]
-                if uri not in seen:
-                    seen[uri] = float(row[int(j)])
-                if len(seen) >= k:
-                    break
-            out.append(list(seen.items()))
-        return out
+        """The ``k`` best skills per query row by cosine."""
+        return [self.top_of_row(row, k) for row in self.scores(queries)]
 
 
 def _texts(taxonomy: Any) -> tuple[list[str], list[str]]:
@@ -96,7 +110,24 @@ def _texts(taxonomy: Any) -> tuple[list[str], list[str]]:
 
 
 def load_skill_vectors(taxonomy: Any, settings: Settings | None = None) -> SkillVectors:
-    """The cached skill matrix for this taxonomy, built (once, under a lock) when missing."""
+    """The skill label embeddings of this taxonomy.
+
+    Uses the taxonomy's cached label index (:func:`krapte.taxonomy.index.get_index`, shared with search and
+    ranking; built by ``krapte taxonomy build-index``) when it exists; otherwise embeds the passages of
+    :func:`_texts` once and caches them here under a file lock.
+    """
+    try:
+        from krapte.taxonomy.index import get_index
+
+        index = get_index(taxonomy, "skill", settings)
+        if index is not None:
+            return SkillVectors(index.uris, np.asarray(index.vectors, dtype=np.float32))
+    except ImportError:
+        pass
+    return _own_skill_vectors(taxonomy, settings)
+
+
+def _own_skill_vectors(taxonomy: Any, settings: Settings | None = None) -> SkillVectors:
     settings = settings or Settings.from_env()
     uris, texts = _texts(taxonomy)
     digest = hashlib.sha256(("\n".join(texts) + f"|{FORMAT}|{MODEL_NAME}").encode()).hexdigest()[:16]

@@ -29,10 +29,13 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+import numpy as np
+
 from krapte.errors import ValidationError
 from krapte.extract.context import DocumentContext
 from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Gazetteer, Hit, longest_hits, normalise_label
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
+from krapte.extract.spans import default_span_tagger, tokenize
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
@@ -308,6 +311,7 @@ class SkillExtractor:
         self.gazetteer = build_gazetteer(taxonomy)
         self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
         self._vectors: SkillVectors | None = None
+        self._tagger = default_span_tagger()
         self._idf = _skill_idf(taxonomy)
 
     # -- public ---------------------------------------------------------------------------------------------------
@@ -325,7 +329,7 @@ class SkillExtractor:
             if sentence is None or sentence.boilerplate:
                 continue
             method = self._method(hit)
-            conf = METHOD_CONFIDENCE[method]
+            conf = METHOD_CONFIDENCE[method] + (0.05 if method == EXACT and hit.entry.preferred else 0.0)
             uri = hit.entry.uri
             if uri in self._generic and not sentence.requirement_cue:
                 conf *= GENERIC_FACTOR
@@ -368,7 +372,7 @@ class SkillExtractor:
             best = max(scores.values())
             scores = {k: v / best for k, v in scores.items()}
         if title:
-            for uri, score in _title_ranking(self.taxonomy, title, lang, top=top):
+            for uri, score in _title_ranking(self.taxonomy, title, lang, top=top, use_embedding=self.use_embeddings):
                 scores[uri] = scores.get(uri, 0.0) * 0.5 + score
                 reasons[uri].append((1e9, f"title: {title}"))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
@@ -386,8 +390,16 @@ class SkillExtractor:
         """Skills a short text (sentence or phrase) expresses, best first: lexical hits boost the embedding ranking."""
         return self.rank_many([text], top=top, lang=lang)[0]
 
-    def rank_many(self, texts: Sequence[str], top: int = 10, lang: LangOption = "auto") -> list[list[RankedSkill]]:
-        out_lang = "en" if lang == "en" else "nl"
+    def rank_many(
+        self, texts: Sequence[str], top: int = 10, lang: LangOption = "auto", *, restrict: set[str] | None = None
+    ) -> list[list[RankedSkill]]:
+        """:meth:`rank` for many texts at once (one batched encoder call); ``restrict`` limits the candidate URIs.
+
+        Score of a skill = ½·cos(text, skill) + ½·max(cos(text, skill), cos(best phrase, skill)), where the phrases
+        are the skill spans the span tagger finds (English) or the clauses of the text (Dutch); a lexical hit of the
+        skill adds 0.1 × its confidence. The phrase term is what lifts RP@5 well above the whole-sentence encoder.
+        """
+        langs = [detect_language(t) if lang == "auto" else lang for t in texts]
         lexical: list[dict[str, float]] = []
         for text in texts:
             scores: dict[str, float] = {}
@@ -397,23 +409,50 @@ class SkillExtractor:
                     conf *= 0.8
                 scores[hit.entry.uri] = max(scores.get(hit.entry.uri, 0.0), conf)
             lexical.append(scores)
-        dense: list[list[tuple[str, float]]] = [[] for _ in texts]
+        combined: list[dict[str, float]] = [dict() for _ in texts]
         if self.use_embeddings and texts:
             vectors = self._skill_vectors()
-            dense = vectors.top(encode(list(texts), kind="query"), max(top * 3, 30))
+            sentence_scores = vectors.scores(encode(list(texts), kind="query"))
+            phrases: list[str] = []
+            owner: list[int] = []
+            for i, (text, text_lang) in enumerate(zip(texts, langs, strict=True)):
+                for phrase in self._phrases(text, text_lang):
+                    if phrase != text:
+                        phrases.append(phrase)
+                        owner.append(i)
+            best = sentence_scores.copy()
+            if phrases:
+                phrase_scores = vectors.scores(encode(phrases, kind="query"))
+                for j, i in enumerate(owner):
+                    np.maximum(best[i], phrase_scores[j], out=best[i])
+            final = 0.5 * sentence_scores + 0.5 * best
+            allowed = vectors.mask(restrict) if restrict is not None else None
+            for i in range(len(texts)):
+                row = final[i] if allowed is None else np.where(allowed, final[i], -1.0)
+                for uri, score in vectors.top_of_row(row, max(top * 3, 30)):
+                    combined[i][uri] = score
         results = []
-        for lex, den in zip(lexical, dense, strict=True):
-            combined: dict[str, float] = {}
-            for uri, cos in den:
-                combined[uri] = cos
+        for i, lex in enumerate(lexical):
+            scores = combined[i]
+            floor = min(scores.values(), default=0.0)
             for uri, conf in lex.items():
-                base = combined.get(uri, min((c for _, c in den), default=0.0))
-                combined[uri] = base + 0.1 * conf
-            ranked = sorted(combined.items(), key=lambda kv: -kv[1])[:top]
+                if restrict is not None and uri not in restrict:
+                    continue
+                # with embeddings a lexical hit lifts the cosine; without, its confidence is the score
+                scores[uri] = scores.get(uri, floor) + 0.1 * conf if combined[i] else conf
+            ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
+            out_lang = "en" if langs[i] == "en" else "nl"
             results.append(
                 [RankedSkill(uri, self.taxonomy.skills[uri].label(out_lang), score) for uri, score in ranked]
             )
         return results
+
+    def _phrases(self, text: str, lang: str) -> list[str]:
+        """Candidate skill phrases of a short text: tagger spans (English) or clauses (Dutch)."""
+        if lang == "en" and self._tagger is not None:
+            tokens = [t for t, _, _ in tokenize(text)]
+            return [" ".join(tokens[s.start : s.end]) for s in self._tagger.spans(tokens)]
+        return [text[s:e] for s, e in _clauses(text, 0, len(text)) if 1 <= len(text[s:e].split()) <= 12]
 
     # -- internals ------------------------------------------------------------------------------------------------
     def _method(self, hit: Hit) -> str:
@@ -531,24 +570,14 @@ def _skill_idf(taxonomy: Any) -> dict[str, float]:
     return {uri: math.log(1 + n / c) for uri, c in counts.items()}
 
 
-def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int) -> list[tuple[str, float]]:
-    """The taxonomy's occupation-title ranking, if the taxonomy package provides one."""
+def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedding: bool) -> list[tuple[str, float]]:
+    """The taxonomy's job-title → occupation ranking (:func:`krapte.taxonomy.search.rank_occupations`)."""
     try:
-        from krapte import taxonomy as taxonomy_module
-
-        rank_occupations = taxonomy_module.rank_occupations  # type: ignore[attr-defined]
-    except AttributeError:
+        from krapte.taxonomy.search import rank_occupations
+    except ImportError:
         return []
-    try:
-        ranked = rank_occupations([title], lang=lang, top=top, taxonomy=taxonomy)[0]
-    except TypeError:
-        ranked = rank_occupations([title], lang=lang, top=top)[0]
-    out = []
-    for r in ranked:
-        uri = getattr(r, "uri", None) or r["uri"]
-        score = getattr(r, "score", None)
-        out.append((uri, float(score if score is not None else r["score"])))
-    return out
+    ranked = rank_occupations(taxonomy, [title], lang=lang, top=top, use_embedding=use_embedding)[0]
+    return [(hit.uri, float(hit.score)) for hit in ranked]
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:•·▪()]|\s-\s|\s(?:en|and|of|or)\s")

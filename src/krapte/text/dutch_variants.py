@@ -155,6 +155,7 @@ def dutch_label_variants(label: str) -> set[str]:
                 for f in rest_finite:
                     out.add(f"{f} {o} {particle}")
                     out.add(f"{f} de {o} {particle}")
+                    out.add(f"{f} een {o} {particle}")
         if len(obj) == 1:
             for h in head_forms:
                 for n in nouns:

@@ -1,0 +1,232 @@
+"""Quality of skill extraction on the development sets, next to baselines computed in the same run.
+
+* SkillSpan dev (English job ads, skill + knowledge spans): strict and loose span-F1 of the span tagger, of a plain
+  ESCO-label gazetteer (our lexical stage, longest match) and of the peer ``skill-extractor`` 0.2.0 keyword
+  gazetteer (its bundled ``skills.json``), plus the peer's and our lexical throughput on the same sentences.
+* ESCO skill linking (TECH / HOUSE validation, TECHWOLF): RP@5, RP@10 and MRR of ``rank_skills`` against the
+  zero-shot baseline (whole sentence vs. skill label, same encoder). Label space: the 13,896 ESCO v1.1.0 labels;
+  our v1.2.0 skills are mapped to it by English preferred label.
+* The Dutch passages written for krapte (``tests/fixtures/nl-passages``): micro precision/recall of the skill URIs,
+  lexical stage only and full engine; forbidden (negated / boilerplate) skills produced; requirements found.
+
+Figures are printed, never asserted. ``python -m bench extract_quality [--quick]``.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from krapte.extract.metrics import PRF, reciprocal_rank, rp_at_k, set_prf, span_prf
+from krapte.extract.skills import SkillExtractor
+from krapte.extract.spans import default_span_tagger, tags_to_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "dev"
+PASSAGES = ROOT / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
+Span = tuple[int, int]
+
+
+def _skillspan(quick: bool) -> list[dict]:
+    rows = [json.loads(line) for line in (SHARED / "skillspan" / "json__dev.json").read_text("utf-8").splitlines()]
+    return rows[:600] if quick else rows
+
+
+def _gold_spans(row: dict) -> list[Span]:
+    spans = []
+    for layer, kind in (("tags_skill", "S"), ("tags_knowledge", "K")):
+        tags = [t if t == "O" else f"{t}-{kind}" for t in row[layer]]
+        spans += [(s.start, s.end) for s in tags_to_spans(tags)]
+    return spans
+
+
+def _char_to_token_spans(tokens: Sequence[str], char_spans: list[tuple[int, int]]) -> list[Span]:
+    """Map character spans over ``" ".join(tokens)`` to token spans (tokens touched by the span)."""
+    starts, pos = [], 0
+    for t in tokens:
+        starts.append(pos)
+        pos += len(t) + 1
+    out = []
+    for cs, ce in char_spans:
+        covered = [i for i, s in enumerate(starts) if s < ce and cs < s + len(tokens[i])]
+        if covered:
+            out.append((covered[0], covered[-1] + 1))
+    return out
+
+
+def _prf_line(name: str, strict: PRF, loose: PRF, extra: str = "") -> None:
+    print(f"  {name:<44} strict {strict}   loose F1 {loose.f1:.3f}{extra}")
+
+
+def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
+    rows = _skillspan(quick)
+    gold = [_gold_spans(r) for r in rows]
+    texts = [" ".join(r["tokens"]) for r in rows]
+    n_bytes = sum(len(t.encode()) for t in texts)
+    print(f"SkillSpan dev: {len(rows)} sentences, {sum(map(len, gold))} gold spans (skill ∪ knowledge)")
+
+    tagger = default_span_tagger()
+    if tagger is not None:
+        start = time.perf_counter()
+        pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"])] for r in rows]
+        secs = time.perf_counter() - start
+        _prf_line(
+            "krapte span tagger (perceptron, SkillSpan train)",
+            span_prf(pred, gold),
+            span_prf(pred, gold, loose=True),
+            f"   {len(rows) / secs:,.0f} sentences/s",
+        )
+
+    start = time.perf_counter()
+    lexical = [[(h.start, h.end) for h in extractor.lexical_hits(t)] for t in texts]
+    secs = time.perf_counter() - start
+    pred = [_char_to_token_spans(r["tokens"], spans) for r, spans in zip(rows, lexical, strict=True)]
+    _prf_line(
+        "krapte lexical stage (ESCO labels, longest)",
+        span_prf(pred, gold),
+        span_prf(pred, gold, loose=True),
+        f"   {n_bytes / secs / 1e6:.2f} MB/s",
+    )
+
+    try:
+        from importlib import resources
+
+        from skill_extractor.matcher import KeywordMatcher
+    except ImportError:
+        print("  peer skill-extractor not installed (pip install '.[bench]')")
+        return
+    keywords = json.loads((resources.files("skill_extractor") / "data" / "skills.json").read_text(encoding="utf-8"))
+    matcher = KeywordMatcher(keywords)
+    start = time.perf_counter()
+    peer = [[(s, e) for _, s, e in matcher.extract(t)] for t in texts]
+    secs = time.perf_counter() - start
+    pred = [_char_to_token_spans(r["tokens"], spans) for r, spans in zip(rows, peer, strict=True)]
+    _prf_line(
+        "peer skill-extractor 0.2.0 KeywordMatcher",
+        span_prf(pred, gold),
+        span_prf(pred, gold, loose=True),
+        f"   {n_bytes / secs / 1e6:.2f} MB/s",
+    )
+
+
+def _linking_sets() -> dict[str, dict[str, set[str]]]:
+    folder = SHARED / "esco-skill-linking"
+    out = {}
+    for name, file in (
+        ("TECH val", "tech_validation_annotations.csv"),
+        ("HOUSE val", "house_validation_annotations.csv"),
+        ("TECHWOLF", "techwolf_test_annotations.csv"),
+    ):
+        gold: dict[str, set[str]] = defaultdict(set)
+        with open(folder / file, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row["label"] not in ("LABEL NOT PRESENT", "UNDERSPECIFIED"):
+                    gold[row["sentence"]].add(row["label"])
+        out[name] = dict(gold)
+    return out
+
+
+def bench_linking(extractor: SkillExtractor, quick: bool) -> None:
+    if not extractor.use_embeddings:
+        print("ESCO skill linking: skipped (no embedding model)")
+        return
+    from krapte.extract.skill_vectors import encode
+
+    space = set((SHARED / "esco-skill-linking" / "skills_en_label.txt").read_text(encoding="utf-8").splitlines())
+    tax = extractor.taxonomy
+    label_of = {uri: s.labels.get("en", "") for uri, s in tax.skills.items()}
+    allowed = {uri for uri, label in label_of.items() if label in space}
+    print(f"ESCO skill linking: {len(allowed)} of {len(tax.skills)} v1.2.0 skills map to the v1.1.0 label space")
+    vectors = extractor._skill_vectors()
+    mask = vectors.mask(allowed)
+    print(f"  {'set':<10} {'n':>4}  {'zero-shot RP@5 / RP@10 / MRR':<30} krapte rank_skills RP@5 / RP@10 / MRR")
+    for name, gold in _linking_sets().items():
+        sentences = list(gold)[: 80 if quick else None]
+        base = vectors.scores(encode(sentences, kind="query"))
+        ours = extractor.rank_many(sentences, top=10, lang="en", restrict=allowed)
+        b_rp5, b_rp10, b_mrr, o_rp5, o_rp10, o_mrr = [], [], [], [], [], []
+        for i, sentence in enumerate(sentences):
+            row = np.where(mask, base[i], -1.0)
+            ranked_base = [label_of[u] for u, _ in vectors.top_of_row(row, 10)]
+            ranked_ours = [label_of[r.uri] for r in ours[i]]
+            b_rp5.append(rp_at_k(ranked_base, gold[sentence], 5))
+            b_rp10.append(rp_at_k(ranked_base, gold[sentence], 10))
+            b_mrr.append(reciprocal_rank(ranked_base, gold[sentence]))
+            o_rp5.append(rp_at_k(ranked_ours, gold[sentence], 5))
+            o_rp10.append(rp_at_k(ranked_ours, gold[sentence], 10))
+            o_mrr.append(reciprocal_rank(ranked_ours, gold[sentence]))
+        print(
+            f"  {name:<10} {len(sentences):>4}  {np.mean(b_rp5):.3f} / {np.mean(b_rp10):.3f} / {np.mean(b_mrr):.3f}"
+            f"          {np.mean(o_rp5):.3f} / {np.mean(o_rp10):.3f} / {np.mean(o_mrr):.3f}"
+        )
+
+
+def bench_dutch(extractor: SkillExtractor, lexical_only: SkillExtractor) -> None:
+    rows = [json.loads(line) for line in PASSAGES.read_text("utf-8").splitlines()]
+    gold = [{s["uri"] for s in r["skills"]} for r in rows]
+    absent = [{s["uri"] for s in r["absent"]} for r in rows]
+    print(f"Dutch passages (written for krapte): {len(rows)} passages, {sum(map(len, gold))} gold skills")
+    for name, engine in (("lexical stage only", lexical_only), ("full engine (+ cross-lingual)", extractor)):
+        pred = [set(engine.extract(r["text"], "nl").uris()) for r in rows]
+        forbidden = sum(len(p & a) for p, a in zip(pred, absent, strict=True))
+        print(f"  {name:<32} {set_prf(pred, gold)}   forbidden skills produced: {forbidden}/{sum(map(len, absent))}")
+    try:
+        from krapte.extract.requirements import extract_requirements
+    except ImportError:
+        return
+    found = expected = hit = 0
+    for r in rows:
+        want = _requirement_items(r["requirements"])
+        got = _requirement_items(extract_requirements(r["text"]).to_dict())
+        expected += len(want)
+        found += len(got)
+        hit += len(want & got)
+    print(f"  requirements (extract_requirements)  {PRF(hit, found, expected)}")
+
+
+def _requirement_items(req: dict) -> set[str]:
+    """Flatten requirements into comparable items (certificate ids, licence categories, levels, hours)."""
+    items: set[str] = set()
+    for c in req.get("certificates") or []:
+        items.add("cert:" + (c if isinstance(c, str) else c["id"]))
+    for d in req.get("driving_licences") or []:
+        items.add("licence:" + (d if isinstance(d, str) else d["category"]))
+    edu = req.get("education")
+    if edu:
+        items.add(f"edu:{edu.get('level')}")
+        if edu.get("mbo_level"):
+            items.add(f"mbo:{edu['mbo_level']}")
+    hours = req.get("hours")
+    if hours:
+        for key in ("min", "max"):
+            if hours.get(key) is not None:
+                items.add(f"hours-{key}:{float(hours[key]):g}")
+        if hours.get("part_time"):
+            items.add("part-time")
+    for lang in req.get("language_levels") or []:
+        items.add(f"lang:{lang['language']}:{lang.get('level')}")
+    return items
+
+
+def run(quick: bool) -> None:
+    from krapte.taxonomy import default_taxonomy
+
+    if not SHARED.exists():
+        print(f"{SHARED} not found: quality benchmarks need the shared development sets")
+        return
+    tax = default_taxonomy()
+    start = time.perf_counter()
+    extractor = SkillExtractor(tax)
+    print(f"extractor built in {time.perf_counter() - start:.1f} s")
+    lexical_only = copy.copy(extractor)  # same automaton, no cross-lingual stage
+    lexical_only.use_embeddings = False
+    bench_skillspan(extractor, quick)
+    bench_linking(extractor, quick)
+    bench_dutch(extractor, lexical_only)
