@@ -21,7 +21,7 @@ RECORD: dict[str, Any] = {
     "organisatie": TO_COMPLETE + " (naam uit de TOOI-lijst)",
     "korte_omschrijving": (
         "krapte zoekt in een cv, vacature of opleidingstekst naar vaardigheden en beroepen uit de Europese "
-        "ESCO-lijst. Het laat zien welke beroepen en opleidingen passen bij iemands vaardigheden. Een adviseur "
+        "ESCO-lijst en laat zien welke beroepen bij iemands vaardigheden passen. Een adviseur "
         "bekijkt de uitkomst samen met de persoon; het systeem beslist niets zelf."
     ),
     "thema": ["werk", "onderwijs en wetenschap", "economie"],
@@ -35,7 +35,7 @@ RECORD: dict[str, Any] = {
         "persoon (AI-verordening bijlage III punt 4a); C (overig) voor alleen vaardigheden herkennen en "
         "geaggregeerde monitoring. De inzettende organisatie legt de keuze per module vast."
     ),
-    "link_naar_bronregistratie": "https://github.com/ (broncode krapte, EUPL-1.2) — " + TO_COMPLETE,
+    "link_naar_bronregistratie": TO_COMPLETE + " (openbare broncode van krapte, EUPL-1.2)",
     "doel_en_impact": (
         "Doel: werkzoekenden, werkenden en adviseurs (o.a. Regionale Mobiliteitsteams) helpen de stap naar "
         "technische en digitale banen te zetten door vaardigheden in één taal (ESCO) te beschrijven, en "
