@@ -74,6 +74,9 @@ def test_picture(client) -> None:  # type: ignore[no-untyped-def]
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/png"
     assert response.content.startswith(b"\x89PNG")
+    english = client.post("/api/v1/evaluate?format=svg&lang=en", json=body)
+    assert english.headers["content-type"].startswith("image/svg+xml")
+    assert english.content != response.content
 
 
 def test_errors_have_one_shape(client) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option
+from krapte.cli.common import echo_json, json_option, lang_option, settings
 from krapte.errors import ValidationError
 
 DESIGNS = ("did", "scm", "its", "auto")
@@ -92,6 +92,7 @@ def _options(f: Any) -> Any:
             default=None,
             help="Write the picture to this .png or .svg file.",
         ),
+        lang_option,
         json_option,
     ]
     for option in reversed(options):
@@ -134,6 +135,7 @@ def _run(
     bootstrap: int,
     seed: int,
     plot_path: Path | None,
+    lang: str | None,
     as_json: bool,
 ) -> None:
     from krapte.monitor.evaluate import evaluate
@@ -172,7 +174,7 @@ def _run(
         fmt = plot_path.suffix.lower().lstrip(".")
         if fmt not in ("png", "svg"):
             raise ValidationError(f"--plot file {str(plot_path)!r} must end in .png or .svg", value=str(plot_path))
-        plot_path.write_bytes(result.plot(format=fmt))  # type: ignore[arg-type]
+        plot_path.write_bytes(result.plot(format=fmt, lang=lang or settings().lang))  # type: ignore[arg-type]
     if as_json:
         echo_json(result.to_dict())
         return

@@ -11,7 +11,8 @@ Two ways to send the panel:
   ``UNIT=PERIOD`` for staggered starts).
 
 The response is the JSON contract (``design``, ``estimate``, ``ci_low``, ``ci_high``, ``diagnostics``,
-``weights``, ``grade``, …); with ``?format=png`` or ``?format=svg`` it is the result's picture instead.
+``weights``, ``grade``, …); with ``?format=png`` or ``?format=svg`` it is the result's picture instead (labels in
+Dutch, or English with ``?lang=en``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from krapte.api.deps import get_settings
+from krapte.api.deps import get_lang, get_settings
 from krapte.errors import InputError, TooLargeError, ValidationError
-from krapte.settings import Settings
+from krapte.settings import Language, Settings
 
 router = APIRouter(prefix="/api/v1", tags=["evaluate"])
 
@@ -54,7 +55,10 @@ REQUIRED = ("unit", "time", "outcome", "treated")
     responses={200: {"content": {"application/json": {}, "image/png": {}, "image/svg+xml": {}}}},
 )
 async def evaluate_panel(
-    request: Request, format: str = "json", settings: Settings = Depends(get_settings)
+    request: Request,
+    format: str = "json",
+    settings: Settings = Depends(get_settings),
+    lang: Language = Depends(get_lang),
 ) -> Response:
     """Evaluate a measure on a panel sent as JSON or as a CSV upload; see the module docstring for the fields."""
     if format not in ("json", "png", "svg"):
@@ -76,7 +80,7 @@ async def evaluate_panel(
     result = await run_in_threadpool(_evaluate, frame, options)
     if format == "json":
         return Response(json.dumps(result.to_dict(), ensure_ascii=False), media_type="application/json")
-    picture = await run_in_threadpool(result.plot, format)
+    picture = await run_in_threadpool(result.plot, format, lang)
     return Response(picture, media_type="image/png" if format == "png" else "image/svg+xml")
 
 

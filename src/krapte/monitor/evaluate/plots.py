@@ -1,9 +1,12 @@
-"""Pictures of an evaluation (matplotlib, Agg backend; PNG or SVG bytes).
+"""Pictures of an evaluation (matplotlib, PNG or SVG bytes), labelled in Dutch (default) or English.
 
 - DiD: the event study, Callaway–Sant'Anna effects with pointwise intervals and the simultaneous band, and the
   TWFE leads and lags next to them.
 - SCM: the treated path against its synthetic control, and the gaps of the treated unit and of the placebos.
 - ITS: the observed series, the fitted segmented regression and the counterfactual without the measure.
+
+Figures are built with the object API (``Figure`` + Agg canvas), not pyplot, so rendering is safe in the web
+server's worker threads.
 """
 
 from __future__ import annotations
@@ -11,10 +14,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any, Literal
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from krapte.errors import ValidationError
@@ -26,22 +26,67 @@ TREATED = "#c0392b"
 SYNTH = "#2c3e50"
 GREY = "#b0b0b0"
 
+TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "band": "simultane band",
+        "twfe": "TWFE leads/lags",
+        "event_study": "Event study",
+        "pretrend": "pre-trendtoets p = {p:.3f}",
+        "since": "perioden sinds invoering",
+        "effect": "effect",
+        "path": "Synthetische controle: verloop",
+        "synthetic": "synthetische controle",
+        "gap": "Verschil behandeld − synthetisch",
+        "placebos": "grijs: placebo's; p = {p:.2f}",
+        "its": "Onderbroken tijdreeks",
+        "observed": "waargenomen",
+        "fitted": "gesegmenteerde regressie",
+        "counterfactual": "zonder de maatregel",
+        "descriptive": "beschrijvend, geen causale claim",
+        "causal": "causale schatting, betrouwbaarheid {grade}",
+    },
+    "en": {
+        "band": "simultaneous band",
+        "twfe": "TWFE leads/lags",
+        "event_study": "Event study",
+        "pretrend": "pre-trend test p = {p:.3f}",
+        "since": "periods since adoption",
+        "effect": "effect",
+        "path": "Synthetic control: path",
+        "synthetic": "synthetic control",
+        "gap": "Gap treated − synthetic",
+        "placebos": "grey: placebos; p = {p:.2f}",
+        "its": "Interrupted time series",
+        "observed": "observed",
+        "fitted": "segmented regression",
+        "counterfactual": "without the measure",
+        "descriptive": "descriptive, no causal claim",
+        "causal": "causal estimate, credibility {grade}",
+    },
+}
 
-def plot_result(result: EvaluationResult, *, format: Literal["png", "svg"] = "png") -> bytes:
-    """Render the picture of ``result`` in ``format``."""
+
+def plot_result(
+    result: EvaluationResult, *, format: Literal["png", "svg"] = "png", lang: Literal["nl", "en"] = "nl"
+) -> bytes:
+    """Render the picture of ``result`` in ``format`` with labels in ``lang``."""
     if format not in ("png", "svg"):
         raise ValidationError(f"unknown picture format {format!r}", hint="use png or svg", value=str(format))
+    if lang not in TEXT:
+        raise ValidationError(f"unknown language {lang!r}", hint="use nl or en", value=str(lang))
+    t = TEXT[lang]
     d = result.diagnostics
     if result.design == "did":
-        fig = event_study_figure(d)
+        fig = event_study_figure(d, t)
     elif result.design == "scm":
-        fig = scm_figure(d)
+        fig = scm_figure(d, t)
     else:
-        fig = its_figure(d)
-    fig.text(0.01, -0.04, result.label, fontsize=7, color="#555555")
+        fig = its_figure(d, t)
+    label = t["causal"].format(grade=result.grade) if result.causal else t["descriptive"]
+    fig.text(0.01, -0.04, label, fontsize=7, color="#555555")
+    FigureCanvasAgg(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format=format, dpi=110, bbox_inches="tight")
-    plt.close(fig)
     return buf.getvalue()
 
 
@@ -51,17 +96,13 @@ def _x_ticks(ax: Any, labels: list[str], max_ticks: int = 12) -> None:
     ax.set_xticklabels(labels[::step], rotation=45, ha="right", fontsize=8)
 
 
-def event_study_figure(d: dict[str, Any]) -> Figure:
-    fig, ax = plt.subplots(figsize=(7, 4))
+def event_study_figure(d: dict[str, Any], t: dict[str, str]) -> Figure:
+    fig = Figure(figsize=(7, 4))
+    ax = fig.add_subplot()
     rows = d["event_study"]
     e = [r["event_time"] for r in rows]
     ax.fill_between(
-        e,
-        [r["band_low"] for r in rows],
-        [r["band_high"] for r in rows],
-        color=TREATED,
-        alpha=0.12,
-        label="simultaneous band",
+        e, [r["band_low"] for r in rows], [r["band_high"] for r in rows], color=TREATED, alpha=0.12, label=t["band"]
     )
     ax.errorbar(
         e,
@@ -81,31 +122,32 @@ def event_study_figure(d: dict[str, Any]) -> Figure:
             color=SYNTH,
             alpha=0.6,
             markersize=4,
-            label="TWFE leads/lags",
+            label=t["twfe"],
         )
     ax.axhline(0, color="black", linewidth=0.8)
     ax.axvline(-0.5, color=GREY, linestyle="--", linewidth=0.8)
     pt = d["pretrend"]
-    title = "Event study"
-    if pt.get("df"):
-        title += f" (pre-trend Wald p = {pt['p_value']:.3f})"
+    title = t["event_study"]
+    if pt.get("df") and pt.get("p_value") is not None and pt["p_value"] == pt["p_value"]:
+        title += " (" + t["pretrend"].format(p=pt["p_value"]) + ")"
     ax.set_title(title)
-    ax.set_xlabel("periods since adoption")
-    ax.set_ylabel("effect")
+    ax.set_xlabel(t["since"])
+    ax.set_ylabel(t["effect"])
     ax.legend(fontsize=8)
     return fig
 
 
-def scm_figure(d: dict[str, Any]) -> Figure:
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 6), sharex=True)
+def scm_figure(d: dict[str, Any], t: dict[str, str]) -> Figure:
+    fig = Figure(figsize=(7, 6))
+    top, bottom = fig.subplots(2, 1, sharex=True)
     path = d["path"]
     labels = [r["period"] for r in path]
     x = list(range(len(labels)))
     start = d["n_pre_periods"]
     top.plot(x, [r["treated"] for r in path], color=TREATED, label=d["treated"])
-    top.plot(x, [r["synthetic"] for r in path], color=SYNTH, linestyle="--", label="synthetic control")
+    top.plot(x, [r["synthetic"] for r in path], color=SYNTH, linestyle="--", label=t["synthetic"])
     top.axvline(start - 0.5, color=GREY, linestyle=":")
-    top.set_title("Synthetic control: path")
+    top.set_title(t["path"])
     top.legend(fontsize=8)
     placebo = d.get("placebo") or {}
     for gaps in placebo.get("gaps", {}).values():
@@ -113,31 +155,32 @@ def scm_figure(d: dict[str, Any]) -> Figure:
     bottom.plot(x, [r["gap"] for r in path], color=TREATED, linewidth=1.8)
     bottom.axhline(0, color="black", linewidth=0.8)
     bottom.axvline(start - 0.5, color=GREY, linestyle=":")
-    title = "Gap treated − synthetic"
+    title = t["gap"]
     if placebo:
-        title += f" (grey: placebos; p = {placebo['p_value']:.2f})"
+        title += " (" + t["placebos"].format(p=placebo["p_value"]) + ")"
     bottom.set_title(title)
     _x_ticks(bottom, labels)
     return fig
 
 
-def its_figure(d: dict[str, Any]) -> Figure:
-    fig, ax = plt.subplots(figsize=(7, 4))
+def its_figure(d: dict[str, Any], t: dict[str, str]) -> Figure:
+    fig = Figure(figsize=(7, 4))
+    ax = fig.add_subplot()
     path = d["path"]
     labels = [r["period"] for r in path]
     x = list(range(len(labels)))
-    ax.plot(x, [r["observed"] for r in path], "o", color=SYNTH, markersize=3, label="observed")
-    ax.plot(x, [r["fitted"] for r in path], color=TREATED, label="segmented regression")
+    ax.plot(x, [r["observed"] for r in path], "o", color=SYNTH, markersize=3, label=t["observed"])
+    ax.plot(x, [r["fitted"] for r in path], color=TREATED, label=t["fitted"])
     start = d["n_pre_periods"]
     ax.plot(
         x[start:],
         [r["counterfactual"] for r in path][start:],
         color=TREATED,
         linestyle="--",
-        label="without the measure",
+        label=t["counterfactual"],
     )
     ax.axvline(start - 0.5, color=GREY, linestyle=":")
-    ax.set_title("Interrupted time series" + (f" ({d['series']})" if d.get("comparison") else ""))
+    ax.set_title(t["its"] + (f" ({d['series']})" if d.get("comparison") else ""))
     ax.legend(fontsize=8)
     _x_ticks(ax, labels)
     return fig

@@ -56,11 +56,12 @@ class EvaluationResult:
             "label": self.label,
         }
 
-    def plot(self, format: Literal["png", "svg"] = "png") -> bytes:
-        """The design's picture: event study (DiD), path and gaps (SCM) or fitted series (ITS)."""
+    def plot(self, format: Literal["png", "svg"] = "png", lang: Literal["nl", "en"] = "nl") -> bytes:
+        """The design's picture: event study (DiD), path and gaps (SCM) or fitted series (ITS); Dutch labels
+        by default."""
         from krapte.monitor.evaluate.plots import plot_result
 
-        return plot_result(self, format=format)
+        return plot_result(self, format=format, lang=lang)
 
 
 def _clean(value: Any) -> Any:
