@@ -66,3 +66,14 @@ def test_files_that_are_not_cbs_tables_are_refused(tmp_path: Path) -> None:
         parse_cbs_table(path)
     with pytest.raises(InputError, match="unknown supply measure"):
         parse_cbs_table(CBS / "85276NED_statline.csv", measure="salary")
+
+
+def test_gemeente_rows_add_up_to_their_arbeidsmarktregio(tmp_path: Path) -> None:
+    path = tmp_path / "gm.csv"
+    path.write_text(
+        "Beroep;RegioS;Perioden;Werkzame_1\n"
+        "0761 Elektriciens en elektronicamonteurs;GM0687;2024JJ00;1200\n"  # Middelburg, AM24 Zeeland
+        "0761 Elektriciens en elektronicamonteurs;GM0718;2024JJ00;800\n"  # Vlissingen, AM24 Zeeland
+        "0761 Elektriciens en elektronicamonteurs;GM9999;2024JJ00;5\n"
+    )
+    assert parse_cbs_table(path) == [("AM24", "0761", "employed", 2000.0)]

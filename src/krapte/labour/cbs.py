@@ -11,7 +11,8 @@ Reads what the CBS APIs and StatLine return, without network access (files recor
 
 Beroep titles start with the BRC 2014 code; that code is the occupation key krapte uses. Totals of the other
 dimensions (CBS codes starting with ``T``, e.g. Geslacht ``T001038``) are kept, other categories dropped; of
-several periods the latest is kept. Tables in thousands (85276NED, 86112NED, or a header saying ``x 1 000``) are
+several periods the latest is kept. Gemeente rows (``GM....``) are summed to their arbeidsmarktregio (2026
+indeling; gemeenten not in it are skipped). Tables in thousands (85276NED, 86112NED, or a header saying ``x 1 000``) are
 scaled to persons. A national table is split over arbeidsmarktregio's with the default supply's regional shares.
 Supported: 85276NED (werkzame beroepsbevolking; beroep), 86112NED (beroep en regio) and any table of that shape.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from krapte.errors import InputError, UnsupportedInputError
+from krapte.labour.regions import default_regions
 from krapte.labour.supply import MEASURES, SupplyTable, default_supply, read_supply_file
 
 THOUSANDS_TABLES = ("85276NED", "86112NED")
@@ -129,6 +131,8 @@ def parse_cbs_table(
     scale = (
         1000.0 if (table and table.group(1) in THOUSANDS_TABLES) or "x 1 000" in context or "x 1000" in context else 1
     )
+    gem = default_regions().gemeenten
+    gemeente_am = dict(zip(gem.gemeente_code, gem.arbeidsmarktregio_code, strict=True))
     national: dict[str, float] = {}
     regional: dict[tuple[str, str], float] = {}
     skipped = 0
@@ -146,7 +150,13 @@ def parse_cbs_table(
         except ValueError:
             raise InputError("not a number", file=str(path), column=value_col, value=str(raw_value)) from None
         region = str(r.get(region_col, "")).strip() if region_col else ""
-        if region.startswith("AM"):
+        if region.startswith("GM"):  # gemeente figures add up to their arbeidsmarktregio
+            am = gemeente_am.get(region)
+            if am is None:
+                skipped += 1
+                continue
+            regional[(am, group)] = regional.get((am, group), 0.0) + value
+        elif region.startswith("AM"):
             if region in supply.regions:
                 regional[(region, group)] = value
         elif region in ("", "NL01", "NL00", "NL"):

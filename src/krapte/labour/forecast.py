@@ -32,6 +32,7 @@ from krapte.labour.regions import RegionMap, default_regions
 MANUFACTURING_REGION = "NL"
 MANUFACTURING_OCCUPATION = "Manufacturing (all occupations, non-local)"
 MAX_QUARTERS = 400
+ESCO_ISCO = "http://data.europa.eu/esco/isco/"  # ESCO's concept of an ISCO-08 group: <base>C7411
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class Forecast:
         return [format_quarter(q) for q in range(self.first, self.last + 1)]
 
     def rows(self, *, min_fte: float = 1e-9) -> list[dict[str, Any]]:
-        """Long rows ``{"region","occupation","isco","brc_group","quarter","phase","fte"}`` for cells > 0."""
+        """Long rows for cells > 0: ``region, occupation, quarter, phase, fte`` plus the occupation's ``isco`` (primary
+        ISCO-08 code), ``isco_codes``, ``esco_isco_uri`` (the ESCO concept of that ISCO group) and ``brc_group``."""
         quarters = self.quarters()
         occ = [self.factors.occupation(o) for o in self.occupations]
         out: list[dict[str, Any]] = []
@@ -101,6 +103,7 @@ class Forecast:
                         "occupation": self.occupations[o],
                         "isco": occ[o].isco[0],
                         "isco_codes": list(occ[o].isco),
+                        "esco_isco_uri": f"{ESCO_ISCO}C{occ[o].isco[0]}",
                         "brc_group": occ[o].brc_group,
                         "quarter": quarters[q],
                         "phase": phase,
@@ -114,6 +117,7 @@ class Forecast:
                     "occupation": MANUFACTURING_OCCUPATION,
                     "isco": None,
                     "isco_codes": [],
+                    "esco_isco_uri": None,
                     "brc_group": None,
                     "quarter": quarters[q],
                     "phase": "manufacturing",
@@ -269,7 +273,7 @@ def forecast(
     man_q = np.where(profiled, 0.0, 4.0 * man_rate / durations)
     man_delta = np.bincount(s_rel, man_q, n_q + 1) - np.bincount(e_rel, man_q, n_q + 1)
     manufacturing = np.cumsum(man_delta)[:n_q]
-    for i in np.nonzero(profiled)[0]:  # explicit construction profiles, placed quarter by quarter
+    for i in np.nonzero(profiled)[0].tolist():  # explicit construction profiles, placed quarter by quarter
         pi = _weights(projects[i], projects[i].profile, int(durations[i]))
         for d in range(int(durations[i])):
             q = int(starts[i]) - first + d
