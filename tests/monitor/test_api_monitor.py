@@ -51,3 +51,30 @@ def test_seeded_registry_exports_reports_and_charts(client, settings) -> None:  
     assert {k["indicator"] for k in kpis} >= {"ict-workforce", "res-scope-production"}
     reg = client.get("/api/v1/measures/algoritmeregister").json()
     assert len(reg["naam"]) < 100 and "menselijke_tussenkomst" in reg
+
+
+def test_upload_imports_and_bad_uploads_write_nothing(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    from tests.conftest import FIXTURES
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for f in (FIXTURES / "cbs-monitor" / "85004NED-odata4").iterdir():
+            archive.write(f, f"85004NED/{f.name}")
+    ok = client.post(
+        "/api/v1/indicators/import?kind=cbs-odata&topic=M003451", files={"file": ("r.zip", buffer.getvalue())}
+    )
+    assert ok.status_code == 200 and ok.json()["counts"]["observations added"] == 24
+    csv_bytes = (FIXTURES / "uwv" / "vacatures-arbeidsmarktregio-demo.csv").read_bytes().replace(b"2230", b"twee")
+    bad = client.post(
+        "/api/v1/indicators/import?kind=uwv&indicator=vac&name=Vacatures&value_column=Openstaande%20vacatures",
+        files={"file": ("uwv.csv", csv_bytes)},
+    )
+    assert bad.status_code == 400
+    assert bad.json()["error"]["details"]["line"] == 3 and "twee" in bad.json()["error"]["message"]
+    assert {i["id"] for i in client.get("/api/v1/indicators").json()} == {
+        "cbs-85004ned-m003451-e006590",
+        "cbs-85004ned-m003451-e006637",
+    }

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Response
+from fastapi import APIRouter, Body, Depends, File, Header, Query, Response, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from krapte.api.deps import get_store
-from krapte.errors import ValidationError
+from krapte.api.deps import get_settings, get_store
+from krapte.errors import TooLargeError, UnsupportedInputError, ValidationError
+from krapte.settings import Settings
 from krapte.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["monitor"])
@@ -184,6 +185,82 @@ def list_indicators(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
     from krapte.store.monitor import list_indicators as _list
 
     return [{**ind.to_dict(), "observations": n} for ind, n in _list(store)]
+
+
+@router.post("/indicators/import")
+def import_indicators(
+    kind: Literal["cbs-odata", "cbs-csv", "duo", "uwv"],
+    file: UploadFile = File(..., description="cbs-odata: a .zip of the recorded responses; others: the CSV"),
+    table: str | None = Query(default=None, description="cbs-csv: the table id"),
+    topic: list[str] | None = Query(default=None, description="CBS: only these topics/measures"),
+    where: list[str] | None = Query(default=None, description="COLUMN=VALUE[,VALUE] row filters"),
+    indicator: str | None = Query(default=None, description="duo/uwv: id of the indicator"),
+    name: str | None = Query(default=None, description="duo/uwv: Dutch name of the indicator"),
+    unit: str = Query(default="aantal", description="duo/uwv: unit"),
+    value_column: str | None = Query(default=None, description="uwv: the value column"),
+    vintage: str = "",
+    x_krapte_actor: str | None = Header(default=None),
+    store: Store = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+) -> dict[str, Any]:
+    """Import an uploaded source into the panel (atomic: all or nothing)."""
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from krapte.monitor.importers.cbs import read_cbs_csv, read_cbs_odata
+    from krapte.monitor.importers.duo import read_duo_csv
+    from krapte.monitor.importers.uwv import read_uwv_csv
+    from krapte.monitor.indicators import Indicator
+    from krapte.store.monitor import import_panel
+
+    data = file.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise TooLargeError(
+            f"{file.filename} is larger than {settings.max_upload_bytes // (1024 * 1024)} MB",
+            file=file.filename,
+            hint="raise KRAPTE_MAX_UPLOAD_MB or import from the command line",
+        )
+    filters: dict[str, list[str]] = {}
+    for pair in where or []:
+        if "=" not in pair:
+            raise ValidationError(f"where {pair!r} is not COLUMN=VALUE")
+        key, value = pair.split("=", 1)
+        filters.setdefault(key, []).extend(v.strip() for v in value.split(","))
+    name_only = Path(file.filename or "upload").name
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name_only
+        path.write_bytes(data)
+        if kind == "cbs-odata":
+            if not zipfile.is_zipfile(path):
+                raise UnsupportedInputError(
+                    "cbs-odata expects a .zip of the recorded responses", file=name_only, hint="zip the folder"
+                )
+            folder = Path(tmp) / "odata"
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.infolist():
+                    target = Path(member.filename).name  # flatten; never write outside the folder
+                    if target.endswith(".json"):
+                        folder.mkdir(exist_ok=True)
+                        (folder / target).write_bytes(archive.read(member))
+            parsed = read_cbs_odata(folder, topics=topic, where=filters)
+        elif kind == "cbs-csv":
+            if not table:
+                raise ValidationError("cbs-csv needs ?table=", hint="e.g. ?table=85004NED")
+            parsed = read_cbs_csv(path, table=table, topics=topic, where=filters, vintage=vintage)
+        else:
+            if not indicator or not name:
+                raise ValidationError(f"{kind} needs ?indicator= and ?name=")
+            source = "DUO open onderwijsdata" if kind == "duo" else "UWV"
+            ind = Indicator(id=indicator, name_nl=name, unit=unit, source=f"{source}: {name_only}", licence="open data")
+            if kind == "duo":
+                parsed = read_duo_csv(path, indicator=ind, where=filters, vintage=vintage)
+            else:
+                if not value_column:
+                    raise ValidationError("uwv needs ?value_column=")
+                parsed = read_uwv_csv(path, indicator=ind, value_column=value_column, where=filters, vintage=vintage)
+    report = import_panel(store, parsed, actor=_actor(x_krapte_actor))
+    return {"counts": report.counts, "indicators": [i.id for i in parsed.indicators]}
 
 
 @router.get("/indicators/{indicator_id}")
