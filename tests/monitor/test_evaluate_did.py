@@ -56,6 +56,7 @@ def test_aggregations_and_pretest_match_the_did_package(mpdta_result) -> None:  
     d = mpdta_result.diagnostics
     assert mpdta_result.estimate == pytest.approx(-0.0400, abs=5e-5)  # aggte(type="simple")
     assert d["se"] == pytest.approx(0.0118, abs=0.001)
+    assert d["bootstrap"]["se"] == pytest.approx(0.0118, abs=0.0015)  # multiplier bootstrap, as did reports it
     assert d["group_overall"]["estimate"] == pytest.approx(-0.0310, abs=5e-5)  # aggte(type="group")
     assert d["dynamic_overall"]["estimate"] == pytest.approx(-0.0772, abs=5e-5)  # aggte(type="dynamic")
     assert d["pretest_group_time"]["p_value"] == pytest.approx(0.16812, abs=5e-5)  # "P-value for pre-test"

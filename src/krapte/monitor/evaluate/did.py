@@ -62,6 +62,16 @@ def estimate_did(
         boot_se, crit = staggered.multiplier_bootstrap_band(ev_list, alpha=alpha, draws=bootstrap, seed=seed)
     else:
         boot_se, crit = np.array([e.se for e in ev_list]), z
+    headline_boot: dict[str, Any] | None = None
+    if bootstrap > 0:
+        (s_se,), s_crit = staggered.multiplier_bootstrap_band([simple], alpha=alpha, draws=bootstrap, seed=seed + 1)
+        headline_boot = {
+            "se": float(s_se),
+            "ci_low": simple.value - s_crit * float(s_se),
+            "ci_high": simple.value + s_crit * float(s_se),
+            "weights": "webb" if len(panel.units) < 12 else "rademacher",
+            "draws": bootstrap,
+        }
     event_rows = [
         {
             "event_time": e,
@@ -127,6 +137,7 @@ def estimate_did(
         "estimator": "Callaway-Sant'Anna (2021), simple aggregation, no covariates",
         "control_group": "never-treated" if control == "never" else "not-yet-treated",
         "se": simple.se,
+        "bootstrap": headline_boot,
         "p_value": float(2 * stats.norm.sf(abs(simple.value / simple.se))) if simple.se > 0 else None,
         "n_units": len(panel.units),
         "n_clusters": len(panel.units),

@@ -193,14 +193,17 @@ def pretest(gt: GroupTime) -> tuple[float, float, int]:
 def multiplier_bootstrap_band(
     estimates: list[Estimate], *, alpha: float, draws: int, seed: int
 ) -> tuple[np.ndarray, float]:
-    """Simultaneous confidence band half-widths via the Rademacher multiplier bootstrap (unit clusters).
+    """Simultaneous confidence band half-widths via the multiplier bootstrap (unit clusters).
 
+    Rademacher weights, or Webb's six-point weights below 12 units (as in the wild cluster bootstrap).
     Returns (standard errors, critical value) so that value ± crit × se covers all estimates jointly.
     """
+    from krapte.monitor.evaluate.wild import WEBB
+
     inf = np.column_stack([e.inf for e in estimates])
     n = inf.shape[0]
     rng = np.random.default_rng(seed)
-    v = rng.choice([-1.0, 1.0], size=(draws, n))
+    v = rng.choice(WEBB if n < 12 else np.array([-1.0, 1.0]), size=(draws, n))
     boot = v @ inf / n  # draws × k
     q75, q25 = np.quantile(boot, [0.75, 0.25], axis=0)
     se = (q75 - q25) / (stats.norm.ppf(0.75) - stats.norm.ppf(0.25))
