@@ -156,3 +156,10 @@ def test_all_units_treated_in_the_first_period_cannot_be_estimated() -> None:
     sim = staggered_panel(n_units=6, cohorts=(0,), treated_per_cohort=3, seed=1)
     with pytest.raises(EstimationError, match="pre-period"):
         evaluate(sim.frame, design="did", unit="region", time="period", outcome="y", treated=sim.starts)
+
+
+def test_sun_abraham_regression_agrees_with_callaway_santanna(mpdta_result) -> None:  # type: ignore[no-untyped-def]
+    """Two different computations (cohort means vs a saturated TWFE regression) of the same target."""
+    sa = mpdta_result.diagnostics["sun_abraham"]
+    assert sa["estimate"] == pytest.approx(mpdta_result.estimate, abs=1e-10)
+    assert sa["se"] == pytest.approx(mpdta_result.diagnostics["se"], rel=0.1)

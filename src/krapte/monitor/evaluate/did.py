@@ -19,7 +19,7 @@ from krapte.monitor.evaluate import staggered
 from krapte.monitor.evaluate.panel import Panel
 from krapte.monitor.evaluate.result import EvaluationResult
 from krapte.monitor.evaluate.staggered import Control
-from krapte.monitor.evaluate.twfe import event_time_dummies, fit_twfe
+from krapte.monitor.evaluate.twfe import event_time_dummies, fit_twfe, sun_abraham
 from krapte.monitor.evaluate.wild import wild_cluster_bootstrap
 
 MAX_LEADS = 4
@@ -125,6 +125,8 @@ def estimate_did(
     else:
         notes.append("TWFE event study skipped: it needs never-treated units to pin down the period effects")
 
+    sa = sun_abraham(panel.y, first_treated)
+    sa_diag = {"estimate": sa.estimate, "se": sa.se, "inference": "cluster-robust by unit (CR1)"} if sa else None
     cohorts = {labels[g]: int(np.sum(first_treated == g)) for g in sorted(gt.group_share)}
     always = int(np.sum(finite & (first_treated < 1)))
     if always:
@@ -165,6 +167,7 @@ def estimate_did(
         },
         "pretest_group_time": {"statistic": pre_wald[0], "p_value": pre_wald[1], "df": pre_wald[2]},
         "twfe": twfe_diag,
+        "sun_abraham": sa_diag,
         "twfe_event_study": twfe_es,
         "twfe_pretrend": twfe_lead_test,
         "notes": notes,

@@ -88,3 +88,46 @@ def event_time_dummies(
     rel = np.where(finite[:, None], t - np.where(finite, first_treated, 0)[:, None], np.nan)
     events = sorted({int(e) for e in np.unique(rel[np.isfinite(rel)]) if int(e) != reference})
     return events, [(rel == e).astype(float) for e in events]
+
+
+@dataclass(frozen=True)
+class SunAbraham:
+    """Sun and Abraham (2021) interaction-weighted estimate: cohort × relative-time effects from one TWFE."""
+
+    estimate: float
+    se: float
+    cells: list[tuple[int, int, float, float]]  # (cohort, event time, coefficient, se)
+
+
+def sun_abraham(y: np.ndarray, first_treated: np.ndarray) -> SunAbraham | None:
+    """Saturated TWFE with cohort × relative-time dummies (reference e = −1, never-treated units as controls).
+
+    The post-treatment cells are averaged with cohort-size weights (the same target as the Callaway–Sant'Anna
+    simple aggregation); with never-treated controls and no covariates the cells equal CS's ATT(g, t), which
+    makes this an independent regression-based check of that estimator. Returns None without never-treated units.
+    """
+    n_t = y.shape[1]
+    finite = np.isfinite(first_treated)
+    if finite.all():
+        return None
+    cohorts = sorted({int(g) for g in first_treated[finite] if 1 <= g < n_t})
+    t = np.arange(n_t)[None, :]
+    keys: list[tuple[int, int]] = []
+    regressors: list[np.ndarray] = []
+    for g in cohorts:
+        member = (first_treated == g)[:, None]
+        for e in range(-g, n_t - g):
+            if e == -1:
+                continue
+            keys.append((g, e))
+            regressors.append((member & (t - g == e)).astype(float))
+    # Units treated from the first period, or after the panel, are dropped from the comparison.
+    keep = ~finite | np.isin(first_treated, cohorts)
+    fit = fit_twfe(y[keep], [r[keep] for r in regressors])
+    post = [k for k, (_, e) in enumerate(keys) if e >= 0]
+    size = {g: float(np.sum(first_treated == g)) for g in cohorts}
+    w = np.zeros(len(keys))
+    w[post] = [size[keys[k][0]] for k in post]
+    w /= w.sum()
+    cells = [(g, e, float(c), float(s)) for (g, e), c, s in zip(keys, fit.coef, fit.se, strict=True)]
+    return SunAbraham(float(w @ fit.coef), float(np.sqrt(w @ fit.cov @ w)), cells)
