@@ -7,7 +7,8 @@ stage well above 5 MB/s per core.
 
 A hit counts when it starts and ends at word boundaries. Dutch writes compounds as one word, so a long single-word
 Dutch key may also match as the first or last part of a compound ("warmtepomp" in "warmtepompinstallatie",
-"lassen" in "onderwaterlassen"); such hits are marked ``compound`` and get a lower confidence.
+"lassen" in "onderwaterlassen"); such hits are marked ``compound``, get a lower confidence, and their evidence
+is the whole compound word.
 """
 
 from __future__ import annotations
@@ -152,12 +153,14 @@ class Gazetteer:
                         rest_end += 1
                     if rest_end - end < MIN_REST:
                         continue
+                    end = rest_end  # the evidence is the whole compound word
                 else:  # key is the last part: onderwater|lassen
                     rest_start = start
                     while rest_start > 0 and norm[rest_start - 1].isalnum():
                         rest_start -= 1
                     if start - rest_start < MIN_REST:
                         continue
+                    start = rest_start
                 compound = True
             for entry in entries:
                 if compound and entry.lang != "nl":

@@ -161,6 +161,7 @@ def dutch_label_variants(label: str) -> set[str]:
                 for n in nouns:
                     if len(n) >= 4:
                         out.add(h + n)  # warmtepomp + installatie
+                        out.add(h + n + ("s" if n.endswith("e") else "en"))  # warmtepompinstallaties
     else:
         for h in noun_forms(words[-1]):
             out.add(" ".join([*words[:-1], h]))
