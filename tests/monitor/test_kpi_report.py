@@ -94,6 +94,7 @@ def test_without_a_design_the_report_says_descriptive_and_why() -> None:
     )
     evaluation = report.indicators[0].evaluation
     assert evaluation.design == "descriptive" and "4 periods before" in evaluation.reason
+    assert "4 perioden vóór" in evaluation.reason_in("nl")
     html = render_measure_report(report, fmt="html")
     assert "beschrijvend, geen causale claim" in html and "€ 152,5 mln" in html and "<svg" in html
     md = render_measure_report(report, fmt="md", lang="en")

@@ -18,7 +18,15 @@ from jinja2 import Environment, select_autoescape
 
 from krapte.errors import KrapteError
 from krapte.monitor.charts import indicator_chart, kpi_chart
-from krapte.monitor.indicators import Indicator, Observation, Series, panel_frame, region_kind, to_series
+from krapte.monitor.indicators import (
+    Indicator,
+    Observation,
+    Series,
+    panel_frame,
+    period_position,
+    region_kind,
+    to_series,
+)
 from krapte.monitor.kpi import KpiProgress, kpi_progress
 from krapte.monitor.measures import (
     BUDGET_STATUSES,
@@ -114,6 +122,11 @@ class Evaluation:
     reason: str = ""
     result: dict[str, Any] | None = None
     plot_svg: str = ""
+    reason_nl: str = ""
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in Dutch (the default) or English."""
+        return self.reason_nl if lang == "nl" and self.reason_nl else self.reason
 
     @property
     def causal(self) -> bool:
@@ -199,10 +212,20 @@ def plan_evaluation(
     try:
         from krapte.monitor.evaluate import evaluate
     except ImportError:  # the engine is part of the package; guard anyway so reports never break
-        return Evaluation(link.indicator, "descriptive", "the evaluation engine is not available")
+        return Evaluation(
+            link.indicator,
+            "descriptive",
+            "the evaluation engine is not available",
+            reason_nl="evaluatie niet beschikbaar",
+        )
     obs = [o for o in observations if o.indicator == link.indicator]
     if not obs:
-        return Evaluation(link.indicator, "descriptive", "no observations of this indicator")
+        return Evaluation(
+            link.indicator,
+            "descriptive",
+            "no observations of this indicator",
+            reason_nl="geen waarnemingen van deze indicator",
+        )
     try:
         if measure.rollout:
             kind = region_kind(measure.rollout[0].region)
@@ -228,12 +251,14 @@ def plan_evaluation(
                 "descriptive",
                 f"the indicator is observed in {len(treated)} treated and {len(controls)} untreated regions of kind "
                 f"{kind}; a regional design needs at least 1 and {MIN_CONTROL_REGIONS}",
+                reason_nl=f"de indicator is waargenomen in {len(treated)} behandelde en {len(controls)} onbehandelde "
+                f"regio's van het type {kind}; een regionaal ontwerp vraagt er minstens 1 en {MIN_CONTROL_REGIONS}",
             )
         national = [o for o in obs if o.region == "NL"]
         if measure.geography.kind == "national" and measure.start and national:
             start = _period_like(measure.start, national[0].period)
             frame = panel_frame(national)
-            pre = int((frame["position"] < panel_frame([_obs_at(start)])["position"].iloc[0]).sum())
+            pre = int((frame["position"] < period_position(start)).sum())
             post = len(frame) - pre
             if pre >= MIN_PRE_PERIODS_ITS and post >= MIN_POST_PERIODS:
                 result = evaluate(
@@ -252,18 +277,19 @@ def plan_evaluation(
                 "descriptive",
                 f"the national series has {pre} periods before and {post} from the start ({start}); an interrupted "
                 f"time series needs at least {MIN_PRE_PERIODS_ITS} and {MIN_POST_PERIODS}",
+                reason_nl=f"de landelijke reeks heeft {pre} perioden vóór en {post} vanaf de start ({start}); een "
+                f"onderbroken tijdreeks vraagt er minstens {MIN_PRE_PERIODS_ITS} en {MIN_POST_PERIODS}",
             )
         return Evaluation(
             link.indicator,
             "descriptive",
             "no regional roll-out dates and no national start date with a long enough series",
+            reason_nl="geen regionale invoerdata en geen landelijke startdatum met een lange genoeg reeks",
         )
     except KrapteError as exc:
-        return Evaluation(link.indicator, "descriptive", f"the engine declined: {exc}")
-
-
-def _obs_at(period: str) -> Observation:
-    return Observation("-", "NL", period, 0.0)
+        return Evaluation(
+            link.indicator, "descriptive", f"the engine declined: {exc}", reason_nl=f"de evaluatie weigerde: {exc}"
+        )
 
 
 def _from_result(indicator: str, result: Any) -> Evaluation:
@@ -306,7 +332,9 @@ def build_measure_report(
         evaluation = (
             plan_evaluation(measure, link, observations)
             if evaluate
-            else Evaluation(link.indicator, "descriptive", "evaluation not requested")
+            else Evaluation(
+                link.indicator, "descriptive", "evaluation not requested", reason_nl="geen evaluatie gevraagd"
+            )
         )
         report.indicators.append(IndicatorView(link, indicator, shown, _svg(chart), evaluation))
     for kpi in measure.kpis:
@@ -377,7 +405,7 @@ _MEASURE_HTML = (
  <br><span class="muted">{{ v.evaluation.result.grade_reasons|join('; ') }}</span>
  <div class="chart">{{ v.evaluation.plot_svg|safe }}</div>
 {% else %}<span class="badge">{{ t('descriptive') }}</span>
- <span class="muted">{{ v.evaluation.reason }}</span>{% endif %}
+ <span class="muted">{{ v.evaluation.reason_in(lang) }}</span>{% endif %}
 </p></section>{% endfor %}
 {% if r.kpis %}<h2>{{ t('kpis') }}</h2>{% for k in r.kpis %}<section class="kpi">
 <p><strong>{{ k.progress.label or k.progress.indicator }}</strong>: <span class="badge {{ k.progress.status }}">{{
@@ -466,7 +494,7 @@ def _measure_markdown(report: MeasureReport, lang: str) -> str:
                 f"[{number(res['ci_low'], 3)}, {number(res['ci_high'], 3)}], {tr('grade', lang)} {res['grade']}"
             )
         else:
-            lines.append(f"  - {tr('effect', lang)}: {tr('descriptive', lang)} ({ev.reason})")
+            lines.append(f"  - {tr('effect', lang)}: {tr('descriptive', lang)} ({ev.reason_in(lang)})")
     if report.kpis:
         lines += ["", f"## {tr('kpis', lang)}", ""]
         for k in report.kpis:
