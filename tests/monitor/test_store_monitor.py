@@ -101,3 +101,30 @@ def test_loading_the_defaults_twice_changes_nothing(store: Store) -> None:
     }
     assert "kept" in second["indicators"]
     assert repo.get_measure(store, "P2-RMT")[0].end == "2025"  # a user's edit survives setup
+
+
+def test_two_simultaneous_edits_of_one_version_let_exactly_one_win(store: Store) -> None:
+    import threading
+
+    repo.create_measure(store, MEASURE, actor="ana")
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def edit(actor: str, end: str) -> None:
+        barrier.wait()
+        try:
+            repo.update_measure(store, "T-RMT", {"end": end}, actor=actor, expected_version=1)
+            outcomes[actor] = "saved"
+        except ConflictError:
+            outcomes[actor] = "conflict"
+
+    threads = [threading.Thread(target=edit, args=(a, e)) for a, e in (("ana", "2025"), ("bo", "2026"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(outcomes.values()) == ["conflict", "saved"]
+    winner = next(a for a, o in outcomes.items() if o == "saved")
+    measure, version = repo.get_measure(store, "T-RMT")
+    assert version == 2 and measure.end == {"ana": "2025", "bo": "2026"}[winner]
+    assert [h["actor"] for h in repo.measure_history_of(store, "T-RMT")] == ["ana", winner]

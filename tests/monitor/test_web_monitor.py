@@ -98,3 +98,10 @@ def test_measure_detail_shows_charts_and_kpis(live_server: str, page, seeded) ->
     page.goto(live_server + "/maatregelen/kpi?lang=en")
     assert page.locator("section.kpi").count() >= 3
     assert "off track" in page.locator("section.kpi[data-indicator=ict-workforce]").inner_text()
+
+
+def test_retiring_a_stale_version_is_refused(client, seeded) -> None:  # type: ignore[no-untyped-def]
+    client.post("/maatregelen/P3-AINED/bewerken", data={**FORM, "id": "P3-AINED", "pillars": ["P3"], "version": "1"})
+    response = client.post("/maatregelen/P3-AINED/beeindigen", data={"version": "1"})
+    assert response.status_code == 409 and "Niet opgeslagen" in response.text
+    assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"

@@ -99,6 +99,7 @@ register(
         "monitor.status.no-data": {"nl": "geen gegevens", "en": "no data"},
         "monitor.measures": {"nl": "maatregelen", "en": "measures"},
         "monitor.not_found": {"nl": "Maatregel niet gevonden", "en": "Measure not found"},
+        "monitor.not_saved": {"nl": "Niet opgeslagen", "en": "Not saved"},
         "monitor.back": {"nl": "Terug naar de lijst", "en": "Back to the list"},
     }
 )
@@ -265,7 +266,7 @@ def detail_page(request: Request, measure_id: str, store: Store = Depends(get_st
     try:
         report = measure_report(store, measure_id)
     except NotFoundError as exc:
-        return render(request, "monitor/missing.html", status_code=404, message=str(exc))
+        return render(request, "monitor/missing.html", status_code=404, code=404, message=str(exc))
     return render(
         request,
         "monitor/detail.html",
@@ -342,11 +343,16 @@ async def retire_page(request: Request, measure_id: str, store: Store = Depends(
 
     form = await request.form()
     version = str(form.get("version", ""))
-    retire_measure(
-        store,
-        measure_id,
-        actor=str(form.get("actor", "")).strip() or "web",
-        expected_version=int(version) if version.isdigit() else None,
-        comment=str(form.get("comment", "")),
-    )
+    try:
+        retire_measure(
+            store,
+            measure_id,
+            actor=str(form.get("actor", "")).strip() or "web",
+            expected_version=int(version) if version.isdigit() else None,
+            comment=str(form.get("comment", "")),
+        )
+    except KrapteError as exc:  # e.g. someone edited it after this page was opened
+        return render(
+            request, "monitor/missing.html", status_code=exc.http_status, code=exc.http_status, message=str(exc)
+        )
     return RedirectResponse(f"/maatregelen/{measure_id}?lang={get_lang(request)}", status_code=303)
