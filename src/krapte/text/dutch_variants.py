@@ -118,6 +118,8 @@ def _separable_prefix(infinitive: str) -> str:
     for prefix in SEPARABLE_PREFIXES:
         rest = infinitive[len(prefix) :]
         if infinitive.startswith(prefix) and len(rest) >= 4 and rest.endswith("en"):
+            if rest.endswith("eren") and len(rest) > 5 and not _is_vowel(rest[-5]):
+                return ""  # a loan verb in -eren (installeren, informeren) is not in+stalleren
             return prefix
     return ""
 
