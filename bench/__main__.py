@@ -19,7 +19,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     args = parser.parse_args()
     here = Path(__file__).parent
-    names = sorted(m.name.removeprefix("bench_") for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name.removeprefix("bench_") for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_")
+    )
     unknown = set(args.names) - set(names)
     if unknown:
         parser.error(f"unknown benchmark(s) {sorted(unknown)}; known: {names}")
