@@ -187,3 +187,18 @@ def test_a_short_time_limit_still_returns_a_schedule_no_worse_than_greedy() -> N
     greedy = shortage_for(projects, capacity, greedy_starts(projects, capacity))
     assert result.unmet_after <= greedy.sum() + 1e-6
     assert result.unmet_after <= result.unmet_before
+
+
+def test_the_regional_search_never_makes_the_schedule_worse() -> None:
+    rng = np.random.default_rng(11)
+    capacity = rng.uniform(3, 8, size=(4, 2, 16))
+    projects = []
+    for i in range(16):
+        profile = np.zeros((4, 2, 3))
+        profile[i % 4] = rng.uniform(1, 4, size=(2, 3))
+        projects.append(PlannableProject(f"p{i}", profile, int(rng.integers(0, 4)), int(rng.integers(4, 12))))
+    plain = plan_starts(projects, capacity, time_limit=5)
+    regional = plan_starts(projects, capacity, time_limit=5, regional_share=0.3, regional_min_projects=0)
+    greedy = shortage_for(projects, capacity, greedy_starts(projects, capacity))
+    assert regional.unmet_after <= greedy.sum() + 1e-6
+    assert regional.unmet_after == pytest.approx(plain.unmet_after, rel=0.05)

@@ -146,6 +146,8 @@ def plan_starts(
     peak_weight: float = 1.0,
     mip_rel_gap: float = 1e-4,
     quarter_label: Callable[[int], str] = str,
+    regional_share: float = 0.0,
+    regional_min_projects: int = 60,
 ) -> PlanningResult:
     """Choose each project's start within its window to minimise unmet demand and, second, the peak shortage.
 
@@ -154,6 +156,11 @@ def plan_starts(
     best schedule found is returned with ``status="time_limit"`` and its optimality gap. Raises
     :class:`~krapte.errors.SolverError` naming the project or cell when no schedule exists or the shortage would be
     unbounded (non-finite demand, capacity of ``-inf`` or NaN).
+
+    Optionally (``regional_share > 0``, more than ``regional_min_projects`` projects), when the full model has not
+    proven optimality, ``regional_share`` of the time limit goes to a regional neighbourhood search: region by region (most unmet
+    demand first), the projects touching that region are re-planned exactly with all others fixed. The gap is then
+    recomputed against the full model's bound.
     """
     started = time.perf_counter()
     cap, bg = _check_grid(capacity, background, quarter_label)
@@ -165,12 +172,19 @@ def plan_starts(
     flat_bg = bg.reshape(-1)
     before = cand.before.copy()
     greedy = _local_search(cand, flat_cap, flat_bg, before)
+
+    def regional(chosen: IntArray, deadline: float) -> IntArray:
+        return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap)
+
+    use_regional = regional_share > 0 and len(projects) > regional_min_projects
     chosen, status, gap, peak_gap, size = _solve_milp(
         cand,
         flat_cap,
         flat_bg,
         greedy,
-        time_limit=time_limit,
+        improve=regional if use_regional else None,
+        improve_share=regional_share,
+        time_limit=max(started + time_limit - time.perf_counter(), 0.1),
         objective=objective,
         peak_weight=peak_weight,
         mip_rel_gap=mip_rel_gap,
@@ -410,6 +424,57 @@ def _added_unmet(load: FloatArray, flat_cap: FloatArray, cells: IntArray, values
     return float((np.maximum(base + values - cap, 0.0) - np.maximum(base - cap, 0.0)).sum())
 
 
+def _regional_search(
+    cand: _Candidates,
+    flat_cap: FloatArray,
+    flat_bg: FloatArray,
+    chosen: IntArray,
+    shape: tuple[int, ...],
+    deadline: float,
+    mip_rel_gap: float,
+) -> IntArray:
+    """Large-neighbourhood search: re-plan the projects of one region at a time exactly, the rest fixed."""
+    _n_regions, n_occupations, n_quarters = shape
+    per_region = n_occupations * n_quarters
+    chosen = chosen.copy()
+    movable = [i for i in range(len(chosen)) if len(cand.starts[i]) > 1]
+    regions_of = {i: set((np.concatenate(cand.cells[i]) // per_region).tolist()) for i in movable}
+    load = _load(cand, flat_bg, chosen)
+    unmet_by_region = np.maximum(load - flat_cap, 0.0).reshape(-1, per_region).sum(axis=1)
+    for region in np.argsort(-unmet_by_region, kind="stable"):
+        budget = deadline - time.perf_counter()
+        if budget < 0.5 or unmet_by_region[region] <= TOLERANCE:
+            break
+        free = [i for i in movable if int(region) in regions_of[i]]
+        if len(free) < 2:
+            continue
+        background = load.copy()
+        for i in free:
+            np.subtract.at(background, cand.cells[i][chosen[i]], cand.values[i][chosen[i]])
+        sub = _Candidates(
+            [cand.starts[i] for i in free],
+            [cand.cells[i] for i in free],
+            [cand.values[i] for i in free],
+            chosen[free].copy(),
+        )
+        picked, *_ = _solve_milp(
+            sub,
+            flat_cap,
+            background,
+            chosen[free],
+            time_limit=min(budget, 5.0),
+            objective="weighted",
+            peak_weight=0.0,
+            mip_rel_gap=mip_rel_gap,
+        )
+        trial = chosen.copy()
+        trial[free] = picked
+        new_load = _load(cand, flat_bg, trial)
+        if _totals(new_load, flat_cap)[0] < _totals(load, flat_cap)[0] - TOLERANCE:
+            chosen, load = trial, new_load
+    return chosen
+
+
 def _settle(cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray) -> IntArray:
     """Pull moved projects back toward their planned start while unmet demand and peak stay the same."""
     chosen = chosen.copy()
@@ -452,6 +517,8 @@ def _solve_milp(
     peak_weight: float,
     mip_rel_gap: float,
     cuts: bool = True,
+    improve: Callable[[IntArray, float], IntArray] | None = None,
+    improve_share: float = 0.25,
 ) -> tuple[IntArray, str, float, float, dict[str, int]]:
     """Build and solve the MILP; returns chosen candidate per project, status, gaps and model size."""
     import highspy
@@ -603,7 +670,7 @@ def _solve_milp(
         x[z_col] = u.max(initial=0.0)
         return x
 
-    def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float]:
+    def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float, float]:
         # HiGHS measures time_limit on the run time accumulated over every run of this solver object
         h.setOptionValue("time_limit", h.getRunTime() + max(budget, 0.1))
         sol = highspy.HighsSolution()
@@ -624,20 +691,28 @@ def _solve_milp(
                 hint="check the capacity and demand arrays for extreme values",
             )
         info = h.getInfo()
+        bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else -np.inf
         if info.primal_solution_status != 2:  # kSolutionStatusFeasible
-            return incumbent, ok[model_status], 1.0
+            return incumbent, ok[model_status], 1.0, bound
         values = np.asarray(h.getSolution().col_value)[:n_x]
         picked = np.array([int(np.argmax(values[x_offset[i] : x_offset[i + 1]])) for i in range(n_projects)])
         # a gap HiGHS could not bound (no dual bound yet) is reported as 100 %
-        return picked.astype(np.int64), ok[model_status], float(min(max(info.mip_gap, 0.0), 1.0))
+        return picked.astype(np.int64), ok[model_status], float(min(max(info.mip_gap, 0.0), 1.0)), bound
 
     budget = deadline - time.perf_counter()
-    phase1_budget = budget if objective == "weighted" else budget * 2 / 3
-    chosen, status, gap = run(phase1_budget, start)
+    share = 1.0 if objective == "weighted" else 2 / 3
+    phase1_budget = budget * (share - improve_share) if improve is not None else budget * share
+    chosen, status, gap, bound = run(phase1_budget, start)
+    if objective == "lexicographic" and not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
+        chosen = start  # never return worse than the heuristic's schedule
+    if improve is not None and status != "optimal":
+        better = improve(chosen, time.perf_counter() + budget * improve_share)
+        value = float(solution_vector(better)[u0:z_col].sum())
+        if value < float(solution_vector(chosen)[u0:z_col].sum()) - TOLERANCE:
+            chosen = better
+            gap = float(min(max((value - bound) / max(value, 1e-9), 0.0), 1.0)) if np.isfinite(bound) else 1.0
     if objective == "weighted":  # HiGHS keeps the heuristic's schedule as incumbent, so this is no worse
         return chosen, status, gap, gap, size
-    if not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
-        chosen = start  # never return worse than the heuristic's schedule
     # phase 2: hold the unmet demand at phase 1's value and minimise the peak, unless the peak already equals a
     # lower bound (a project that overflows a cell on its own wherever it starts, or fixed demand over capacity)
     incumbent = solution_vector(chosen)
@@ -646,7 +721,7 @@ def _solve_milp(
     unmet = float(incumbent[u0:z_col].sum())
     h.changeRowBounds(n_projects + 2 * n_cells, -inf, unmet + TOLERANCE * max(1.0, unmet))
     h.changeColsCost(n_cols, np.arange(n_cols, dtype=np.int32), np.r_[np.zeros(n_cols - 1), 1.0])
-    chosen2, status2, peak_gap = run(deadline - time.perf_counter(), chosen)
+    chosen2, status2, peak_gap, _ = run(deadline - time.perf_counter(), chosen)
     if _better_or_equal(cand, flat_cap, flat_bg, chosen, chosen2):
         chosen = chosen2
     final_status = "optimal" if status == status2 == "optimal" else "time_limit"
