@@ -158,8 +158,9 @@ def plan_starts(
     unbounded (non-finite demand, capacity of ``-inf`` or NaN).
 
     Optionally (``regional_share > 0``, more than ``regional_min_projects`` projects), when the full model has not
-    proven optimality, ``regional_share`` of the time limit goes to a regional neighbourhood search: region by region (most unmet
-    demand first), the projects touching that region are re-planned exactly with all others fixed. The gap is then
+    proven optimality, ``regional_share`` of the time limit goes to a regional neighbourhood search: region by
+    region (most unmet demand first), the projects touching that region are re-planned exactly with all others
+    fixed. The gap is then
     recomputed against the full model's bound.
     """
     started = time.perf_counter()
