@@ -199,8 +199,13 @@ def run_extract_pipeline(
     partition_rows: int = DEFAULT_PARTITION_ROWS,
     options: JobOptions | None = None,
     progress: Progress | None = None,
+    client: Any | None = None,
 ) -> PipelineReport:
-    """Run extraction over every row of ``inputs`` into ``output``; see the module docstring."""
+    """Run extraction over every row of ``inputs`` into ``output``; see the module docstring.
+
+    ``client`` is an existing :class:`distributed.Client` to use (and leave open), e.g. from a notebook; its
+    workers keep their loaded extractor between runs. Otherwise ``scheduler`` or a new local cluster is used.
+    """
     from distributed import Client, LocalCluster, as_completed
 
     started = time.perf_counter()
@@ -231,7 +236,10 @@ def run_extract_pipeline(
                 progress(stats, len(done), len(specs))
     if todo:
         cluster = None
-        if scheduler:
+        own_client = client is None
+        if client is not None:
+            pass
+        elif scheduler:
             client = Client(scheduler, timeout="20s")
         else:
             cluster = LocalCluster(
@@ -254,7 +262,8 @@ def run_extract_pipeline(
                 if progress:
                     progress(stats, len(done), len(specs))
         finally:
-            client.close()
+            if own_client:
+                client.close()
             if cluster is not None:
                 cluster.close()
     quarantined = merge_quarantine(out)
@@ -268,7 +277,7 @@ def run_extract_pipeline(
         quarantined=quarantined,
         removed_stale=removed,
         seconds=round(time.perf_counter() - started, 2),
-        scheduler=scheduler or f"LocalCluster({workers} workers)",
+        scheduler=scheduler or ("the given client" if client is not None else f"LocalCluster({workers} workers)"),
         options=asdict(options),
     )
     atomic_write_bytes(out / "_SUCCESS.json", json.dumps(report.to_dict(), indent=2).encode())
