@@ -19,10 +19,11 @@ from krapte.monitor.evaluate import staggered
 from krapte.monitor.evaluate.panel import Panel
 from krapte.monitor.evaluate.result import EvaluationResult
 from krapte.monitor.evaluate.staggered import Control
-from krapte.monitor.evaluate.twfe import event_time_dummies, fit_twfe, sun_abraham
+from krapte.monitor.evaluate.twfe import MAX_DESIGN_CELLS, event_time_dummies, fit_twfe, sun_abraham
 from krapte.monitor.evaluate.wild import wild_cluster_bootstrap
 
 MAX_LEADS = 4
+MAX_PRETEST_CELLS = 60
 
 
 def estimate_did(
@@ -56,7 +57,15 @@ def estimate_did(
     dynamic = staggered.dynamic_att(events)
     tested = sorted((e for e in events if e < 0), reverse=True)[:max_leads]
     lead_wald = staggered.wald_test([events[e] for e in tested], n_clusters=len(panel.units))
-    pre_wald = staggered.pretest(gt)
+    n_pre_cells = int(np.sum(gt.times < gt.groups))
+    if n_pre_cells <= min(MAX_PRETEST_CELLS, len(panel.units) // 2):
+        pre_wald = staggered.pretest(gt)
+    else:
+        pre_wald = (float("nan"), float("nan"), n_pre_cells)
+        notes.append(
+            f"the did-style pre-test on all {n_pre_cells} pre-period ATT(g, t) is skipped: too many for the number "
+            "of units; the pre-trend test on the nearest leads is used"
+        )
     ev_list = list(events.values())
     if bootstrap > 0:
         boot_se, crit = staggered.multiplier_bootstrap_band(ev_list, alpha=alpha, draws=bootstrap, seed=seed)
@@ -113,7 +122,9 @@ def estimate_did(
     twfe_lead_test: dict[str, Any] | None = None
     if (~finite).any():
         ev_times, dummies = event_time_dummies(first_treated, n_t)
-        if dummies:
+        if len(dummies) * panel.y.size > MAX_DESIGN_CELLS:
+            notes.append("TWFE event study skipped: the panel is too large for the leads-and-lags regression")
+        elif dummies:
             es_fit = fit_twfe(panel.y, dummies)
             twfe_es = [
                 {"event_time": e, "estimate": float(c), "se": float(s)}
@@ -126,6 +137,8 @@ def estimate_did(
         notes.append("TWFE event study skipped: it needs never-treated units to pin down the period effects")
 
     sa = sun_abraham(panel.y, first_treated)
+    if sa is None:
+        notes.append("Sun-Abraham cross-check skipped (no never-treated units, or the panel is too large for it)")
     sa_diag = {"estimate": sa.estimate, "se": sa.se, "inference": "cluster-robust by unit (CR1)"} if sa else None
     cohorts = {labels[g]: int(np.sum(first_treated == g)) for g in sorted(gt.group_share)}
     always = int(np.sum(finite & (first_treated < 1)))

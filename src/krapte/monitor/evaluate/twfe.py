@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
+MAX_DESIGN_CELLS = 20_000_000  # regressor matrix size (rows × columns) above which optional regressions are skipped
+
 
 def demean_two_way(m: np.ndarray) -> np.ndarray:
     """Remove unit and period means from a units × periods matrix (balanced panel)."""
@@ -62,7 +64,7 @@ def fit_twfe(y: np.ndarray, regressors: list[np.ndarray]) -> TwfeFit:
     x = np.column_stack([demean_two_way(r).ravel() for r in regressors])
     clusters = np.repeat(np.arange(n_u), n_t)
     xtx_inv = np.linalg.pinv(x.T @ x)
-    coef = xtx_inv @ x.T @ yd
+    coef = xtx_inv @ (x.T @ yd)
     resid = yd - x @ coef
     n, k = x.shape[0], x.shape[1] + n_t
     scale = n_u / max(n_u - 1, 1) * (n - 1) / max(n - k, 1)
@@ -74,9 +76,14 @@ def cluster_cov(
     x: np.ndarray, resid: np.ndarray, clusters: np.ndarray, n_clusters: int, xtx_inv: np.ndarray
 ) -> np.ndarray:
     """The sandwich (X'X)⁻¹ (Σ_g s_g s_g') (X'X)⁻¹ with cluster scores s_g = Σ_i∈g x_i e_i (no scaling)."""
-    scores = np.zeros((n_clusters, x.shape[1]))
-    np.add.at(scores, clusters, x * resid[:, None])
+    scores = cluster_sums(x * resid[:, None], clusters)
     return np.asarray(xtx_inv @ (scores.T @ scores) @ xtx_inv)
+
+
+def cluster_sums(values: np.ndarray, clusters: np.ndarray) -> np.ndarray:
+    """Sum the rows of ``values`` within clusters; rows are grouped by cluster (unit-major panel order)."""
+    starts = np.flatnonzero(np.r_[True, clusters[1:] != clusters[:-1]])
+    return np.asarray(np.add.reduceat(values, starts, axis=0))
 
 
 def event_time_dummies(
@@ -102,9 +109,10 @@ class SunAbraham:
 def sun_abraham(y: np.ndarray, first_treated: np.ndarray) -> SunAbraham | None:
     """Saturated TWFE with cohort × relative-time dummies (reference e = −1, never-treated units as controls).
 
-    The post-treatment cells are averaged with cohort-size weights (the same target as the Callaway–Sant'Anna
-    simple aggregation); with never-treated controls and no covariates the cells equal CS's ATT(g, t), which
-    makes this an independent regression-based check of that estimator. Returns None without never-treated units.
+        The post-treatment cells are averaged with cohort-size weights (the same target as the Callaway–Sant'Anna
+        simple aggregation); with never-treated controls and no covariates the cells equal CS's ATT(g, t), which
+        makes this an independent regression-based check of that estimator. Returns None without never-treated units,
+    or when the saturated design matrix would exceed ``MAX_DESIGN_CELLS`` (large monthly panels).
     """
     n_t = y.shape[1]
     finite = np.isfinite(first_treated)
@@ -123,6 +131,8 @@ def sun_abraham(y: np.ndarray, first_treated: np.ndarray) -> SunAbraham | None:
             regressors.append((member & (t - g == e)).astype(float))
     # Units treated from the first period, or after the panel, are dropped from the comparison.
     keep = ~finite | np.isin(first_treated, cohorts)
+    if len(regressors) * int(keep.sum()) * n_t > MAX_DESIGN_CELLS:
+        return None
     fit = fit_twfe(y[keep], [r[keep] for r in regressors])
     post = [k for k, (_, e) in enumerate(keys) if e >= 0]
     size = {g: float(np.sum(first_treated == g)) for g in cohorts}

@@ -14,7 +14,7 @@ from typing import Literal
 
 import numpy as np
 
-from krapte.monitor.evaluate.twfe import TwfeFit
+from krapte.monitor.evaluate.twfe import TwfeFit, cluster_sums
 
 WEBB = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt(1.5)])
 
@@ -38,13 +38,11 @@ def _t_stats(fit: TwfeFit, j: int, ystar: np.ndarray) -> tuple[np.ndarray, np.nd
     """Coefficient j and its CR1 standard error for each bootstrap outcome column of ``ystar`` (n × B)."""
     x = fit.x
     xtx_inv = np.linalg.pinv(x.T @ x)
-    coefs = xtx_inv @ x.T @ ystar  # k × B
+    coefs = xtx_inv @ (x.T @ ystar)  # k × B
     resid = ystar - x @ coefs  # n × B
     # Cluster scores for coefficient j only: row j of (X'X)⁻¹ X' applied within clusters.
-    a = (xtx_inv @ x.T)[j]  # n
-    n_c = fit.n_clusters
-    contrib = np.zeros((n_c, ystar.shape[1]))
-    np.add.at(contrib, fit.clusters, a[:, None] * resid)
+    a = x @ xtx_inv[j]  # n: row j of (X'X)⁻¹ X'
+    contrib = cluster_sums(a[:, None] * resid, fit.clusters)
     se = np.sqrt(fit.scale * np.sum(contrib**2, axis=0))
     return coefs[j], se
 
