@@ -97,3 +97,9 @@ def test_errors_have_one_shape(client) -> None:  # type: ignore[no-untyped-def]
     response = client.post("/api/v1/evaluate", content=b"not json", headers={"content-type": "application/json"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "input_error"
+
+
+def test_openapi_documents_the_request_body(client) -> None:  # type: ignore[no-untyped-def]
+    spec = client.get("/api/openapi.json").json()
+    body = spec["paths"]["/api/v1/evaluate"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "multipart/form-data"}

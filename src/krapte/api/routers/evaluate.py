@@ -50,9 +50,58 @@ OPTIONS = (
 REQUIRED = ("unit", "time", "outcome", "treated")
 
 
+_OPTION_SCHEMA: dict[str, Any] = {
+    "design": {"type": "string", "enum": ["auto", "its", "did", "scm"], "default": "auto"},
+    "unit": {"type": "string"},
+    "time": {"type": "string"},
+    "outcome": {"type": "string"},
+    "treated": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]},
+    "treatment_start": {"type": ["string", "integer", "null"]},
+    "comparison": {"type": ["string", "null"]},
+    "treatment_end": {"type": ["string", "integer", "null"]},
+    "control": {"type": "string", "enum": ["never", "notyet"]},
+    "alpha": {"type": "number", "default": 0.05},
+    "bootstrap": {"type": "integer", "default": 999},
+    "seed": {"type": "integer", "default": 0},
+}
+_OPENAPI_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": list(REQUIRED),
+                    "properties": {
+                        "panel": {"type": "array", "items": {"type": "object"}},
+                        "panel_csv": {"type": "string"},
+                        **_OPTION_SCHEMA,
+                    },
+                },
+                "example": {
+                    "panel": [{"region": "GR", "period": "2021Q1", "y": 1.2}],
+                    "unit": "region",
+                    "time": "period",
+                    "outcome": "y",
+                    "treated": {"GR": "2022Q1"},
+                },
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["panel", *REQUIRED],
+                    "properties": {"panel": {"type": "string", "format": "binary"}, **_OPTION_SCHEMA},
+                }
+            },
+        },
+    }
+}
+
+
 @router.post(
     "/evaluate",
     responses={200: {"content": {"application/json": {}, "image/png": {}, "image/svg+xml": {}}}},
+    openapi_extra=_OPENAPI_BODY,
 )
 async def evaluate_panel(
     request: Request,
