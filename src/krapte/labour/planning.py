@@ -650,8 +650,8 @@ def _solve_milp(
     stop_at = [deadline]
 
     def interrupt_after_deadline(event: highspy.cb.HighsCallbackEvent) -> None:  # type: ignore[name-defined]
-        if time.perf_counter() > stop_at[0]:
-            event.interrupt()
+        # set the flag both ways: HiGHS keeps it between runs, so a stale True would stop phase 2 at once
+        event.interrupt(time.perf_counter() > stop_at[0])
 
     for callback in (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt):
         callback.subscribe(interrupt_after_deadline)
