@@ -88,3 +88,17 @@ def test_stale_partitions_and_temporary_files_are_removed(tmp_path: Path) -> Non
     (tmp_path / "quarantine" / ".part-new-0001.parquet.tmp-1234").write_bytes(b"half")
     assert remove_stale(tmp_path, {"new-0001"}) == 1
     assert [p.name for p in (tmp_path / "quarantine").iterdir()] == ["part-new-0001.parquet"]
+
+
+def test_cli_names_a_bad_input_before_starting_a_cluster(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from krapte.cli import main
+
+    (tmp_path / "v.csv").write_text("id,omschrijving\n1,monteur\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["pipeline", "extract", "--input", str(tmp_path / "v.csv"), "--output", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 2
+    assert "no column 'text'" in result.output and "v.csv" in result.output
+    assert not (tmp_path / "out").exists()
