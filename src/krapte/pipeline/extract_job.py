@@ -246,7 +246,7 @@ def run_extract_pipeline(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 host="127.0.0.1",
                 memory_limit=0,
             )
