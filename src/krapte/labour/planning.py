@@ -648,8 +648,11 @@ def _solve_milp(
     _check_status(h, h.passModel(lp), "passing the model")
     # HiGHS checks time_limit between nodes only; a long root LP is stopped by this interrupt callback instead
     stop_at = [deadline]
+    first_callback: list[float | None] = [None]  # when the solver first called back in a run (presolve done)
 
     def interrupt_after_deadline(event: highspy.cb.HighsCallbackEvent) -> None:  # type: ignore[name-defined]
+        if first_callback[0] is None:
+            first_callback[0] = time.perf_counter()
         # set the flag both ways: HiGHS keeps it between runs, so a stale True would stop phase 2 at once
         event.interrupt(time.perf_counter() > stop_at[0])
 
@@ -671,6 +674,8 @@ def _solve_milp(
         x[z_col] = u.max(initial=0.0)
         return x
 
+    run_started = [0.0]
+
     def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float, float]:
         # HiGHS measures time_limit on the run time accumulated over every run of this solver object
         h.setOptionValue("time_limit", h.getRunTime() + max(budget, 0.1))
@@ -679,6 +684,8 @@ def _solve_milp(
         sol.value_valid = True
         h.setSolution(sol)
         stop_at[0] = time.perf_counter() + budget
+        first_callback[0] = None
+        run_started[0] = time.perf_counter()
         h.run()
         model_status = h.getModelStatus()
         ok = {
@@ -719,6 +726,10 @@ def _solve_milp(
     incumbent = solution_vector(chosen)
     if incumbent[z_col] <= _peak_lower_bound(rows, cols, vals, cap_rows, x_offset) + TOLERANCE:
         return chosen, status, gap, 0.0, size
+    # presolve cannot be interrupted: skip phase 2 when what is left would not even cover phase 1's presolve twice
+    presolve = (first_callback[0] or time.perf_counter()) - run_started[0]
+    if deadline - time.perf_counter() < 2 * presolve:
+        return chosen, "time_limit", gap, 1.0, size
     unmet = float(incumbent[u0:z_col].sum())
     h.changeRowBounds(n_projects + 2 * n_cells, -inf, unmet + TOLERANCE * max(1.0, unmet))
     h.changeColsCost(n_cols, np.arange(n_cols, dtype=np.int32), np.r_[np.zeros(n_cols - 1), 1.0])
