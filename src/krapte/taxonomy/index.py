@@ -1,7 +1,10 @@
 """Cached label embeddings of all occupations and skills, for semantic search and ranking.
 
-An index holds one row per label text (the preferred labels in every language; alternative labels are left to
-the lexical index, which keeps building the index to a few minutes on one core) and the URI each row belongs to.
+An index holds one row per label text and the URI each row belongs to, rows of one concept contiguous. Occupation
+indexes embed the preferred labels in every language and the Dutch alternative and hidden labels (job titles are
+mostly Dutch, and ESCO's Dutch alternative labels are where most real titles are found: about 27,000 rows, some
+minutes to build once); skill indexes embed the preferred labels only (19,000 rows); the other labels are left to
+the lexical indexes.
 It is derived data: computed on first use, or ahead of time by
 ``krapte taxonomy build-index`` (``make index``), and written atomically into ``settings.cache_dir`` under a name
 keyed by the taxonomy content and the embedding model, so tests, the CLI and the app reuse it. A file lock makes
@@ -14,6 +17,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +31,8 @@ from krapte.taxonomy.model import Taxonomy
 IndexKind = Literal["occupation", "skill"]
 KINDS: tuple[IndexKind, ...] = ("occupation", "skill")
 Progress = Callable[[str], Any] | None
+OCCUPATION_ALT_LANGS: tuple[str, ...] = ("nl",)
+ROWS_VERSION: dict[str, str] = {"occupation": "-rows2", "skill": ""}  # part of the cache name: which rows are embedded
 
 
 @dataclass(frozen=True)
@@ -38,14 +44,29 @@ class LabelIndex:
     texts: tuple[str, ...]
     vectors: npt.NDArray[np.float32]
 
+    @cached_property
+    def concept_uris(self) -> tuple[str, ...]:
+        """The concepts of the index in row order (one entry per concept)."""
+        return tuple(dict.fromkeys(self.uris))
+
+    @cached_property
+    def _starts(self) -> npt.NDArray[np.int64]:
+        """First row of each concept (rows of a concept are contiguous, see :func:`label_rows`)."""
+        starts = [i for i, uri in enumerate(self.uris) if i == 0 or uri != self.uris[i - 1]]
+        return np.asarray(starts, dtype=np.int64)
+
+    def pooled(self, query_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Best cosine similarity per concept (columns in :attr:`concept_uris` order) for each query vector."""
+        sims = np.asarray(query_vectors, dtype=np.float32) @ self.vectors.T
+        if sims.shape[1] == 0:
+            return sims
+        pooled: npt.NDArray[np.float32] = np.maximum.reduceat(sims, self._starts, axis=1)
+        return pooled
+
     def scores(self, query_vector: npt.NDArray[np.float32]) -> dict[str, float]:
         """Best cosine similarity per concept for one query vector."""
-        sims = self.vectors @ query_vector
-        best: dict[str, float] = {}
-        for uri, s in zip(self.uris, sims.tolist(), strict=True):
-            if s > best.get(uri, -2.0):
-                best[uri] = s
-        return best
+        best = self.pooled(query_vector[None, :])[0]
+        return dict(zip(self.concept_uris, best.tolist(), strict=True))
 
     def top(self, query_vector: npt.NDArray[np.float32], k: int = 10) -> list[tuple[str, float]]:
         """The ``k`` concepts most similar to a query vector, best first (one entry per concept)."""
@@ -65,20 +86,27 @@ class LabelIndex:
 
 
 def label_rows(tax: Taxonomy, kind: IndexKind) -> list[tuple[str, str]]:
-    """The (uri, text) pairs embedded for ``kind``: the preferred labels in every language."""
+    """The (uri, text) pairs embedded for ``kind``, the rows of one concept contiguous: the preferred labels in
+    every language, and for occupations also the alternative and hidden labels in :data:`OCCUPATION_ALT_LANGS`."""
     pool = tax.occupations if kind == "occupation" else tax.skills
     rows: list[tuple[str, str]] = []
     for uri, concept in pool.items():
-        rows.extend((uri, t) for t in dict.fromkeys(concept.labels.values()) if t)
+        texts = [t for t in concept.labels.values() if t]
+        if kind == "occupation":
+            for lang in OCCUPATION_ALT_LANGS:
+                texts.extend(concept.alt_labels(lang))
+                texts.extend(concept.hidden_labels(lang))
+        rows.extend((uri, t) for t in dict.fromkeys(texts))
     return rows
 
 
 def cache_path(tax: Taxonomy, kind: IndexKind, settings: Settings) -> Path:
-    return settings.cache_dir / f"index-{tax.key}-{embedding.model_id()}-{kind}.npz"
+    rows = ROWS_VERSION[kind]
+    return settings.cache_dir / f"index-{tax.key}-{embedding.model_id()}-{kind}{rows}.npz"
 
 
 @contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
+def file_lock(path: Path) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as fh:
         try:
@@ -137,7 +165,7 @@ def get_index(
         return _loaded[path]
     index = _load(path, kind) if path.exists() else None
     if index is None:
-        with _file_lock(path.with_name(path.name + ".lock")):
+        with file_lock(path.with_name(path.name + ".lock")):
             index = _load(path, kind) if path.exists() else None  # another process may have built it meanwhile
             if index is None:
                 index = build(tax, kind, settings, progress)

@@ -20,16 +20,21 @@ from functools import lru_cache
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from krapte.settings import Settings
 from krapte.taxonomy import embedding
 from krapte.taxonomy import index as label_index
 from krapte.taxonomy.lexical import LexicalIndex, build_lexical_index
 from krapte.taxonomy.model import Taxonomy
+from krapte.taxonomy.ngram import NgramIndex, get_ngram_index, pool_max
+from krapte.text.normalize import fold
 
 ConceptKind = Literal["occupation", "skill"]
 SEMANTIC_BELOW = 0.75
 LEXICAL_WEIGHT = 0.5
+SEMANTIC_WEIGHT = 0.5
+SKIP_EXACT = True
 COS_FLOOR, COS_CEIL = 0.78, 0.95
 CANDIDATES = 50
 
@@ -135,6 +140,26 @@ def search(
     return sorted(hits.values(), key=lambda h: (-h.score, h.label))[:top]
 
 
+def occupation_ngram_index(tax: Taxonomy, settings: Settings | None = None) -> NgramIndex:
+    """The char n-gram / word TF-IDF index over every occupation label (cached, see :mod:`krapte.taxonomy.ngram`)."""
+    settings = settings or Settings.from_env()
+    return get_ngram_index(tax, "occupation", settings.cache_dir)
+
+
+def _column_map(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.intp]:
+    """For each concept of the lexical index, its column in ``sem.pooled`` (-1 when it has no embedded label)."""
+    key = (id(lex), id(sem))
+    cached = _column_maps.get(key)
+    if cached is None:
+        position = {uri: i for i, uri in enumerate(sem.concept_uris)}
+        cached = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
+        _column_maps[key] = cached
+    return cached
+
+
+_column_maps: dict[tuple[int, int], npt.NDArray[np.intp]] = {}
+
+
 def rank_occupations(
     tax: Taxonomy,
     titles: Sequence[str],
@@ -144,30 +169,63 @@ def rank_occupations(
     use_embedding: bool = True,
     settings: Settings | None = None,
 ) -> list[list[Hit]]:
-    """For each job title the ``top`` best-matching occupations (hybrid lexical + embedding), best first."""
-    lex_index = lexical_index(tax, settings)
+    """For each job title the ``top`` best-matching occupations, best first (see the module docstring).
+
+    The lexical score of an occupation is the best char n-gram / word TF-IDF cosine over all its labels in every
+    language (:mod:`krapte.taxonomy.ngram`). With the embedding model, the titles are embedded in one batch and
+    the score becomes ``(1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic``, ``semantic`` being the
+    rescaled best cosine to the occupation's embedded labels (:func:`semantic_score`). A title that equals one of
+    the labels of its best lexical match is not embedded: the lexical answer stands (``SKIP_EXACT``), which saves
+    the encoder's time on clean input.
+    """
+    lex_index = occupation_ngram_index(tax, settings)
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding else None
-    vectors = embedding.encode(list(titles), kind="query") if sem_index is not None and titles else None
+    rows = lex_index.rows
+    row_scores = [lex_index.row_scores(t, lang) for t in titles]
+    lexical = [pool_max(r, rows.starts) for r in row_scores]
+    semantic: dict[int, npt.NDArray[np.float32]] = {}
+    if sem_index is not None:
+        todo = [
+            n
+            for n, t in enumerate(titles)
+            if t.strip() and not (SKIP_EXACT and _is_exact(lex_index, t, lexical[n], row_scores[n]))
+        ]
+        if todo:
+            columns = _column_map(lex_index, sem_index)
+            pooled = sem_index.pooled(embedding.encode([titles[n] for n in todo], kind="query"))
+            cos = np.where(columns >= 0, pooled[:, np.maximum(columns, 0)], 0.0)
+            rescaled = np.clip((cos - COS_FLOOR) / (COS_CEIL - COS_FLOOR), 0.0, 1.0).astype(np.float32)
+            semantic = dict(zip(todo, rescaled, strict=True))
     results: list[list[Hit]] = []
     for n, title in enumerate(titles):
-        lex = {h.uri: h for h in lex_index.search(title, kind="occupation", lang=lang, top=CANDIDATES)}
-        sem: dict[str, float] = {}
-        if sem_index is not None and vectors is not None:
-            all_scores = sem_index.scores(vectors[n])
-            ranked = sorted(all_scores.items(), key=lambda kv: -kv[1])[:CANDIDATES]
-            sem = {u: semantic_score(c) for u, c in ranked}
-            for u in lex:
-                sem.setdefault(u, semantic_score(all_scores.get(u, 0.0)))
+        if not title.strip():
+            results.append([])
+            continue
+        lex = np.minimum(lexical[n], 1.0)
+        sem = semantic.get(n)
+        score = lex if sem is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * sem
+        k = min(top, len(score))
+        best = np.argpartition(-score, k - 1)[:k] if k else np.zeros(0, dtype=np.intp)
         hits = []
-        for uri in set(lex) | set(sem):
-            lscore = min(1.0, lex[uri].score) if uri in lex else 0.0
-            if sem_index is not None:
-                score = LEXICAL_WEIGHT * lscore + (1 - LEXICAL_WEIGHT) * sem.get(uri, 0.0)
-            else:
-                score = lscore
-            via = "both" if uri in lex and uri in sem else ("lexical" if uri in lex else "semantic")
-            matched = lex[uri].entry.text if uri in lex else ""
-            hits.append(Hit(uri, "occupation", _label(tax, uri, lang), score, matched, via))
+        for c in best[np.argsort(-score[best], kind="stable")]:
+            if score[c] <= 0:
+                continue
+            in_lex = bool(lex[c] > 0)
+            in_sem = sem is not None and bool(sem[c] > 0)
+            via = "both" if in_lex and in_sem else ("semantic" if in_sem else "lexical")
+            matched = rows.texts[lex_index.best_row(row_scores[n], int(c))] if in_lex else ""
+            uri = rows.uris[int(c)]
+            hits.append(Hit(uri, "occupation", _label(tax, uri, lang), float(score[c]), matched, via))
         hits.sort(key=lambda h: (-h.score, h.label))
-        results.append(hits[:top])
+        results.append(hits)
     return results
+
+
+def _is_exact(
+    index: NgramIndex, title: str, lexical: npt.NDArray[np.float32], row_scores: npt.NDArray[np.float32]
+) -> bool:
+    """Whether the title, folded, is a label of its best lexical match."""
+    if not len(lexical):
+        return False
+    best = int(np.argmax(lexical))
+    return fold(index.rows.texts[index.best_row(row_scores, best)]) == fold(title)
