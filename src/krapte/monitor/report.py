@@ -378,7 +378,8 @@ _MEASURE_HTML = (
 <tr><th>{{ t('instrument') }}</th><td>{{ m.instrument_type }}</td></tr>
 <tr><th>{{ t('ministry') }}</th><td>{{ m.lead_ministry }}</td></tr>
 <tr><th>{{ t('delivery') }}</th><td>{{ m.delivery_organisation or '–' }}</td></tr>
-<tr><th>{{ t('period') }}</th><td>{{ m.start or '?' }} – {{ m.end or '' }}</td></tr>
+<tr><th>{{ t('period') }}</th><td>{% if m.start or m.end %}{{ m.start or '?' }} – {{ m.end }}{% else %}–{% endif
+ %}</td></tr>
 <tr><th>{{ t('targets') }}</th><td>{{ m.target_groups|join(', ') or '–' }}</td></tr>
 <tr><th>{{ t('geography') }}</th><td>{% if m.geography.kind == 'national' %}{{ t('national') }}{% else %}{{
  m.geography.kind }}: {{ m.geography.regions|join(', ') or '–' }}{% endif %}</td></tr>
@@ -469,7 +470,7 @@ def _measure_markdown(report: MeasureReport, lang: str) -> str:
         f"- **{tr('instrument', lang)}**: {m.instrument_type}",
         f"- **{tr('ministry', lang)}**: {m.lead_ministry}",
         f"- **{tr('delivery', lang)}**: {m.delivery_organisation or '–'}",
-        f"- **{tr('period', lang)}**: {m.start or '?'} – {m.end}",
+        f"- **{tr('period', lang)}**: " + (f"{m.start or '?'} – {m.end}" if m.start or m.end else "–"),
         f"- **{tr('verification', lang)}**: {VERIFICATION_LABELS[m.verification_status][lang]}",
         "",
         f"## {tr('budget', lang)}",
