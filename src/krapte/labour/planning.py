@@ -831,6 +831,16 @@ def _quiet_stdout() -> Iterator[None]:
             try:
                 yield
             finally:
+                _flush_c_stdio()  # the banner sits in C's stdout buffer: send it to /dev/null, not to the file later
                 os.dup2(fd, 1)
     finally:
         os.close(fd)
+
+
+def _flush_c_stdio() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError):  # no C library to flush (unusual platforms): at worst the banner shows
+        pass
