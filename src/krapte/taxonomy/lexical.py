@@ -17,9 +17,10 @@ labels. A concept's score is the best score of its entries.
 
 from __future__ import annotations
 
+import itertools
 import math
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -70,6 +71,12 @@ class LexicalIndex:
         n = len(entries)
         self.idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
         self._long_vocab = [t for t in self.vocab if len(t) >= 5]
+        self._by_length: dict[int, list[str]] = {}
+        for t in self._long_vocab:
+            self._by_length.setdefault(len(t), []).append(t)
+        # the long tokens joined into one string, so that infix search is one C-level str.find per hit
+        self._long_joined = "\n".join(self._long_vocab)
+        self._long_offsets = list(itertools.accumulate((len(t) + 1 for t in self._long_vocab[:-1]), initial=0))
 
     # --- term expansion ---------------------------------------------------
     def expand(self, token: str, *, prefix: bool = True) -> dict[str, float]:
@@ -85,18 +92,39 @@ class LexicalIndex:
                     break
                 found.setdefault(t, W_PREFIX)
         if len(token) >= 5:
-            root = stem(token, "nl")
-            for t in self._long_vocab:
-                if root in t and t not in found:
+            for t in self._containing(stem(token, "nl")):
+                if t not in found:
                     found[t] = W_INFIX
                     if len(found) > 3 * MAX_EXPANSIONS:
                         break
-        if len(token) >= 5 and not any(w == W_EXACT for w in found.values()):
+        if len(token) >= 5 and not any(w >= W_PREFIX for w in found.values()):
+            # a typo: neither a known word nor the start of one; Levenshtein similarity >= 0.8 needs a length
+            # within 20 % of the token's, so only those tokens are compared
             for t, sim, _ in process.extract(
-                token, self._long_vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8, limit=10
+                token,
+                self._vocab_of_length(len(token)),
+                scorer=Levenshtein.normalized_similarity,
+                score_cutoff=0.8,
+                limit=10,
             ):
                 found.setdefault(t, W_FUZZY * sim)
         return found
+
+    def _vocab_of_length(self, n: int) -> list[str]:
+        """Long tokens whose length is within 20 % of ``n`` (the only ones that can be 0.8-similar)."""
+        out: list[str] = []
+        for length in range(max(5, math.ceil(0.8 * n)), math.floor(n / 0.8) + 1):
+            out.extend(self._by_length.get(length, ()))
+        return out
+
+    def _containing(self, part: str) -> Iterator[str]:
+        """Long vocabulary tokens that contain ``part``, in vocabulary order."""
+        joined, offsets, vocab = self._long_joined, self._long_offsets, self._long_vocab
+        pos = joined.find(part)
+        while pos != -1:
+            i = bisect_right(offsets, pos) - 1
+            yield vocab[i]
+            pos = joined.find(part, offsets[i] + len(vocab[i]) + 1)
 
     def idf_of(self, token: str) -> float:
         return self.idf.get(stem(token, "nl"), self.idf.get(token, math.log(1 + len(self.entries))))
