@@ -292,7 +292,7 @@ def validate_rows(
         shown = "; ".join(str(p) for p in problems[:10])
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
         raise InputError(
-            f"{len(problems)} problem(s) in {file}; nothing was imported: {shown}{more}",
+            f"{len(problems)} problem(s), nothing was imported: {shown}{more}",
             file=file,
             problems=problems,
             hint="fix the rows named above and import the file again",
