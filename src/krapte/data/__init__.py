@@ -1,1 +1,1 @@
-"""Embedded default datasets (see ``manifest.json`` and ``docs/data.md``)."""
+"""Embedded default datasets: one folder per dataset with its ``provenance.json`` (see ``docs/data.md``)."""

@@ -1,7 +1,8 @@
 """Persistence adapter: one ``Store`` over SQLite (embedded default) or PostgreSQL.
 
 Domain engines never import this package; interfaces (CLI, API, web) do, and hand plain objects to the engines.
-Each domain keeps its tables in ``krapte.store.tables`` and its queries in a repository module here.
+Each domain keeps its tables and queries in its own repository module here (``krapte.store.<area>``), on the
+shared ``krapte.store.tables.metadata``.
 """
 
 from krapte.store.database import Store, open_store
