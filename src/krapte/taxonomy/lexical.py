@@ -20,8 +20,9 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -54,11 +55,40 @@ class LexicalHit:
     entry: Entry
 
 
+class _Entries(Sequence[Entry]):
+    """The index's entries stored as columns (pickles and loads much faster than one object per label)."""
+
+    def __init__(
+        self, uris: list[str], kinds: list[str], langs: list[str], texts: list[str], preferred: list[bool]
+    ) -> None:
+        self.uris, self.kinds, self.langs, self.texts, self.preferred = uris, kinds, langs, texts, preferred
+
+    def __len__(self) -> int:
+        return len(self.uris)
+
+    @overload
+    def __getitem__(self, i: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Entry]: ...
+
+    def __getitem__(self, i: int | slice) -> Entry | list[Entry]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return Entry(self.uris[i], self.kinds[i], self.langs[i], self.texts[i], self.preferred[i])
+
+
 class LexicalIndex:
     """Inverted index of stemmed label tokens; build once per taxonomy with :func:`build_lexical_index`."""
 
-    def __init__(self, entries: list[Entry]) -> None:
-        self.entries = entries
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = _Entries(
+            [e.uri for e in entries],
+            [e.kind for e in entries],
+            [e.lang for e in entries],
+            [e.text for e in entries],
+            [e.preferred for e in entries],
+        )
         self.entry_len: list[int] = []
         postings: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
@@ -67,8 +97,21 @@ class LexicalIndex:
             for t in toks:
                 postings.setdefault(t, []).append(i)
         self.postings = postings
+        self._derive()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle only what cannot be recomputed quickly (the cache file loads several times faster)."""
+        return {"entries": self.entries, "entry_len": self.entry_len, "postings": self.postings}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.entries, self.entry_len, self.postings = state["entries"], state["entry_len"], state["postings"]
+        self._derive()
+
+    def _derive(self) -> None:
+        """Vocabulary, IDF and the lookup structures for prefix, infix and typo matching."""
+        postings = self.postings
         self.vocab = sorted(postings)
-        n = len(entries)
+        n = len(self.entries)
         self.idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
         self._long_vocab = [t for t in self.vocab if len(t) >= 5]
         self._by_length: dict[int, list[str]] = {}
@@ -167,25 +210,28 @@ class LexicalIndex:
             exp = {t: w for t, w in self.expand(joined, prefix=True).items() if w >= W_PREFIX}
             credit(exp, [p, p + 1])
 
-        scored: dict[str, LexicalHit] = {}
+        entries = self.entries
+        e_uri, e_kind, e_lang, e_pref = entries.uris, entries.kinds, entries.langs, entries.preferred
+        best_of: dict[str, tuple[float, int]] = {}
         for i, row in best.items():
-            e = self.entries[i]
-            if kind and e.kind != kind:
+            uri = e_uri[i]
+            if kind and e_kind[i] != kind:
                 continue
-            if allowed is not None and e.uri not in allowed:
+            if allowed is not None and uri not in allowed:
                 continue
             coverage = sum(w * idf for w, idf in zip(row, weights, strict=True)) / total
             matched = sum(1 for w in row if w > 0)
             precision = min(1.0, matched / self.entry_len[i])
             score = coverage * (0.8 + 0.2 * precision)
-            if e.preferred:
+            if e_pref[i]:
                 score += PREF_BONUS
-            if lang and e.lang == lang:
+            if lang and e_lang[i] == lang:
                 score += 0.01
-            prev = scored.get(e.uri)
-            if prev is None or score > prev.score:
-                scored[e.uri] = LexicalHit(uri=e.uri, kind=e.kind, score=score, entry=e)
-        return sorted(scored.values(), key=lambda h: (-h.score, h.entry.text))[:top]
+            prev = best_of.get(uri)
+            if prev is None or score > prev[0]:
+                best_of[uri] = (score, i)
+        ranked = sorted(best_of.values(), key=lambda si: (-si[0], entries.texts[si[1]]))[:top]
+        return [LexicalHit(e_uri[i], e_kind[i], score, entries[i]) for score, i in ranked]
 
 
 def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill")) -> LexicalIndex:

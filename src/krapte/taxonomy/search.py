@@ -74,7 +74,7 @@ def lexical_index(tax: Taxonomy, settings: Settings | None = None) -> LexicalInd
     if tax.key in _lexical_cache:
         return _lexical_cache[tax.key]
     settings = settings or Settings.from_env()
-    path = settings.cache_dir / f"lexical-{tax.key}-v3.pickle"
+    path = settings.cache_dir / f"lexical-{tax.key}-v4.pickle"
     idx: LexicalIndex | None = None
     if path.exists():
         try:
