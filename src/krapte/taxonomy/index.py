@@ -174,7 +174,15 @@ def get_index(
 
 
 def build_all(tax: Taxonomy, settings: Settings, progress: Progress = None) -> dict[str, int]:
-    """Make sure every index exists in the cache (``krapte taxonomy build-index``); returns rows per kind."""
+    """Make sure every derived index exists in the cache (``krapte taxonomy build-index``): the occupation n-gram
+    matrices and, with the embedding model, the label embeddings. Returns rows per index."""
+    from krapte.taxonomy.ngram import get_ngram_index
+
+    report = {"occupation_ngram": len(get_ngram_index(tax, "occupation", settings.cache_dir).rows.texts)}
     if not embedding.available():
-        return {}
-    return {kind: len(idx.uris) for kind in KINDS if (idx := get_index(tax, kind, settings, progress)) is not None}
+        return report
+    for kind in KINDS:
+        idx = get_index(tax, kind, settings, progress)
+        if idx is not None:
+            report[kind] = len(idx.uris)
+    return report

@@ -27,7 +27,7 @@ from krapte.taxonomy import embedding
 from krapte.taxonomy import index as label_index
 from krapte.taxonomy.lexical import LexicalIndex, build_lexical_index
 from krapte.taxonomy.model import Taxonomy
-from krapte.taxonomy.ngram import NgramIndex, get_ngram_index, pool_max
+from krapte.taxonomy.ngram import PREFERRED_PRIOR, NgramIndex, get_ngram_index, pool_max
 from krapte.text.normalize import fold
 
 ConceptKind = Literal["occupation", "skill"]
@@ -201,7 +201,7 @@ def rank_occupations(
         if not title.strip():
             results.append([])
             continue
-        lex = np.minimum(lexical[n], 1.0)
+        lex = lexical[n] / (1.0 + PREFERRED_PRIOR)  # in 0..1, the preferred-label prior kept
         sem = semantic.get(n)
         score = lex if sem is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * sem
         k = min(top, len(score))
