@@ -313,6 +313,17 @@ class SkillExtractor:
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
         self._idf = _skill_idf(taxonomy)
+        # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
+        self._occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        self._occupation_norm: dict[str, float] = {}
+        for occ_uri, occ in taxonomy.occupations.items():
+            for uri in occ.essential_skills:
+                self._occupations_of[uri].append((occ_uri, 1.0))
+            for uri in occ.optional_skills:
+                self._occupations_of[uri].append((occ_uri, 0.5))
+            self._occupation_norm[occ_uri] = math.sqrt(
+                sum(self._idf.get(u, 1.0) ** 2 for u in occ.essential_skills) + 1
+            )
 
     # -- public ---------------------------------------------------------------------------------------------------
     def extract(self, text: str, lang: LangOption = "auto", *, title: str | None = None) -> SkillProfile:
@@ -353,21 +364,15 @@ class SkillExtractor:
         self, skills: Sequence[SkillMatch], *, title: str | None = None, lang: str = "nl", top: int = 10
     ) -> list[OccupationSuggestion]:
         """Occupations whose essential/optional skills overlap the profile most (IDF-weighted, cosine-like)."""
-        weights = {s.uri: s.confidence * self._idf.get(s.uri, 1.0) for s in skills}
-        scores: dict[str, float] = {}
+        scores: dict[str, float] = defaultdict(float)
         reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
-        if weights:
-            for occ_uri, occ in self.taxonomy.occupations.items():
-                total = 0.0
-                for rel, factor in ((occ.essential_skills, 1.0), (occ.optional_skills, 0.5)):
-                    for uri in rel:
-                        w = weights.get(uri)
-                        if w:
-                            total += w * factor
-                            reasons[occ_uri].append((w * factor, self.taxonomy.skills[uri].label(lang)))
-                if total:
-                    norm = math.sqrt(sum(self._idf.get(u, 1.0) ** 2 for u in occ.essential_skills) + 1.0)
-                    scores[occ_uri] = total / norm
+        for skill in skills:
+            w = skill.confidence * self._idf.get(skill.uri, 1.0)
+            label = self.taxonomy.skills[skill.uri].label(lang)
+            for occ_uri, factor in self._occupations_of.get(skill.uri, ()):
+                scores[occ_uri] += w * factor
+                reasons[occ_uri].append((w * factor, label))
+        scores = {uri: total / self._occupation_norm[uri] for uri, total in scores.items()}
         if scores:
             best = max(scores.values())
             scores = {k: v / best for k, v in scores.items()}
