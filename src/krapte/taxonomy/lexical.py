@@ -34,6 +34,27 @@ from krapte.text.stem import stem
 W_EXACT, W_PREFIX, W_INFIX, W_FUZZY = 1.0, 0.85, 0.75, 0.7
 PREF_BONUS = 0.03
 MAX_EXPANSIONS = 300
+# Dutch and English function words: thousands of labels contain them ("of" is in 15,000 of 160,000)
+_DUTCH_FUNCTION_WORDS = ("de", "het", "een", "en", "van", "in", "op", "met", "voor", "te", "aan", "bij", "of", "uit")
+_MORE_DUTCH = ("naar", "over", "door", "om", "als")
+_ENGLISH_FUNCTION_WORDS = (
+    "the",
+    "a",
+    "an",
+    "and",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "or",
+    "as",
+)
+FUNCTION_WORDS = frozenset(_DUTCH_FUNCTION_WORDS + _MORE_DUTCH + _ENGLISH_FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -192,23 +213,33 @@ class LexicalIndex:
         # best[entry] = per-position match weights
         best: dict[int, list[float]] = {}
 
-        def credit(expansions: dict[str, float], positions: Iterable[int]) -> None:
+        def credit(expansions: dict[str, float], positions: Iterable[int], *, only_known: bool = False) -> None:
             pos = list(positions)
             for tok, w in expansions.items():
                 for i in self.postings[tok]:
                     row = best.get(i)
                     if row is None:
+                        if only_known:
+                            continue
                         row = best[i] = [0.0] * n
                     for p in pos:
                         if w > row[p]:
                             row[p] = w
 
+        # function words ("en", "van", "de", "and") are in thousands of labels: they count towards the coverage
+        # of labels found by the other words, but do not bring in candidates of their own (unless nothing else does)
+        common = [t in FUNCTION_WORDS and t in self.postings for t in q]
         for p, tok in enumerate(q):
-            credit(self.expand(tok, prefix=True), [p])
+            if not common[p]:
+                # a three-letter prefix is only worth expanding while it is still being typed (the last token)
+                credit(self.expand(tok, prefix=len(tok) >= 4 or p == n - 1), [p])
         for p in range(n - 1):
             joined = q[p] + q[p + 1]
             exp = {t: w for t, w in self.expand(joined, prefix=True).items() if w >= W_PREFIX}
             credit(exp, [p, p + 1])
+        for p, tok in enumerate(q):
+            if common[p]:
+                credit({tok: W_EXACT}, [p], only_known=bool(best))
 
         entries = self.entries
         e_uri, e_kind, e_lang, e_pref = entries.uris, entries.kinds, entries.langs, entries.preferred
