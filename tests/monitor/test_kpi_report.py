@@ -126,3 +126,16 @@ def test_overview_export_and_algoritmeregister() -> None:
     } <= set(record)
     assert "## Menselijke tussenkomst" in algoritmeregister_markdown()
     assert LinkedIndicator("demo").direction == "increase"
+
+
+def test_a_national_measure_with_a_long_series_gets_an_interrupted_time_series() -> None:
+    measure = _measure(start="2019-04")
+    rng = np.random.default_rng(3)
+    obs = []  # DEMO data: a quarterly national series with a level shift of +8 from 2019Q2
+    for n in range(24):
+        year, quarter = 2015 + n // 4, n % 4 + 1
+        value = 50 + 0.5 * n + (8 if (year, quarter) >= (2019, 2) else 0) + rng.normal(0, 0.3)
+        obs.append(Observation("demo", "NL", f"{year}Q{quarter}", float(value)))
+    evaluation = plan_evaluation(measure, measure.indicators[0], obs)
+    assert evaluation.result is not None and evaluation.result["design"] == "its"
+    assert evaluation.result["estimate"] == pytest.approx(8, abs=2)
