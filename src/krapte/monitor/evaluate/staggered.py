@@ -20,6 +20,7 @@ from typing import Literal
 
 import numpy as np
 from scipy import stats
+from scipy.linalg import pinvh
 
 from krapte.errors import EstimationError
 
@@ -174,7 +175,7 @@ def wald_test(estimates: list[Estimate], *, n_clusters: int | None = None) -> tu
     n = inf.shape[0]
     values = np.array([e.value for e in estimates])
     cov = inf.T @ inf / n**2
-    stat = float(values @ np.linalg.pinv(cov) @ values)
+    stat = float(values @ pinvh(cov) @ values)
     df = len(estimates)
     if n_clusters is None:
         return stat, float(stats.chi2.sf(stat, df)), df

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import stats
+from scipy.linalg import pinvh
 
 MAX_DESIGN_CELLS = 20_000_000  # regressor matrix size (rows × columns) above which optional regressions are skipped
 
@@ -49,7 +50,7 @@ class TwfeFit:
             return float("nan"), float("nan"), 0
         b = self.coef[idx]
         v = self.cov[np.ix_(idx, idx)]
-        stat = float(b @ np.linalg.pinv(v) @ b)
+        stat = float(b @ pinvh(v) @ b)
         df = len(idx)
         g = self.n_clusters
         if g - df < 1:
@@ -63,7 +64,7 @@ def fit_twfe(y: np.ndarray, regressors: list[np.ndarray]) -> TwfeFit:
     yd = demean_two_way(y).ravel()
     x = np.column_stack([demean_two_way(r).ravel() for r in regressors])
     clusters = np.repeat(np.arange(n_u), n_t)
-    xtx_inv = np.linalg.pinv(x.T @ x)
+    xtx_inv = pinvh(x.T @ x)
     coef = xtx_inv @ (x.T @ yd)
     resid = yd - x @ coef
     n, k = x.shape[0], x.shape[1] + n_t

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from scipy.linalg import pinvh
 
 from krapte.monitor.evaluate.twfe import TwfeFit, cluster_sums
 
@@ -37,7 +38,7 @@ def _draw_weights(rng: np.random.Generator, draws: int, n_clusters: int, kind: s
 def _t_stats(fit: TwfeFit, j: int, ystar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Coefficient j and its CR1 standard error for each bootstrap outcome column of ``ystar`` (n × B)."""
     x = fit.x
-    xtx_inv = np.linalg.pinv(x.T @ x)
+    xtx_inv = pinvh(x.T @ x)
     coefs = xtx_inv @ (x.T @ ystar)  # k × B
     resid = ystar - x @ coefs  # n × B
     # Cluster scores for coefficient j only: row j of (X'X)⁻¹ X' applied within clusters.
@@ -61,7 +62,7 @@ def wild_cluster_bootstrap(
     others = [k for k in range(fit.x.shape[1]) if k != j]
     if others:
         xr = fit.x[:, others]
-        br = np.linalg.pinv(xr.T @ xr) @ xr.T @ fit.y
+        br = pinvh(xr.T @ xr) @ (xr.T @ fit.y)
         fitted_r = xr @ br
     else:
         fitted_r = np.zeros_like(fit.y)
