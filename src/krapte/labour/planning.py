@@ -476,6 +476,33 @@ def _regional_search(
     return chosen
 
 
+def _peak_search(
+    cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray, deadline: float
+) -> IntArray:
+    """Move single projects to lower the peak shortage without raising the unmet total, until nothing helps."""
+    chosen = chosen.copy()
+    load = _load(cand, flat_bg, chosen)
+    unmet, peak = _totals(load, flat_cap)
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for i in range(len(chosen)):
+            if len(cand.starts[i]) < 2 or time.perf_counter() > deadline:
+                continue
+            k_now = int(chosen[i])
+            np.subtract.at(load, cand.cells[i][k_now], cand.values[i][k_now])
+            for k in range(len(cand.starts[i])):
+                if k == k_now:
+                    continue
+                np.add.at(load, cand.cells[i][k], cand.values[i][k])
+                u, pk = _totals(load, flat_cap)
+                np.subtract.at(load, cand.cells[i][k], cand.values[i][k])
+                if u <= unmet + TOLERANCE * max(1.0, unmet) and pk < peak - TOLERANCE:
+                    chosen[i], unmet, peak, improved = k, min(u, unmet), pk, True
+            np.add.at(load, cand.cells[i][chosen[i]], cand.values[i][chosen[i]])
+    return chosen
+
+
 def _settle(cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray) -> IntArray:
     """Pull moved projects back toward their planned start while unmet demand and peak stay the same."""
     chosen = chosen.copy()
@@ -708,7 +735,7 @@ def _solve_milp(
         return picked.astype(np.int64), ok[model_status], float(min(max(info.mip_gap, 0.0), 1.0)), bound
 
     budget = deadline - time.perf_counter()
-    share = 1.0 if objective == "weighted" else 2 / 3
+    share = 1.0 if objective == "weighted" else 0.85
     phase1_budget = budget * (share - improve_share) if improve is not None else budget * share
     chosen, status, gap, bound = run(phase1_budget, start)
     if objective == "lexicographic" and not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
@@ -726,10 +753,14 @@ def _solve_milp(
     incumbent = solution_vector(chosen)
     if incumbent[z_col] <= _peak_lower_bound(rows, cols, vals, cap_rows, x_offset) + TOLERANCE:
         return chosen, status, gap, 0.0, size
-    # presolve cannot be interrupted: skip phase 2 when what is left would not even cover phase 1's presolve twice
+    # When phase 1 hit the limit the peak model would too, and HiGHS's presolve and root cuts of that model cannot be
+    # interrupted: lower the peak by local search instead and measure it against the lower bound.
     presolve = (first_callback[0] or time.perf_counter()) - run_started[0]
-    if deadline - time.perf_counter() < 2 * presolve:
-        return chosen, "time_limit", gap, 1.0, size
+    if status != "optimal" or deadline - time.perf_counter() < 2 * presolve:
+        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline)
+        peak = _totals(_load(cand, flat_bg, chosen), flat_cap)[1]
+        low = _peak_lower_bound(rows, cols, vals, cap_rows, x_offset)
+        return chosen, "time_limit", gap, float(min(max((peak - low) / max(peak, 1e-9), 0.0), 1.0)), size
     unmet = float(incumbent[u0:z_col].sum())
     h.changeRowBounds(n_projects + 2 * n_cells, -inf, unmet + TOLERANCE * max(1.0, unmet))
     h.changeColsCost(n_cols, np.arange(n_cols, dtype=np.int32), np.r_[np.zeros(n_cols - 1), 1.0])
