@@ -65,7 +65,7 @@ def _speed(quick: bool) -> None:
         return float(fit.params["d"])
 
     t_ols, b_ols = _timed(ols_twfe, repeat)
-    print(f"  did  engine (CS + event study + TWFE + wild bootstrap 999): {t_did * 1000:8.0f} ms")
+    print(f"  did  engine (CS + bands + SA + TWFE + ES + wild boot 999):  {t_did * 1000:8.0f} ms")
     print(f"       baseline statsmodels OLS TWFE with dummies, clustered:   {t_ols * 1000:8.0f} ms")
     print(f"       TWFE estimate engine {res.diagnostics['twfe']['estimate']:.4f} vs statsmodels {b_ols:.4f}")
 
