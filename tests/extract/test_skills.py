@@ -53,6 +53,12 @@ def test_separable_verb_split_around_the_object(extractor: SkillExtractor) -> No
     assert any(s.label_nl == "energieaudit uitvoeren" for s in profile.skills)
 
 
+def test_short_label_does_not_match_inside_a_longer_word(extractor: SkillExtractor) -> None:
+    profile = extractor.extract("Je bouwt webapplicaties met JavaScript.", "nl")
+    assert not any(s.label_en == "Java (computer programming)" for s in profile.skills)
+    assert any(s.label_en == "JavaScript" for s in profile.skills)
+
+
 def test_negated_requirement_is_not_a_skill(extractor: SkillExtractor) -> None:
     profile = extractor.extract("Geen ervaring met solderen vereist; je krijgt een opleiding.", "nl")
     assert SOLDERING not in uris(profile)

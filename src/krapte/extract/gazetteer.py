@@ -27,7 +27,7 @@ EXACT = "exact"  # the preferred or alternative label as written
 VARIANT = "variant"  # an inflection / word-order variant of a label
 COMPOUND = "compound"  # a label inside a Dutch compound word
 
-MIN_COMPOUND_PART = 5  # a key must be at least this long to match inside a compound
+MIN_COMPOUND_PART = 6  # a key must be at least this long to match inside a compound ("javas" in "javascript")
 MIN_REST = 3  # ... and the rest of the compound at least this long
 
 

@@ -45,7 +45,7 @@ LEXICON = "lexicon"
 METHOD_CONFIDENCE: dict[str, float] = {EXACT: 0.85, LEXICON: 0.8, VARIANT: 0.75, COMPOUND: 0.6, EMBEDDING: 0.5}
 MIN_CONFIDENCE = 0.35
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
-EMBED_THRESHOLD = 0.86  # cosine (multilingual-e5-small) above which a clause is linked to a skill
+EMBED_THRESHOLD = 0.91  # cosine at which top-1 linking precision of TECH+HOUSE val spans reaches 0.7
 EMBED_MAX_CLAUSES = 60
 
 # Words that name a skill but appear in almost every vacancy; they need context (see module docstring).
