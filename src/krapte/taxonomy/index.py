@@ -3,9 +3,9 @@
 An index holds one row per label text and the URI each row belongs to, rows of one concept contiguous. Occupation
 indexes embed the preferred labels in every language and the Dutch alternative and hidden labels (job titles are
 mostly Dutch, and ESCO's Dutch alternative labels are where most real titles are found: about 27,000 rows, some
-minutes to build once); skill indexes embed the preferred labels only (19,000 rows); the other labels are left to
-the lexical indexes.
-It is derived data: computed on first use, or ahead of time by
+minutes to build once) with E5's ``query:`` prefix, since titles and labels are the same kind of text; skill
+indexes embed the preferred labels only (19,000 rows) as ``passage:``, since they are compared with sentences. The
+other labels are left to the lexical indexes. It is derived data: computed on first use, or ahead of time by
 ``krapte taxonomy build-index`` (``make index``), and written atomically into ``settings.cache_dir`` under a name
 keyed by the taxonomy content and the embedding model, so tests, the CLI and the app reuse it. A file lock makes
 parallel processes (pytest workers, app workers) build it once.
@@ -32,7 +32,11 @@ IndexKind = Literal["occupation", "skill"]
 KINDS: tuple[IndexKind, ...] = ("occupation", "skill")
 Progress = Callable[[str], Any] | None
 OCCUPATION_ALT_LANGS: tuple[str, ...] = ("nl",)
-ROWS_VERSION: dict[str, str] = {"occupation": "-rows2", "skill": ""}  # part of the cache name: which rows are embedded
+# part of the cache name: which rows are embedded, and how
+ROWS_VERSION: dict[str, str] = {"occupation": "-rows2q", "skill": ""}
+# E5 prefix of the label texts: occupation labels are compared with job titles, a symmetric task for which E5
+# recommends "query: " on both sides; skill labels are compared with sentences, an asymmetric one ("passage: ")
+LABEL_PREFIX: dict[str, embedding.Kind] = {"occupation": "query", "skill": "passage"}
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def build(tax: Taxonomy, kind: IndexKind, settings: Settings, progress: Progress
     for start in range(0, len(texts), step):
         if progress:
             progress(f"embedding {kind} labels {start}/{len(texts)}")
-        chunks.append(embedding.encode(texts[start : start + step], kind="passage"))
+        chunks.append(embedding.encode(texts[start : start + step], kind=LABEL_PREFIX[kind]))
     vectors = np.vstack(chunks) if chunks else np.zeros((0, embedding.DIM), dtype=np.float32)
     path = cache_path(tax, kind, settings)
     path.parent.mkdir(parents=True, exist_ok=True)
