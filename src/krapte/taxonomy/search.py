@@ -4,11 +4,10 @@
   languages (see :mod:`krapte.taxonomy.lexical`). When the lexical match is weak (best score below
   ``SEMANTIC_BELOW``), which is typical for a Dutch query about a skill that only has English labels, the
   multilingual embedding of the query is compared with the label index and semantic hits are merged in.
-* :func:`rank_occupations` (``krapte taxonomy rank-occupations``, job-title normalisation in extraction): for each
-  title, the union of the lexical and the embedding candidates is scored with
-  ``LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semantic``, where ``semantic`` rescales the cosine similarity
-  of the title to the best label of the occupation (see :func:`semantic_score`). Without the embedding package
-  the ranking is lexical only.
+* :func:`rank_occupations` (``krapte taxonomy rank-occupations``, job-title normalisation in extraction): every
+  occupation label is scored by char n-gram / word TF-IDF (:mod:`krapte.taxonomy.ngram`) mixed with the cosine of
+  its embedding, and an occupation scores as its best label. Without the embedding package the ranking is lexical
+  only.
 """
 
 from __future__ import annotations
@@ -145,18 +144,41 @@ def occupation_ngram_index(tax: Taxonomy, settings: Settings | None = None) -> N
     return get_ngram_index(tax, "occupation", settings.cache_dir)
 
 
-def _column_map(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.intp]:
-    """For each concept of the lexical index, its column in ``sem.pooled`` (-1 when it has no embedded label)."""
+@dataclass(frozen=True)
+class _RowMap:
+    """How the rows of the lexical index line up with the embedding index of the same taxonomy."""
+
+    concept_column: npt.NDArray[np.intp]  # per lexical concept: its column in ``LabelIndex.pooled`` (-1: none)
+    row: npt.NDArray[np.intp]  # per lexical row (label): the embedding row of the same label text (-1: not embedded)
+
+
+def _row_map(lex: NgramIndex, sem: label_index.LabelIndex) -> _RowMap:
     key = (id(lex), id(sem))
-    cached = _column_maps.get(key)
+    cached = _row_maps.get(key)
     if cached is None:
         position = {uri: i for i, uri in enumerate(sem.concept_uris)}
-        cached = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
-        _column_maps[key] = cached
+        concept_column = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
+        embedded = {(uri, text): i for i, (uri, text) in enumerate(zip(sem.uris, sem.texts, strict=True))}
+        row_uris = [lex.rows.uris[c] for c in lex.rows.row_concept]
+        row = np.asarray(
+            [embedded.get((uri, text), -1) for uri, text in zip(row_uris, lex.rows.texts, strict=True)], dtype=np.intp
+        )
+        cached = _row_maps[key] = _RowMap(concept_column, row)
     return cached
 
 
-_column_maps: dict[tuple[int, int], npt.NDArray[np.intp]] = {}
+_row_maps: dict[tuple[int, int], _RowMap] = {}
+
+
+def _semantic_rows(
+    rows: _RowMap, row_concept: npt.NDArray[np.int32], pooled: npt.NDArray[np.float32], sims: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    """Rescaled semantic score of every lexical row for one title: the cosine of the row's own label embedding,
+    or, for a label that is not embedded (English alternative labels), the best cosine of its concept."""
+    concept_cos = np.where(rows.concept_column >= 0, pooled[np.maximum(rows.concept_column, 0)], 0.0)
+    cos = np.where(rows.row >= 0, sims[np.maximum(rows.row, 0)], concept_cos[row_concept])
+    rescaled: npt.NDArray[np.float32] = np.clip((cos - COS_FLOOR) / (COS_CEIL - COS_FLOOR), 0.0, 1.0).astype(np.float32)
+    return rescaled
 
 
 def rank_occupations(
@@ -170,53 +192,55 @@ def rank_occupations(
 ) -> list[list[Hit]]:
     """For each job title the ``top`` best-matching occupations, best first (see the module docstring).
 
-    The lexical score of an occupation is the best char n-gram / word TF-IDF cosine over all its labels in every
-    language (:mod:`krapte.taxonomy.ngram`). With the embedding model, the titles are embedded in one batch and
-    the score becomes ``(1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic``, ``semantic`` being the
-    rescaled best cosine to the occupation's embedded labels (:func:`semantic_score`). A title whose best lexical
-    score reaches ``SKIP_EMBEDDING_ABOVE`` is (up to case, accents, inflection, punctuation and word order) a label
-    already: it is not embedded and the lexical ranking stands, which saves the encoder's time on clean input
-    (a third of the dev titles) and, measured, does not cost quality.
+    The lexical score of a label is its char n-gram / word TF-IDF cosine with the title
+    (:mod:`krapte.taxonomy.ngram`). With the embedding model, the titles are embedded in one batch and each label's
+    score becomes ``(1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * semantic``, ``semantic`` being the rescaled
+    cosine of the label's own embedding (the concept's best cosine for labels that are not embedded, see
+    :func:`semantic_score`). An occupation scores as its best label (max pooling), so one label that matches both in
+    form and in meaning wins. A title whose best lexical score reaches ``SKIP_EMBEDDING_ABOVE`` is (up to case,
+    accents, inflection, punctuation and word order) a label already: it is not embedded and the lexical ranking
+    stands, which saves the encoder's time on clean input (a third of the dev titles) at no measured quality cost.
     """
     lex_index = occupation_ngram_index(tax, settings)
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding else None
     rows = lex_index.rows
-    row_scores = [lex_index.row_scores(t, lang) for t in titles]
+    # lexical score of every label row, in 0..1 (the preferred-label prior kept)
+    row_scores = [lex_index.row_scores(t, lang) / (1.0 + PREFERRED_PRIOR) for t in titles]
     lexical = [pool_max(r, rows.starts) for r in row_scores]
-    semantic: dict[int, npt.NDArray[np.float32]] = {}
+    fused: dict[int, npt.NDArray[np.float32]] = {}  # per embedded title: fused score of every label row
     if sem_index is not None:
-        todo = [
-            n
-            for n, t in enumerate(titles)
-            if t.strip()
-            and not (len(lexical[n]) and lexical[n].max() / (1.0 + PREFERRED_PRIOR) >= SKIP_EMBEDDING_ABOVE)
-        ]
+        todo = [n for n, t in enumerate(titles) if t.strip() and _best(lexical[n]) < SKIP_EMBEDDING_ABOVE]
         if todo:
-            columns = _column_map(lex_index, sem_index)
-            pooled = sem_index.pooled(embedding.encode([titles[n] for n in todo], kind="query"))
-            cos = np.where(columns >= 0, pooled[:, np.maximum(columns, 0)], 0.0)
-            rescaled = np.clip((cos - COS_FLOOR) / (COS_CEIL - COS_FLOOR), 0.0, 1.0).astype(np.float32)
-            semantic = dict(zip(todo, rescaled, strict=True))
+            row_map = _row_map(lex_index, sem_index)
+            vectors = embedding.encode([titles[n] for n in todo], kind="query")
+            sims = vectors @ sem_index.vectors.T
+            pooled = sem_index.pooled(vectors)
+            for j, n in enumerate(todo):
+                semantic = _semantic_rows(row_map, rows.row_concept, pooled[j], sims[j])
+                fused[n] = ((1 - SEMANTIC_WEIGHT) * row_scores[n] + SEMANTIC_WEIGHT * semantic).astype(np.float32)
     results: list[list[Hit]] = []
     for n, title in enumerate(titles):
         if not title.strip():
             results.append([])
             continue
-        lex = lexical[n] / (1.0 + PREFERRED_PRIOR)  # in 0..1, the preferred-label prior kept
-        sem = semantic.get(n)
-        score = lex if sem is None else (1 - SEMANTIC_WEIGHT) * lex + SEMANTIC_WEIGHT * sem
+        per_row = fused.get(n, row_scores[n])
+        score = pool_max(per_row, rows.starts) if n in fused else lexical[n]
         k = min(top, len(score))
         best = np.argpartition(-score, k - 1)[:k] if k else np.zeros(0, dtype=np.intp)
         hits = []
         for c in best[np.argsort(-score[best], kind="stable")]:
             if score[c] <= 0:
                 continue
-            in_lex = bool(lex[c] > 0)
-            in_sem = sem is not None and bool(sem[c] > 0)
+            in_lex = bool(lexical[n][c] > 0)
+            in_sem = n in fused and bool(score[c] > (1 - SEMANTIC_WEIGHT) * lexical[n][c])
             via = "both" if in_lex and in_sem else ("semantic" if in_sem else "lexical")
-            matched = rows.texts[lex_index.best_row(row_scores[n], int(c))] if in_lex else ""
+            matched = rows.texts[lex_index.best_row(per_row, int(c))]
             uri = rows.uris[int(c)]
             hits.append(Hit(uri, "occupation", _label(tax, uri, lang), float(score[c]), matched, via))
         hits.sort(key=lambda h: (-h.score, h.label))
         results.append(hits)
     return results
+
+
+def _best(scores: npt.NDArray[np.float32]) -> float:
+    return float(scores.max()) if len(scores) else 0.0
