@@ -26,12 +26,7 @@ def load_defaults(store: Store, settings: Settings, progress: Progress = None) -
     """Run every domain's default loader and return what each reported."""
     report: dict[str, Any] = {}
     for module_name, function_name in LOADERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
+        module = importlib.import_module(module_name)
         if progress:
             progress(f"loading defaults: {module_name.split('.')[1]}")
         report[module_name.split(".")[1]] = getattr(module, function_name)(store, settings, progress)

@@ -66,12 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=exc.status_code)
 
     for module_name in ROUTERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:  # an area not built yet must not break the others
-            if exc.name != module_name:
-                raise
-            continue
-        app.include_router(module.router)
+        app.include_router(importlib.import_module(module_name).router)
     app.mount("/static", StaticFiles(packages=[("krapte.web", "static")]), name="static")
     return app

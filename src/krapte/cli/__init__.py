@@ -49,10 +49,4 @@ def main() -> None:
 
 
 for _area in AREAS:
-    try:
-        _module = importlib.import_module(f"krapte.cli.{_area}")
-    except ModuleNotFoundError as _exc:  # an area not built yet must not break the others
-        if _exc.name != f"krapte.cli.{_area}":
-            raise
-        continue
-    _module.register(main)
+    importlib.import_module(f"krapte.cli.{_area}").register(main)
