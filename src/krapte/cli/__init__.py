@@ -8,7 +8,6 @@ printed as one clear line (or the JSON error shape with ``--json``) and exit wit
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import Any
 
 import click
@@ -23,20 +22,17 @@ class KrapteGroup(click.Group):
     """Turns krapte errors into a clear message and exit status 2 instead of a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        wants_json = "--json" in ctx.args  # the sub-command's own arguments, before they are parsed
         try:
             return super().invoke(ctx)
         except KrapteError as exc:
-            if _wants_json(sys.argv):
+            if wants_json:
                 import json
 
                 click.echo(json.dumps(exc.to_dict(), ensure_ascii=False), err=True)
             else:
                 click.secho(f"error: {exc}", fg="red", err=True)
             ctx.exit(2)
-
-
-def _wants_json(argv: list[str]) -> bool:
-    return "--json" in argv
 
 
 @click.group(cls=KrapteGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
