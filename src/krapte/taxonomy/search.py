@@ -225,10 +225,8 @@ def rank_occupations(
             continue
         per_row = fused.get(n, row_scores[n])
         score = pool_max(per_row, rows.starts) if n in fused else lexical[n]
-        k = min(top, len(score))
-        best = np.argpartition(-score, k - 1)[:k] if k else np.zeros(0, dtype=np.intp)
         hits = []
-        for c in best[np.argsort(-score[best], kind="stable")]:
+        for c in _top_concepts(score, per_row, rows.starts, top):
             if score[c] <= 0:
                 continue
             in_lex = bool(lexical[n][c] > 0)
@@ -237,9 +235,24 @@ def rank_occupations(
             matched = rows.texts[lex_index.best_row(per_row, int(c))]
             uri = rows.uris[int(c)]
             hits.append(Hit(uri, "occupation", _label(tax, uri, lang), float(score[c]), matched, via))
-        hits.sort(key=lambda h: (-h.score, h.label))
         results.append(hits)
     return results
+
+
+def _top_concepts(
+    score: npt.NDArray[np.float32], per_row: npt.NDArray[np.float32], starts: npt.NDArray[np.int64], top: int
+) -> list[int]:
+    """The ``top`` concepts by score, best first. Ties (several occupations share the best-matching label text,
+    e.g. an alternative label "monteur") go to the occupation whose labels agree more on average."""
+    k = min(top, len(score))
+    if k <= 0:
+        return []
+    kth = np.partition(score, len(score) - k)[len(score) - k]
+    candidates = np.flatnonzero(score >= kth)
+    counts = np.diff(np.append(starts, len(per_row)))
+    mean = np.add.reduceat(per_row, starts)[candidates] / counts[candidates]
+    order = np.lexsort((candidates, -mean, -score[candidates]))
+    return [int(c) for c in candidates[order][:k]]
 
 
 def _best(scores: npt.NDArray[np.float32]) -> float:
