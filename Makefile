@@ -29,9 +29,13 @@ index: install  ## build derived artefacts (search indexes, label embeddings) in
 run: setup index  ## set up, load the default data and start the app
 	$(KRAPTE) serve
 
-test: install  ## everything the tests need, then the whole suite
+# The suite shares one cache of derived artefacts per checkout (see tests/conftest.py).
+TEST_ENV := KRAPTE_DATA_DIR=$(CURDIR)/.krapte/data KRAPTE_CACHE_DIR=$(CURDIR)/.krapte/cache
+
+test: install  ## everything the tests need (Chromium, the label index), then the whole suite
 	@test -x /usr/bin/chromium || ./scripts/install-system-deps.sh
-	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(TEST_ENV) $(KRAPTE) taxonomy build-index
+	OPENBLAS_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench scripts
