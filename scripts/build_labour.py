@@ -26,7 +26,7 @@ from provenance import PACKAGE_DATA, SHARED, write_provenance
 CBS_LICENCE = "CC BY 4.0"
 CBS_ATTRIBUTION = "Bron: CBS"
 
-# --- assumptions (documented in docs/labour.md and docs/data-labour.md) -------------------------------------------
+# --- assumptions (documented in docs/labour.md and docs/data.md) -------------------------------------------
 HOURS_PER_FTE_YEAR = 1600.0  # productive hours per full-time job-year; used to turn installer hours into job-years
 AUD_PER_EUR = 1.65  # converts Rutovitz 2025 "job-years per AUD million" to "per EUR million" (2024 average, rounded)
 KM_PER_MILE = 1.609344

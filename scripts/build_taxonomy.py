@@ -2,7 +2,7 @@
 
 Run ``python scripts/build_taxonomy.py`` (or ``make data``). The result is reproducible byte for byte and is
 committed; the product never reads ``../shared`` at run time. Every derivation is documented below and in
-``docs/data-taxonomy.md``:
+``docs/data.md``:
 
 * Occupations (3,039), ISCO-08 groups (619) and skill groups (640): the official v1.2.0 ``en`` and ``nl`` CSV
   files, merged by URI (preferred, alternative and hidden labels, descriptions, ISCO code, ESCO code, status,

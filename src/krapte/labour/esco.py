@@ -1,7 +1,7 @@
 """Occupations of a factor set in ESCO terms: the ESCO occupations under each occupation's ISCO-08 unit groups.
 
 Demand is forecast in the factor set's occupations (Rutovitz 2025 names), each mapped to ISCO-08 unit groups
-(a hand-made crosswalk, see ``docs/data-labour.md``). ESCO classifies every occupation under one ISCO-08 unit
+(a hand-made crosswalk, see ``docs/data.md``). ESCO classifies every occupation under one ISCO-08 unit
 group, so the ESCO occupations of an occupation are those whose ISCO code is among its codes. The taxonomy is
 loaded lazily (it takes a second or two), only when ESCO URIs are asked for.
 """
