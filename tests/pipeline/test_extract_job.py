@@ -160,3 +160,19 @@ def test_an_interrupted_run_resumes_only_the_unfinished_partition(
     assert not list((output / "skills").glob(".*"))
     pd.testing.assert_frame_equal(table(output, "skills"), before)
     assert again.documents == report.documents
+
+
+def test_occupations_are_ranked_only_when_asked_for(
+    first_run: tuple[Path, Any], inputs: Path, tmp_path: Path, cluster_client: Any
+) -> None:
+    output, report = first_run
+    assert table(output, "occupations").empty  # the default run does not rank occupations (nor titles)
+    assert report.worker_peak_rss_mb and all(mb > 50 for mb in report.worker_peak_rss_mb.values())
+    options = JobOptions(embeddings=False, occupations=True)
+    run_extract_pipeline(str(inputs), tmp_path, partition_rows=8, options=options, client=cluster_client)
+    occupations = table(tmp_path, "occupations")
+    documents = table(tmp_path, "documents")
+    assert set(occupations["doc_id"]) <= set(documents["doc_id"])
+    first = occupations[occupations["doc_id"] == "j0"].sort_values("rank")
+    assert list(first["rank"]) == list(range(1, len(first) + 1)) and len(first) <= 10
+    assert any("title: Monteur" in reason for reason in first["reasons"].iloc[0])

@@ -121,8 +121,9 @@ def pipeline() -> None:
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Workers of the local cluster.")
 @click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True)
-@click.option("--partition-rows", type=int, default=2000, show_default=True, help="Rows per partition (task).")
+@click.option("--partition-rows", type=int, default=1000, show_default=True, help="Rows per partition (task).")
 @click.option("--lexical-only", is_flag=True, help="Skip the embedding stage (much faster at scale).")
+@click.option("--occupations", is_flag=True, help="Also rank occupations (skills + title) into occupations/.")
 @json_option
 def pipeline_extract(
     inputs: tuple[str, ...],
@@ -132,6 +133,7 @@ def pipeline_extract(
     lang: str,
     partition_rows: int,
     lexical_only: bool,
+    occupations: bool,
     as_json: bool,
 ) -> None:
     """Extract skills and requirements from every vacancy in INPUT into Parquet under OUTPUT (resumable)."""
@@ -152,7 +154,9 @@ def pipeline_extract(
             err=True,
         )
 
-    options = JobOptions(lang=lang, embeddings=not lexical_only, max_text_bytes=settings().max_upload_bytes)
+    options = JobOptions(
+        lang=lang, embeddings=not lexical_only, max_text_bytes=settings().max_upload_bytes, occupations=occupations
+    )
     report = run_extract_pipeline(
         list(inputs),
         output,

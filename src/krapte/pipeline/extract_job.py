@@ -14,6 +14,8 @@ On a real cluster, input and output paths must be visible to every worker under 
 from __future__ import annotations
 
 import json
+import os
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -43,6 +45,7 @@ class JobOptions:
     embeddings: bool = True
     max_text_bytes: int = 20 * 1024 * 1024
     min_confidence: float = 0.0
+    occupations: bool = False  # rank occupations (skills + the title column) into the ``occupations`` table
 
     def salt(self) -> str:
         return json.dumps({**asdict(self), "version": PIPELINE_VERSION}, sort_keys=True)
@@ -57,6 +60,8 @@ class PartitionStats:
     quarantined: int = 0
     skipped: bool = False
     seconds: float = 0.0
+    worker_pid: int = 0
+    worker_peak_rss_mb: float = 0.0  # peak resident memory of the worker process so far (getrusage)
 
 
 @dataclass
@@ -73,6 +78,7 @@ class PipelineReport:
     removed_stale: int
     seconds: float
     scheduler: str
+    worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker process (pid) of this run
     options: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,14 +94,20 @@ def _extractor(embeddings: bool) -> Any:
 
 
 def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> PartitionStats:
-    """Extract one partition and write its four tables; runs on a worker. Never raises for a bad row."""
+    """Extract one partition and write its tables; runs on a worker. Never raises for a bad row."""
     from krapte.extract.documents import document_from_text
     from krapte.extract.requirements import extract_requirements
 
     started = time.perf_counter()
     out = Path(output)
     stats = PartitionStats(spec.id, spec.path)
-    tables: dict[str, list[dict[str, Any]]] = {"skills": [], "requirements": [], "documents": [], "quarantine": []}
+    tables: dict[str, list[dict[str, Any]]] = {
+        "skills": [],
+        "requirements": [],
+        "documents": [],
+        "occupations": [],
+        "quarantine": [],
+    }
     seen: dict[str, int] = {}
     extractor = _extractor(options.embeddings)
 
@@ -120,9 +132,10 @@ def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> 
             continue
         try:
             document = document_from_text(text, name=f"{spec.path}:{row.line}", max_bytes=options.max_text_bytes)
-            profile = extractor.extract(
-                document.text, options.lang, title=(str(title) if title else None) or document.title
-            )
+            # The title only feeds the occupation ranking, the costliest step after the skills themselves; rank
+            # it only when the occupations are wanted (they are thrown away otherwise).
+            doc_title = (str(title) if title else None) or document.title
+            profile = extractor.extract(document.text, options.lang, title=doc_title if options.occupations else None)
             requirements = extract_requirements(document.text)
         except KrapteError as exc:
             quarantine(row.line, doc_id, exc.message + (f" ({exc.hint})" if exc.hint else ""))
@@ -146,6 +159,18 @@ def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> 
                     ],
                 }
             )
+        if options.occupations:
+            for rank, occupation in enumerate(profile.occupations, start=1):
+                tables["occupations"].append(
+                    {
+                        "doc_id": doc_id,
+                        "rank": rank,
+                        "uri": occupation.uri,
+                        "label": occupation.label,
+                        "score": occupation.score,
+                        "reasons": list(occupation.reasons),
+                    }
+                )
         education = requirements.education
         hours = requirements.hours
         tables["requirements"].append(
@@ -183,8 +208,20 @@ def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> 
     for table, rows in tables.items():
         write_table(out, table, spec.id, rows)
     stats.seconds = round(time.perf_counter() - started, 3)
+    stats.worker_pid = os.getpid()
+    stats.worker_peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
     mark_done(out, spec.id, asdict(stats))
     return stats
+
+
+def _worker_peaks(done: list[PartitionStats]) -> dict[str, float]:
+    """The highest peak RSS each worker process reported in this run (skipped partitions are not counted)."""
+    peaks: dict[str, float] = {}
+    for stats in done:
+        if not stats.skipped and stats.worker_pid:
+            key = str(stats.worker_pid)
+            peaks[key] = max(peaks.get(key, 0.0), stats.worker_peak_rss_mb)
+    return peaks
 
 
 Progress = Callable[[PartitionStats, int, int], Any]
@@ -279,6 +316,7 @@ def run_extract_pipeline(
         seconds=round(time.perf_counter() - started, 2),
         scheduler=scheduler or ("the given client" if client is not None else f"LocalCluster({workers} workers)"),
         options=asdict(options),
+        worker_peak_rss_mb=_worker_peaks(done),
     )
     atomic_write_bytes(out / "_SUCCESS.json", json.dumps(report.to_dict(), indent=2).encode())
     return report

@@ -6,6 +6,7 @@ Layout of ``OUTPUT/`` (each table is a folder of ``part-<partition>.parquet`` fi
     skills/          one row per document-skill: doc_id, uri, labels, confidence, flags, evidence spans
     requirements/    one row per document: certificates, driving licences, education, hours, languages
     documents/       one row per document: language, status, counts, title, plain text when it was HTML
+    occupations/     one row per document-occupation (top 10), only when occupations were asked for
     quarantine/      one row per rejected input row: source file, line, doc_id, reason
     _done/           <partition>.json, written last: a partition with a marker is finished and skipped on resume
     quarantine.jsonl every quarantined row of the run, merged at the end
@@ -69,6 +70,16 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("n_chars", pa.int32()),
             ("warnings", pa.list_(pa.string())),
             ("plain_text", pa.string()),  # the text the offsets refer to, when it differs from the input (HTML)
+        ]
+    ),
+    "occupations": pa.schema(  # filled only with JobOptions(occupations=True) (``--occupations``)
+        [
+            ("doc_id", pa.string()),
+            ("rank", pa.int16()),
+            ("uri", pa.string()),
+            ("label", pa.string()),
+            ("score", pa.float32()),
+            ("reasons", pa.list_(pa.string())),
         ]
     ),
     "quarantine": pa.schema(
