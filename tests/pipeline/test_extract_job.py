@@ -176,3 +176,14 @@ def test_occupations_are_ranked_only_when_asked_for(
     first = occupations[occupations["doc_id"] == "j0"].sort_values("rank")
     assert list(first["rank"]) == list(range(1, len(first) + 1)) and len(first) <= 10
     assert any("title: Monteur" in reason for reason in first["reasons"].iloc[0])
+
+
+def test_without_a_client_a_local_cluster_of_forked_workers_runs_the_job(inputs: Path, tmp_path: Path) -> None:
+    # The lexical stage forks the workers from this process, which has built the extractor already.
+    report = run_extract_pipeline(
+        str(inputs / "b.csv"), tmp_path, workers=1, partition_rows=4, options=JobOptions(embeddings=False)
+    )
+    assert (report.partitions, report.documents, report.quarantined) == (2, 8, 0)
+    assert report.scheduler == "LocalCluster(1 workers)"
+    assert len(report.worker_peak_rss_mb) == 1
+    assert set(table(tmp_path, "documents")["doc_id"]) == {f"c{i}" for i in range(8)}
