@@ -2,13 +2,16 @@
 
 Input: a GENERATED DEMO SET (clearly not real vacancies): Dutch sentence templates filled with real Dutch ESCO
 skill and occupation labels from the embedded taxonomy, plus requirement lines (certificates, licence, hours),
-about 1.2 KB per vacancy, seeded so every run sees the same texts. Sizes 10k, 30k and 100k (``--quick``: 1k, 3k).
+about 0.8 KB per vacancy, seeded so every run sees the same texts. Sizes 10k, 30k and 100k (``--quick``: 1k, 3k).
 
-Figures per size: wall time, documents per second, peak resident memory of the driver plus all worker
-processes (sampled every 0.2 s), and the cost per 1,000 documents (how it grows with N).
-Baseline in the same run: a plain serial loop (one process, same engine, same options) over a 300-document
-sample, extrapolated linearly to each N. Engine options: lexical stage (``--lexical-only``), as recommended
-for national batches; the embedding stage is measured by ``bench_extract``.
+Stages: lexical skill stage + context + requirements, as ``krapte pipeline extract --lexical-only`` (no embedding
+stage, no occupation/title ranking: that is ``--occupations``). 2 worker processes, 1,000 rows per partition.
+Every size is a fresh run: its wall time includes building the engine and starting the cluster.
+
+Figures per size: wall time, documents per second, ms per document (how the cost grows with N), peak memory of
+the driver plus all worker processes (PSS and RSS sums, sampled every 0.5 s) and each worker's own peak RSS
+(``getrusage`` in the worker). Baseline in the same run: a plain serial loop (one process, same engine, same
+stages, no Dask, no Parquet) over the smallest size, measured after the pipeline runs and extrapolated linearly.
 
 Run: ``python -m bench pipeline`` (``--quick`` for a smoke run); sizes via ``KRAPTE_BENCH_PIPELINE_SIZES=10000,30000``.
 """
@@ -78,24 +81,35 @@ def generate_demo_vacancies(path: Path, n: int, seed: int = 2026) -> int:
 
 
 class PeakMemory:
-    """Peak summed RSS of this process and all its descendants (the Dask nanny and worker processes)."""
+    """Peak memory of this process and all its descendants (the Dask nanny and worker processes).
+
+    Two sums, sampled every 0.5 s: RSS (counts pages shared between the driver and its forked workers once per
+    process, so it overstates) and PSS (proportional set size: shared pages split between the processes sharing
+    them, so the sum is what the job really occupies). Also the largest single process (RSS).
+    """
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self.peak_process = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
+            rss = pss = 0
             for proc in [me, *me.children(recursive=True)]:
                 try:
-                    total += proc.memory_info().rss
+                    info = proc.memory_full_info()
                 except psutil.Error:
                     continue
-            self.peak = max(self.peak, total)
-            self._stop.wait(0.2)
+                rss += info.rss
+                pss += getattr(info, "pss", info.rss)
+                self.peak_process = max(self.peak_process, info.rss)
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self._stop.wait(0.5)
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -106,21 +120,40 @@ class PeakMemory:
         self._thread.join()
 
 
-def serial_baseline(path: Path, sample: int) -> float:
-    """Seconds per document of a plain serial loop (read, extract, requirements) over the first ``sample`` rows."""
+def serial_baseline(path: Path, n: int) -> tuple[float, float]:
+    """A plain serial loop in this process over the first ``n`` rows: the same work as a pipeline task (read,
+    decode, extract skills without occupations, requirements), without Dask or Parquet.
+
+    Returns (seconds to build the engine, seconds for the ``n`` documents).
+    """
     from krapte.extract.documents import document_from_text
     from krapte.extract.requirements import extract_requirements
-    from krapte.extract.skills import default_extractor
+    from krapte.extract.skills import SkillExtractor
+    from krapte.taxonomy import default_taxonomy
 
-    engine = default_extractor(use_embeddings=False)
-    rows = [json.loads(line) for _, line in zip(range(sample), path.open(encoding="utf-8"), strict=False)]
-    engine.extract(rows[0]["text"], "auto", title=rows[0]["title"])  # warm up: indexes load on first use
     start = time.perf_counter()
-    for row in rows:
-        document = document_from_text(row["text"])
-        engine.extract(document.text, "auto", title=row["title"])
-        extract_requirements(document.text)
-    return (time.perf_counter() - start) / len(rows)
+    engine = SkillExtractor(default_taxonomy(), use_embeddings=False)  # not the process-wide one: timed here
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    with path.open(encoding="utf-8") as handle:
+        for _, line in zip(range(n), handle, strict=False):
+            row = json.loads(line)
+            document = document_from_text(row["text"])
+            engine.extract(document.text, "auto")
+            extract_requirements(document.text)
+    return built, time.perf_counter() - start
+
+
+def _forget_engine() -> None:
+    """Drop the process-wide extractors, so the next run builds its own (and the memory goes)."""
+    import gc
+
+    from krapte.extract.skills import default_extractor
+    from krapte.pipeline.extract_job import _extractor
+
+    _extractor.cache_clear()
+    default_extractor.cache_clear()
+    gc.collect()
 
 
 def run(quick: bool) -> None:
@@ -135,10 +168,11 @@ def run(quick: bool) -> None:
         biggest = workdir / "demo.jsonl"
         nbytes = generate_demo_vacancies(biggest, max(sizes))
         print(f"generated demo set: {max(sizes):,} vacancies, {nbytes / 1e6:.1f} MB of text (GENERATED, not real data)")
-        per_doc = serial_baseline(biggest, 300 if not quick else 100)
-        print(f"baseline serial loop (1 process, same engine): {per_doc * 1000:.1f} ms/document")
+        print("stages: lexical + context + requirements (no embedding stage, no occupation/title ranking)")
+        rows: list[tuple[int, float]] = []
         print(
-            f"{'documents':>10} {'wall s':>9} {'docs/s':>8} {'s/1k docs':>10} {'peak RSS MB':>12} {'serial est. s':>14}"
+            f"{'documents':>10} {'wall s':>8} {'docs/s':>7} {'ms/doc':>7} "
+            f"{'peak PSS MB':>11} {'peak RSS MB':>11} {'worker RSS MB':>14} {'load':>5}"
         )
         for n in sizes:
             path = workdir / f"demo-{n}.jsonl"
@@ -146,17 +180,36 @@ def run(quick: bool) -> None:
                 for _, line in zip(range(n), src, strict=False):
                     dst.write(line)
             output = workdir / f"out-{n}"
+            load_before = os.getloadavg()[0]
+            _forget_engine()  # every size pays the engine build, like a fresh ``krapte pipeline extract``
             with PeakMemory() as memory:
                 start = time.perf_counter()
                 report = run_extract_pipeline(
-                    str(path), output, workers=2, partition_rows=2000, options=JobOptions(embeddings=False)
+                    str(path), output, workers=2, partition_rows=1000, options=JobOptions(embeddings=False)
                 )
                 wall = time.perf_counter() - start
+            workers = "/".join(f"{mb:.0f}" for mb in sorted(report.worker_peak_rss_mb.values()))
             print(
-                f"{n:>10,} {wall:>9.1f} {report.documents / wall:>8.1f} {wall / n * 1000:>10.2f} "
-                f"{memory.peak / 1e6:>12.0f} {per_doc * n:>14.1f}",
+                f"{n:>10,} {wall:>8.1f} {report.documents / wall:>7.0f} {wall / n * 1000:>7.2f} "
+                f"{memory.peak_pss / 1e6:>11.0f} {memory.peak_rss / 1e6:>11.0f} "
+                f"{workers:>14} {(load_before + os.getloadavg()[0]) / 2:>5.1f}",
                 flush=True,
             )
+            rows.append((n, wall))
             shutil.rmtree(output, ignore_errors=True)
+        _forget_engine()
+        load = os.getloadavg()[0]
+        base_n = min(sizes)
+        built, serial = serial_baseline(biggest, base_n)
+        per_doc = serial / base_n
+        print(
+            f"baseline serial loop (1 process, same engine and stages, measured after the pipeline runs) on "
+            f"{base_n:,} documents: engine build {built:.1f} s + {serial:.1f} s = {built + serial:.1f} s "
+            f"({per_doc * 1000:.2f} ms/document, {base_n / serial:.0f} docs/s; load average {load:.1f})"
+        )
+        print(f"{'documents':>10} {'pipeline s':>10} {'serial s (est.)':>15} {'speed-up':>8}")
+        for n, wall in rows:
+            serial_n = built + per_doc * n  # measured at the smallest size, linear beyond it
+            print(f"{n:>10,} {wall:>10.1f} {serial_n:>15.1f} {serial_n / wall:>7.2f}x")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
