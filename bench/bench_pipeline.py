@@ -120,11 +120,11 @@ class PeakMemory:
         self._thread.join()
 
 
-def serial_baseline(path: Path, n: int) -> tuple[float, float]:
+def serial_baseline(path: Path, n: int) -> tuple[float, float, float]:
     """A plain serial loop in this process over the first ``n`` rows: the same work as a pipeline task (read,
     decode, extract skills without occupations, requirements), without Dask or Parquet.
 
-    Returns (seconds to build the engine, seconds for the ``n`` documents).
+    Returns (seconds to build the engine, seconds for the ``n`` documents, CPU seconds for them).
     """
     from krapte.extract.documents import document_from_text
     from krapte.extract.requirements import extract_requirements
@@ -134,14 +134,14 @@ def serial_baseline(path: Path, n: int) -> tuple[float, float]:
     start = time.perf_counter()
     engine = SkillExtractor(default_taxonomy(), use_embeddings=False)  # not the process-wide one: timed here
     built = time.perf_counter() - start
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     with path.open(encoding="utf-8") as handle:
         for _, line in zip(range(n), handle, strict=False):
             row = json.loads(line)
             document = document_from_text(row["text"])
             engine.extract(document.text, "auto")
             extract_requirements(document.text)
-    return built, time.perf_counter() - start
+    return built, time.perf_counter() - start, time.process_time() - start_cpu
 
 
 def _forget_engine() -> None:
@@ -172,7 +172,7 @@ def run(quick: bool) -> None:
         rows: list[tuple[int, float]] = []
         print(
             f"{'documents':>10} {'wall s':>8} {'docs/s':>7} {'ms/doc':>7} "
-            f"{'peak PSS MB':>11} {'peak RSS MB':>11} {'worker RSS MB':>14} {'load':>5}"
+            f"{'worker CPU ms/doc':>17} {'peak PSS MB':>11} {'peak RSS MB':>11} {'worker RSS MB':>14} {'load':>5}"
         )
         for n in sizes:
             path = workdir / f"demo-{n}.jsonl"
@@ -191,6 +191,7 @@ def run(quick: bool) -> None:
             workers = "/".join(f"{mb:.0f}" for mb in sorted(report.worker_peak_rss_mb.values()))
             print(
                 f"{n:>10,} {wall:>8.1f} {report.documents / wall:>7.0f} {wall / n * 1000:>7.2f} "
+                f"{report.worker_cpu_seconds / n * 1000:>17.2f} "
                 f"{memory.peak_pss / 1e6:>11.0f} {memory.peak_rss / 1e6:>11.0f} "
                 f"{workers:>14} {(load_before + os.getloadavg()[0]) / 2:>5.1f}",
                 flush=True,
@@ -200,12 +201,13 @@ def run(quick: bool) -> None:
         _forget_engine()
         load = os.getloadavg()[0]
         base_n = min(sizes)
-        built, serial = serial_baseline(biggest, base_n)
+        built, serial, serial_cpu = serial_baseline(biggest, base_n)
         per_doc = serial / base_n
         print(
             f"baseline serial loop (1 process, same engine and stages, measured after the pipeline runs) on "
             f"{base_n:,} documents: engine build {built:.1f} s + {serial:.1f} s = {built + serial:.1f} s "
-            f"({per_doc * 1000:.2f} ms/document, {base_n / serial:.0f} docs/s; load average {load:.1f})"
+            f"({per_doc * 1000:.2f} ms/document, {base_n / serial:.0f} docs/s; {serial_cpu / base_n * 1000:.2f} CPU ms/"
+            f"document; load average {load:.1f})"
         )
         print(f"{'documents':>10} {'pipeline s':>10} {'serial s (est.)':>15} {'speed-up':>8}")
         for n, wall in rows:

@@ -60,6 +60,7 @@ class PartitionStats:
     quarantined: int = 0
     skipped: bool = False
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker on this partition (process_time): independent of load
     worker_pid: int = 0
     worker_peak_rss_mb: float = 0.0  # peak resident memory of the worker process so far (getrusage)
 
@@ -79,6 +80,7 @@ class PipelineReport:
     seconds: float
     scheduler: str
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker process (pid) of this run
+    worker_cpu_seconds: float = 0.0  # CPU time of the partitions computed in this run, summed over workers
     options: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +100,7 @@ def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> 
     from krapte.extract.documents import document_from_text
     from krapte.extract.requirements import extract_requirements
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     out = Path(output)
     stats = PartitionStats(spec.id, spec.path)
     tables: dict[str, list[dict[str, Any]]] = {
@@ -208,6 +210,7 @@ def process_partition(spec: PartitionSpec, output: str, options: JobOptions) -> 
     for table, rows in tables.items():
         write_table(out, table, spec.id, rows)
     stats.seconds = round(time.perf_counter() - started, 3)
+    stats.cpu_seconds = round(time.process_time() - started_cpu, 3)
     stats.worker_pid = os.getpid()
     stats.worker_peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
     mark_done(out, spec.id, asdict(stats))
@@ -338,6 +341,7 @@ def run_extract_pipeline(
         scheduler=where,
         options=asdict(options),
         worker_peak_rss_mb=_worker_peaks(done),
+        worker_cpu_seconds=round(sum(s.cpu_seconds for s in done if not s.skipped), 2),
     )
     atomic_write_bytes(out / "_SUCCESS.json", json.dumps(report.to_dict(), indent=2).encode())
     return report
