@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
+from krapte.errors import InputError
 from krapte.settings import Settings
 from krapte.store import Store, open_store
 
@@ -31,3 +35,45 @@ lang_option = click.option(
     default=None,
     help="Language of labels (default: KRAPTE_LANG, nl).",
 )
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Rows ``{"id", "text"}`` of a JSON-lines file; errors name the file, line and column."""
+    name = str(path)
+    try:
+        raw = sys.stdin.read() if name == "-" else path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"file {name} does not exist", file=name, hint="give a JSON-lines file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError("file is not UTF-8", file=name, hint="save the file as UTF-8", value=str(exc)) from None
+    rows = []
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", file=name, line=n, column=str(exc.colno)) from None
+        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
+            raise InputError(
+                'each line must be an object with "id" and a string "text"',
+                file=name,
+                line=n,
+                column="text" if isinstance(row, dict) and "id" in row else "id",
+                hint='e.g. {"id": 1, "text": "monteur zonnepanelen"}',
+            )
+        rows.append(row)
+    return rows
+
+
+def write_ranked(
+    rows: Sequence[dict[str, Any]], results: Sequence[Sequence[dict[str, Any]]], output: Path | None
+) -> None:
+    """Write one line ``{"id", "results": [...]}`` per input row, to ``output`` or stdout."""
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for row, hits in zip(rows, results, strict=True):
+            out.write(json.dumps({"id": row["id"], "results": list(hits)}, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from krapte.errors import InputError
+from krapte.cli.common import read_jsonl, write_ranked
+
+__all__ = ["read_jsonl", "register"]
 
 
 def register(main: click.Group) -> None:
@@ -38,40 +37,4 @@ def rank(input_file: Path, top: int, lang: str, output: Path | None, lexical_onl
         lang=lang,  # type: ignore[arg-type]
         extractor=default_extractor(use_embeddings=not lexical_only),
     )
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        for row, results in zip(rows, ranked, strict=True):
-            line = {"id": row["id"], "results": [r.to_dict() for r in results]}
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Rows ``{"id", "text"}`` of a JSON-lines file; errors name the file, line and column."""
-    name = str(path)
-    try:
-        raw = sys.stdin.read() if name == "-" else path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"file {name} does not exist", file=name, hint="give a JSON-lines file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError("file is not UTF-8", file=name, hint="save the file as UTF-8", value=str(exc)) from None
-    rows = []
-    for n, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=name, line=n, column=str(exc.colno)) from None
-        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
-            raise InputError(
-                'each line must be an object with "id" and a string "text"',
-                file=name,
-                line=n,
-                column="text" if isinstance(row, dict) and "id" in row else "id",
-                hint='e.g. {"id": 1, "text": "warmtepompen installeren"}',
-            )
-        rows.append(row)
-    return rows
+    write_ranked(rows, [[r.to_dict() for r in results] for results in ranked], output)

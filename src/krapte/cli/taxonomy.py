@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option, lang_option, settings, store
-from krapte.errors import InputError
+from krapte.cli.common import echo_json, json_option, lang_option, read_jsonl, settings, store, write_ranked
 
 
 def register(main: click.Group) -> None:
@@ -100,47 +97,13 @@ def rank_occupations(input_file: Path, lang: str | None, top: int, output: Path 
     """Normalise job titles: read JSON lines {"id", "text"} (or - for stdin), write {"id", "results": [...]}."""
     from krapte.taxonomy.search import rank_occupations as rank
 
-    rows = _read_jsonl(input_file)
+    rows = read_jsonl(input_file)
     s = settings()
     ranked = rank(
         _taxonomy(), [r["text"] for r in rows], lang=lang or s.lang, top=top, use_embedding=not lexical_only, settings=s
     )
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        for row, hits in zip(rows, ranked, strict=True):
-            results = [{"uri": h.uri, "label": h.label, "score": round(h.score, 4)} for h in hits]
-            out.write(json.dumps({"id": row["id"], "results": results}, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    name = str(path)
-    try:
-        raw = sys.stdin.read() if name == "-" else path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"file {name} does not exist", file=name, hint="give a JSON-lines file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError("file is not UTF-8", file=name, hint="save the file as UTF-8", value=str(exc)) from None
-    rows = []
-    for n, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=name, line=n, column=str(exc.colno)) from None
-        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
-            raise InputError(
-                'each line must be an object with "id" and a string "text"',
-                file=name,
-                line=n,
-                column="text" if isinstance(row, dict) and "id" in row else "id",
-                hint='e.g. {"id": 1, "text": "monteur zonnepanelen"}',
-            )
-        rows.append(row)
-    return rows
+    results = [[{"uri": h.uri, "label": h.label, "score": round(h.score, 4)} for h in hits] for hits in ranked]
+    write_ranked(rows, results, output)
 
 
 @taxonomy.command("build-index")
