@@ -28,6 +28,17 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=None, default=str))
 
 
+def echo_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Print rows as aligned plain-text columns (``(nothing)`` for no rows)."""
+    if not rows:
+        click.echo("(nothing)")
+        return
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for r in rows:
+        click.echo("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
+
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 lang_option = click.option(
     "--lang",

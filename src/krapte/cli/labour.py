@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option, store
+from krapte.cli.common import echo_json, echo_table, json_option, store
 from krapte.errors import ValidationError
+from krapte.labour.regions import REGION_KINDS
 
 
 def register(main: click.Group) -> None:
@@ -23,41 +24,22 @@ def register(main: click.Group) -> None:
     main.add_command(tension_cmd)
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    if not rows:
-        click.echo("(nothing)")
-        return
-    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
-    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
-    for r in rows:
-        click.echo("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
-
-
 # --- regions --------------------------------------------------------------------------------------------------------
 @click.group()
 def regions() -> None:
     """Gemeenten, arbeidsmarktregio's, RES regions, provinces and COROP (CBS indeling 2026)."""
 
 
-KINDS = {
-    "arbeidsmarktregio": "arbeidsmarktregios",
-    "res": "res_regions",
-    "province": "provinces",
-    "corop": "coroplist",
-    "gemeente": "gemeente_list",
-}
-
-
 @regions.command("list")
-@click.option("--kind", type=click.Choice(list(KINDS)), default="arbeidsmarktregio", show_default=True)
+@click.option("--kind", type=click.Choice(REGION_KINDS), default="arbeidsmarktregio", show_default=True)
 @click.option("--year", type=int, default=2026, show_default=True)
 @json_option
 def regions_list(kind: str, year: int, as_json: bool) -> None:
     """List the regions of one kind."""
     from krapte.labour.regions import default_regions
 
-    rows = [{"code": r.code, "name": r.name} for r in getattr(default_regions(year), KINDS[kind])()]
-    echo_json(rows) if as_json else _table(rows, ["code", "name"])
+    rows = [{"code": r.code, "name": r.name} for r in default_regions(year).of_kind(kind)]
+    echo_json(rows) if as_json else echo_table(rows, ["code", "name"])
 
 
 @regions.command("show")
@@ -99,7 +81,7 @@ def regions_overlap(as_json: bool) -> None:
     rows = [
         {str(k): v for k, v in r.items()} for r in default_regions().overlap().round({"weight": 4}).to_dict("records")
     ]
-    echo_json(rows) if as_json else _table(rows, ["res_code", "res_region", "arbeidsmarktregio_code", "weight"])
+    echo_json(rows) if as_json else echo_table(rows, ["res_code", "res_region", "arbeidsmarktregio_code", "weight"])
 
 
 # --- factors --------------------------------------------------------------------------------------------------------
@@ -115,7 +97,7 @@ def factors_list(as_json: bool) -> None:
     from krapte.labour.factors import factor_set, factor_set_names
 
     rows = [{"name": n, "title": factor_set(n).title} for n in factor_set_names()]
-    echo_json(rows) if as_json else _table(rows, ["name", "title"])
+    echo_json(rows) if as_json else echo_table(rows, ["name", "title"])
 
 
 @factors.command("show")
@@ -129,7 +111,7 @@ def factors_show(name: str, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
     else:
-        _table(rows, ["technology", "phase", "low", "central", "high", "unit", "from_set"])
+        echo_table(rows, ["technology", "phase", "low", "central", "high", "unit", "from_set"])
 
 
 @factors.command("occupations")
@@ -146,7 +128,7 @@ def factors_occupations(esco: bool, as_json: bool) -> None:
     for r in rows:
         r["isco"] = ";".join(r["isco"])
         r["esco"] = len(r.get("esco", []))
-    _table(rows, ["id", "isco", "brc_group", "brc_label"] + (["esco"] if esco else []))
+    echo_table(rows, ["id", "isco", "brc_group", "brc_label"] + (["esco"] if esco else []))
 
 
 # --- projects -------------------------------------------------------------------------------------------------------
@@ -183,10 +165,10 @@ def projects_list(pipeline: str | None, as_json: bool) -> None:
 
     if pipeline is None:
         rows = list_pipelines(store())
-        echo_json(rows) if as_json else _table(rows, ["name", "n_projects", "source_file", "imported_at"])
+        echo_json(rows) if as_json else echo_table(rows, ["name", "n_projects", "source_file", "imported_at"])
         return
     items = [p.to_dict() for p in load_pipeline(store(), pipeline)]
-    echo_json(items) if as_json else _table(items, ["id", "technology", "size", "unit", "location", "start", "end"])
+    echo_json(items) if as_json else echo_table(items, ["id", "technology", "size", "unit", "location", "start", "end"])
 
 
 # --- forecast -------------------------------------------------------------------------------------------------------
@@ -254,7 +236,7 @@ def forecast_cmd(
     )
     if summary:
         body = result.summary()
-        echo_json(body) if as_json else _table([body], list(body))
+        echo_json(body) if as_json else echo_table([body], list(body))
         return
     rows = result.rows()
     if as_json:
@@ -266,7 +248,7 @@ def forecast_cmd(
         f"{s['peak_fte']} FTE in {s['peak_quarter']}; manufacturing (non-local) {s['manufacturing_job_years']} "
         "job-years"
     )
-    _table(rows[:200], ["region", "occupation", "quarter", "phase", "fte"])
+    echo_table(rows[:200], ["region", "occupation", "quarter", "phase", "fte"])
     if len(rows) > 200:
         click.echo(f"... {len(rows) - 200} more rows (use --json)")
 
@@ -304,7 +286,7 @@ def supply_show(region: str | None, occupation: str | None, as_json: bool) -> No
         return
     for a in table.assumptions:
         click.echo(f"# {a}")
-    _table(rows, ["region", "brc_group", "label", "employed", "job_seekers", "vacancies"])
+    echo_table(rows, ["region", "brc_group", "label", "employed", "job_seekers", "vacancies"])
 
 
 @supply.command("import")
@@ -367,7 +349,7 @@ def tension_cmd(
     if as_json:
         echo_json(rows)
         return
-    _table(
+    echo_table(
         rows[:300],
         [
             "region",

@@ -7,11 +7,10 @@ Thin commands: parse options, call :func:`krapte.labour.planning_pipeline.plan_p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option
+from krapte.cli.common import echo_json, echo_table, json_option
 
 EXAMPLE_SCENARIOS = """\
 # krapte scenarios: the first scenario is the baseline the others are compared with.
@@ -39,16 +38,6 @@ variant = "high"                              # or factors = "rutovitz2015-oecd"
 def register(main: click.Group) -> None:
     main.add_command(plan)
     main.add_command(scenarios)
-
-
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    if not rows:
-        click.echo("(nothing)")
-        return
-    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
-    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
-    for r in rows:
-        click.echo("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
 
 
 projects_option = click.option(
@@ -123,9 +112,9 @@ def plan(
         f"capacity: {body['capacity_source']}"
     )
     click.echo(f"\n{len(body['moves'])} project(s) moved:")
-    _table(body["moves"], ["project", "before", "after", "shift_quarters"])
+    echo_table(body["moves"], ["project", "before", "after", "shift_quarters"])
     click.echo("\nunmet demand per region and occupation group (FTE-quarters):")
-    _table(body["cells"][:20], ["region", "brc_group", "label", "unmet_before", "unmet_after", "peak_after"])
+    echo_table(body["cells"][:20], ["region", "brc_group", "label", "unmet_before", "unmet_after", "peak_after"])
 
 
 @click.group()
@@ -161,7 +150,7 @@ def scenarios_compare(
     if as_json:
         echo_json(rows)
         return
-    _table(
+    echo_table(
         rows,
         [
             "scenario",

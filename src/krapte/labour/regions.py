@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from krapte.errors import NotFoundError
+from krapte.errors import NotFoundError, ValidationError
 
 YEARS: tuple[int, ...] = (2026,)
 DEFAULT_YEAR = 2026
@@ -61,6 +61,9 @@ def normalise_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+REGION_KINDS: tuple[str, ...] = ("arbeidsmarktregio", "res", "province", "corop", "gemeente")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,19 @@ class RegionMap:
 
     def gemeente_list(self) -> list[Region]:
         return self._pairs("gemeente_code", "gemeente", "gemeente")
+
+    def of_kind(self, kind: str) -> list[Region]:
+        """All regions of one kind (one of :data:`REGION_KINDS`), sorted by code."""
+        listings = {
+            "arbeidsmarktregio": self.arbeidsmarktregios,
+            "res": self.res_regions,
+            "province": self.provinces,
+            "corop": self.coroplist,
+            "gemeente": self.gemeente_list,
+        }
+        if kind not in listings:
+            raise ValidationError(f"unknown region kind {kind!r}", hint=f"use one of {', '.join(REGION_KINDS)}")
+        return listings[kind]()
 
     def all_regions(self) -> list[Region]:
         # gemeenten first, so that a name shared by a gemeente and a region (Groningen) resolves to the gemeente

@@ -22,28 +22,18 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_settings, get_store
-from krapte.errors import TooLargeError, ValidationError
+from krapte.errors import TooLargeError
 from krapte.settings import Settings
 from krapte.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["labour"])
-
-KINDS = {
-    "arbeidsmarktregio": "arbeidsmarktregios",
-    "res": "res_regions",
-    "province": "provinces",
-    "corop": "coroplist",
-    "gemeente": "gemeente_list",
-}
 
 
 @router.get("/regions")
 def list_regions(kind: str = "arbeidsmarktregio", year: int = 2026) -> list[dict[str, str]]:
     from krapte.labour.regions import default_regions
 
-    if kind not in KINDS:
-        raise ValidationError(f"unknown region kind {kind!r}", hint=f"use one of {', '.join(KINDS)}")
-    return [{"code": r.code, "name": r.name, "kind": r.kind} for r in getattr(default_regions(year), KINDS[kind])()]
+    return [{"code": r.code, "name": r.name, "kind": r.kind} for r in default_regions(year).of_kind(kind)]
 
 
 @router.get("/regions/{code_or_name}")
