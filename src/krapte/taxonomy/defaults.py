@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from krapte.defaults import Progress
 from krapte.settings import Settings
-from krapte.store import Store, open_store
 from krapte.taxonomy.default import default_taxonomy, default_taxonomy_bytes
 from krapte.taxonomy.model import Taxonomy
+
+if TYPE_CHECKING:  # the store is reached only inside the functions, so importing this module stays pure
+    from krapte.defaults import Progress
+    from krapte.store import Store
 
 _by_version: dict[str, Taxonomy] = {}
 
@@ -41,6 +43,7 @@ def load_default_taxonomy(store: Store, settings: Settings, progress: Progress =
 
 def active_taxonomy(settings: Settings | None = None, store: Store | None = None) -> Taxonomy:
     """The taxonomy of the active stored version (cached per version); the embedded default otherwise."""
+    from krapte.store import open_store
     from krapte.store.taxonomy import active_version, load_taxonomy
 
     own = store is None
