@@ -12,9 +12,7 @@ deterministic: SVG hash salt and metadata dates are fixed.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from typing import Literal
 
 import matplotlib
 
@@ -23,21 +21,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
+from krapte.charting import ImageFormat, figure_bytes
 from krapte.errors import ValidationError
-
-ImageFormat = Literal["png", "svg"]
-MEDIA_TYPES: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml"}
-plt.rcParams["svg.hashsalt"] = "krapte"
 
 
 def _render(fig: Figure, fmt: ImageFormat) -> bytes:
-    if fmt not in MEDIA_TYPES:
-        raise ValidationError(f"image format {fmt!r} is not supported", hint="use png or svg")
-    buf = io.BytesIO()
-    metadata = {"Date": None} if fmt == "svg" else {"Software": "krapte"}
-    fig.savefig(buf, format=fmt, dpi=100, bbox_inches="tight", metadata=metadata)
-    plt.close(fig)
-    return buf.getvalue()
+    try:
+        return figure_bytes(fig, fmt, dpi=100)
+    finally:
+        plt.close(fig)
 
 
 def _quarter_ticks(ax: plt.Axes, quarters: Sequence[str]) -> None:

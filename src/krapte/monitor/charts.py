@@ -6,28 +6,16 @@ source in a footnote ("Bron: …").
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from krapte.errors import ValidationError
+from krapte.charting import figure_bytes
 from krapte.monitor.indicators import Series, period_position
 from krapte.monitor.kpi import KpiProgress
 
-FORMATS = ("png", "svg")
 _COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061", "#673327", "#8fcae7", "#ffb612", "#42145f")
-
-
-def _render(fig: Figure, fmt: str) -> bytes:
-    if fmt not in FORMATS:
-        raise ValidationError(f"chart format {fmt!r} is not supported", hint="use png or svg")
-    FigureCanvasAgg(fig)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
-    return buffer.getvalue()
 
 
 def _figure(title: str, unit: str, source: str) -> tuple[Figure, Axes]:
@@ -64,7 +52,7 @@ def indicator_chart(
         ax.legend(fontsize=7, loc="best")
     if not series:
         ax.text(0.5, 0.5, "geen gegevens / no data", ha="center", va="center", transform=ax.transAxes)
-    return _render(fig, fmt)
+    return figure_bytes(fig, fmt)
 
 
 def kpi_chart(progress: KpiProgress, series: Series | None, *, unit: str, source: str = "", fmt: str = "png") -> bytes:
@@ -88,4 +76,4 @@ def kpi_chart(progress: KpiProgress, series: Series | None, *, unit: str, source
         label="doel / target",
     )
     ax.legend(fontsize=7, loc="upper left")
-    return _render(fig, fmt)
+    return figure_bytes(fig, fmt)

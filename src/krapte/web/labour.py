@@ -16,6 +16,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from krapte.api.deps import get_lang, get_settings
+from krapte.charting import MEDIA_TYPES
 from krapte.errors import KrapteError, NotFoundError, TooLargeError
 from krapte.labour import charts
 from krapte.web.i18n import register, translate
@@ -167,7 +168,7 @@ def demand_chart(request: Request, fmt: str, region: str = Query(""), group: str
         ylabel=t("labour.fte"),
         fmt=_fmt(fmt),
     )
-    return Response(body, media_type=charts.MEDIA_TYPES[fmt])
+    return Response(body, media_type=MEDIA_TYPES[fmt])
 
 
 @router.get("/regio/grafiek/spanning.{fmt}")
@@ -186,7 +187,7 @@ def heatmap_chart(request: Request, fmt: str, group: str = Query("")) -> Respons
         ylabel=t("labour.am"),
         fmt=_fmt(fmt),
     )
-    return Response(body, media_type=charts.MEDIA_TYPES[fmt])
+    return Response(body, media_type=MEDIA_TYPES[fmt])
 
 
 def _fmt(fmt: str) -> charts.ImageFormat:

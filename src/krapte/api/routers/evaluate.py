@@ -25,6 +25,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_lang, get_settings
+from krapte.charting import MEDIA_TYPES
 from krapte.errors import InputError, TooLargeError, ValidationError
 from krapte.settings import Language, Settings
 
@@ -130,7 +131,7 @@ async def evaluate_panel(
     if format == "json":
         return Response(json.dumps(result.to_dict(), ensure_ascii=False), media_type="application/json")
     picture = await run_in_threadpool(result.plot, format, lang)
-    return Response(picture, media_type="image/png" if format == "png" else "image/svg+xml")
+    return Response(picture, media_type=MEDIA_TYPES[format])
 
 
 def _evaluate(frame: Any, options: dict[str, Any]) -> Any:

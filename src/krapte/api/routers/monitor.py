@@ -14,13 +14,12 @@ from fastapi import APIRouter, Body, Depends, File, Header, Query, Response, Upl
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from krapte.api.deps import get_settings, get_store
+from krapte.charting import MEDIA_TYPES
 from krapte.errors import TooLargeError, UnsupportedInputError, ValidationError
 from krapte.settings import Settings
 from krapte.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["monitor"])
-
-MEDIA = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def _actor(x_krapte_actor: str | None) -> str:
@@ -292,7 +291,7 @@ def indicator_chart(
     indicator = _get(store, indicator_id)
     series = to_series(get_observations(store, indicator_id, regions=region or ["NL"]))
     data = _chart(series[:8], title=indicator.name_nl, unit=indicator.unit, source=indicator.source, fmt=fmt)
-    return Response(data, media_type=MEDIA[fmt])
+    return Response(data, media_type=MEDIA_TYPES[fmt])
 
 
 @router.get("/kpis")

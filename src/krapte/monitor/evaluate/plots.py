@@ -11,12 +11,11 @@ server's worker threads.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Any, Literal
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from krapte.charting import check_format, figure_bytes
 from krapte.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -70,8 +69,7 @@ def plot_result(
     result: EvaluationResult, *, format: Literal["png", "svg"] = "png", lang: Literal["nl", "en"] = "nl"
 ) -> bytes:
     """Render the picture of ``result`` in ``format`` with labels in ``lang``."""
-    if format not in ("png", "svg"):
-        raise ValidationError(f"unknown picture format {format!r}", hint="use png or svg", value=str(format))
+    check_format(format)
     if lang not in TEXT:
         raise ValidationError(f"unknown language {lang!r}", hint="use nl or en", value=str(lang))
     t = TEXT[lang]
@@ -84,10 +82,7 @@ def plot_result(
         fig = its_figure(d, t)
     label = t["causal"].format(grade=result.grade) if result.causal else t["descriptive"]
     fig.text(0.01, -0.04, label, fontsize=7, color="#555555")
-    FigureCanvasAgg(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format=format, dpi=110, bbox_inches="tight")
-    return buf.getvalue()
+    return figure_bytes(fig, format)
 
 
 def _x_ticks(ax: Any, labels: list[str], max_ticks: int = 12) -> None:
