@@ -62,6 +62,27 @@ class ConflictError(KrapteError):
     http_status = 409
 
 
+class AuthenticationError(KrapteError):
+    """The request is not signed in (or its session or token is unknown, expired or revoked)."""
+
+    code = "unauthenticated"
+    http_status = 401
+
+
+class PermissionDeniedError(KrapteError):
+    """The signed-in principal's role or ownership does not allow this action on this object."""
+
+    code = "forbidden"
+    http_status = 403
+
+
+class RateLimitedError(KrapteError):
+    """Too many attempts in a short time (sign-in lock-out); the message says when to try again."""
+
+    code = "rate_limited"
+    http_status = 429
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input file, located as precisely as the format allows."""

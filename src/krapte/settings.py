@@ -9,7 +9,11 @@ KRAPTE_CACHE_DIR       derived artefacts (indexes, embeddings)       ``<data dir
 KRAPTE_LANG            default language of labels and pages          ``nl``
 KRAPTE_MAX_UPLOAD_MB   largest document accepted for extraction      ``20``
 KRAPTE_HOST/PORT       where ``krapte serve`` listens                ``127.0.0.1`` / ``8000``
+KRAPTE_REDIS_URL       run background jobs on Redis (RQ workers)     unset: a local worker pool in the server
 =====================  ============================================  ==========================================
+
+Sign-in settings (``KRAPTE_SESSION_*``, ``KRAPTE_LOGIN_*``, ``KRAPTE_COOKIE_SECURE``, ``KRAPTE_OIDC_*``) are read
+into :class:`AuthSettings`; docs/security.md lists them.
 """
 
 from __future__ import annotations
@@ -29,6 +33,59 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
 @dataclass(frozen=True)
+class OidcSettings:
+    """An OpenID Connect provider next to local accounts (e.g. a government identity broker)."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    redirect_uri: str  # e.g. https://krapte.example.nl/auth/oidc/callback
+    scopes: str = "openid profile email"
+    default_role: str = "job_seeker"  # role of an account created at its first OIDC sign-in
+    label: str = "DigiD / eHerkenning"
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    session_idle_minutes: int = 60
+    session_max_hours: int = 12
+    login_max_failures: int = 5  # per account name and per client address, within the window
+    login_window_minutes: int = 15
+    cookie_secure: bool | None = None  # None: Secure when the request came over https
+    oidc: OidcSettings | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> AuthSettings:
+        oidc = None
+        if env.get("KRAPTE_OIDC_ISSUER"):
+            missing = [
+                n
+                for n in ("KRAPTE_OIDC_CLIENT_ID", "KRAPTE_OIDC_CLIENT_SECRET", "KRAPTE_OIDC_REDIRECT_URI")
+                if not env.get(n)
+            ]
+            if missing:
+                raise ConfigError(f"KRAPTE_OIDC_ISSUER is set but {', '.join(missing)} not", hint="set all four")
+            oidc = OidcSettings(
+                issuer=env["KRAPTE_OIDC_ISSUER"].rstrip("/"),
+                client_id=env["KRAPTE_OIDC_CLIENT_ID"],
+                client_secret=env["KRAPTE_OIDC_CLIENT_SECRET"],
+                redirect_uri=env["KRAPTE_OIDC_REDIRECT_URI"],
+                scopes=env.get("KRAPTE_OIDC_SCOPES", "openid profile email"),
+                default_role=env.get("KRAPTE_OIDC_DEFAULT_ROLE", "job_seeker"),
+                label=env.get("KRAPTE_OIDC_LABEL", "DigiD / eHerkenning"),
+            )
+        secure = env.get("KRAPTE_COOKIE_SECURE")
+        return cls(
+            session_idle_minutes=_int(env, "KRAPTE_SESSION_IDLE_MINUTES", 60),
+            session_max_hours=_int(env, "KRAPTE_SESSION_MAX_HOURS", 12),
+            login_max_failures=_int(env, "KRAPTE_LOGIN_MAX_FAILURES", 5),
+            login_window_minutes=_int(env, "KRAPTE_LOGIN_WINDOW_MINUTES", 15),
+            cookie_secure=None if not secure else secure.lower() in ("1", "true", "yes"),
+            oidc=oidc,
+        )
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     database_url: str
@@ -37,6 +94,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     cache_dir_override: Path | None = None
+    redis_url: str | None = None
+    auth: AuthSettings = AuthSettings()
 
     @property
     def cache_dir(self) -> Path:
@@ -62,6 +121,8 @@ class Settings:
             host=env.get("KRAPTE_HOST", "127.0.0.1"),
             port=_int(env, "KRAPTE_PORT", 8000),
             cache_dir_override=Path(env["KRAPTE_CACHE_DIR"]).expanduser() if env.get("KRAPTE_CACHE_DIR") else None,
+            redis_url=env.get("KRAPTE_REDIS_URL") or None,
+            auth=AuthSettings.from_env(env),
         )
 
 

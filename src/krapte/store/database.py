@@ -100,8 +100,14 @@ class Store:
         object_type: str,
         object_id: str,
         detail: dict[str, Any] | None = None,
+        **context: str | None,
     ) -> None:
-        """Record who did what to which object; callers pass the connection of their own transaction."""
+        """Record who did what to which object; callers pass the connection of their own transaction.
+
+        ``context`` (role, request_id, client, input_hash, model_version, taxonomy_version) is kept with the entry.
+        """
+        extra = {k: v for k, v in context.items() if v is not None}
+        body = {**(detail or {}), **({"context": extra} if extra else {})}
         conn.execute(
             tables.audit_log.insert().values(
                 at=datetime.now(UTC),
@@ -109,7 +115,7 @@ class Store:
                 action=action,
                 object_type=object_type,
                 object_id=object_id,
-                detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+                detail=json.dumps(body, ensure_ascii=False, sort_keys=True, default=str),
             )
         )
 
