@@ -13,7 +13,8 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,65 @@ def page(browser):  # type: ignore[no-untyped-def]
     p = context.new_page()
     yield p
     context.close()
+
+
+# --- accounts for tests that act as a role ------------------------------------------------------------------------
+TEST_PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class TestAccount:
+    id: str
+    username: str
+    role: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def make_account(store: Store, settings: Settings, role: str, username: str | None = None) -> TestAccount:
+    """An account of ``role`` with password :data:`TEST_PASSWORD` and an API token with all its role's scopes."""
+    from krapte.services import Context, Principal, Role, accounts
+
+    admin = Context(store, Principal.command_line("test"), settings, client="test")
+    name = username or f"{role}-{uuid.uuid4().hex[:8]}@example.nl"
+    account = accounts.create_user(admin, name, role=Role(role), password=TEST_PASSWORD)
+    own = admin.with_principal(Principal(id=account.id, name=name, role=Role(role), via="session"))
+    issued = accounts.create_token(own, "tests")
+    return TestAccount(account.id, name, role, issued.token)
+
+
+@pytest.fixture
+def account(app, settings: Settings) -> Callable[..., TestAccount]:  # type: ignore[no-untyped-def]
+    """``account("registry_editor")``: a new account of that role in the app's store, with an API token."""
+
+    def make(role: str, username: str | None = None) -> TestAccount:
+        return make_account(app.state.store, settings, role, username)
+
+    return make
+
+
+@pytest.fixture
+def editor(account: Callable[..., TestAccount]) -> TestAccount:
+    return account("registry_editor")
+
+
+@pytest.fixture
+def analyst(account: Callable[..., TestAccount]) -> TestAccount:
+    return account("analyst")
+
+
+@pytest.fixture
+def admin(account: Callable[..., TestAccount]) -> TestAccount:
+    return account("admin")
+
+
+def sign_in(page, base_url: str, acct: TestAccount) -> None:  # type: ignore[no-untyped-def]
+    """Sign in through the real sign-in form of the web app."""
+    page.goto(f"{base_url}/inloggen")
+    page.fill("input[name=username]", acct.username)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("#sign-in-form button[type=submit]")
+    page.wait_for_load_state()

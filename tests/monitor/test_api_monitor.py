@@ -13,22 +13,26 @@ NEW = {
 }
 
 
-def test_create_edit_conflict_retire_and_history(client) -> None:  # type: ignore[no-untyped-def]
-    created = client.post("/api/v1/measures", json=NEW, headers={"X-Krapte-Actor": "ana"})
+def test_create_edit_conflict_retire_and_history(client, account) -> None:  # type: ignore[no-untyped-def]
+    ana, bo = account("registry_editor", "ana@example.nl"), account("registry_editor", "bo@example.nl")
+    created = client.post("/api/v1/measures", json=NEW, headers={**ana.headers, "X-Krapte-Actor": "mallory"})
     assert created.status_code == 201 and created.headers["ETag"] == '"1"'
-    edited = client.patch(
-        "/api/v1/measures/T-API", json={"end": "2026"}, headers={"If-Match": '"1"', "X-Krapte-Actor": "bo"}
-    )
+    edited = client.patch("/api/v1/measures/T-API", json={"end": "2026"}, headers={"If-Match": '"1"', **bo.headers})
     assert edited.status_code == 200 and edited.json()["version"] == 2
-    stale = client.patch("/api/v1/measures/T-API", json={"end": "2027"}, headers={"If-Match": '"1"'})
+    stale = client.patch("/api/v1/measures/T-API", json={"end": "2027"}, headers={"If-Match": '"1"', **bo.headers})
     assert stale.status_code == 409 and stale.json()["error"]["code"] == "conflict"
-    unversioned = client.patch("/api/v1/measures/T-API", json={"end": "2027"})
+    unversioned = client.patch("/api/v1/measures/T-API", json={"end": "2027"}, headers=bo.headers)
     assert unversioned.status_code == 422
-    invalid = client.patch("/api/v1/measures/T-API?version=2", json={"pillars": ["P8"]})
+    invalid = client.patch("/api/v1/measures/T-API?version=2", json={"pillars": ["P8"]}, headers=bo.headers)
     assert invalid.status_code == 422 and "P8" in invalid.json()["error"]["message"]
-    assert client.delete("/api/v1/measures/T-API?version=2").json()["status"] == "retired"
+    assert client.delete("/api/v1/measures/T-API?version=2", headers=ana.headers).json()["status"] == "retired"
     history = client.get("/api/v1/measures/T-API/history").json()
-    assert [(h["actor"], h["action"]) for h in history] == [("ana", "create"), ("bo", "edit"), ("api", "retire")]
+    # the signed-in principal is the actor: the X-Krapte-Actor header no longer sets it
+    assert [(h["actor"], h["action"]) for h in history] == [
+        ("ana@example.nl", "create"),
+        ("bo@example.nl", "edit"),
+        ("ana@example.nl", "retire"),
+    ]
     assert client.get("/api/v1/measures").json() == []
     assert client.get("/api/v1/measures/nope").status_code == 404
 
@@ -53,7 +57,16 @@ def test_seeded_registry_exports_reports_and_charts(client, settings) -> None:  
     assert len(reg["naam"]) < 100 and "menselijke_tussenkomst" in reg
 
 
-def test_upload_imports_and_bad_uploads_write_nothing(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_writes_need_a_registry_role(client, account) -> None:  # type: ignore[no-untyped-def]
+    assert client.post("/api/v1/measures", json=NEW).status_code == 401
+    analyst = account("analyst")
+    refused = client.post("/api/v1/measures", json=NEW, headers=analyst.headers)
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+    assert client.get("/api/v1/measures/T-API").status_code == 404
+
+
+def test_upload_imports_and_bad_uploads_write_nothing(client, editor) -> None:  # type: ignore[no-untyped-def]
+    client.headers.update(editor.headers)
     import io
     import zipfile
 

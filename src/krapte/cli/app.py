@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from krapte.cli.common import echo_json, json_option, settings, store
+from krapte.cli.common import context, echo_json, json_option, settings
+
+FIRST_ADMIN_HINT = (
+    "No admin account exists yet. Create the first one with:\n"
+    "  krapte users create --role admin <name>      (asks for the password)\n"
+    "krapte has no default password."
+)
 
 
 def register(main: click.Group) -> None:
@@ -14,18 +22,29 @@ def register(main: click.Group) -> None:
 
 
 @click.command()
+@click.option("--no-input", is_flag=True, help="Never ask questions (also the default when not on a terminal).")
 @json_option
-def setup(as_json: bool) -> None:
-    """Migrate the database and load the embedded default data (idempotent)."""
-    from krapte.defaults import load_defaults
+def setup(no_input: bool, as_json: bool) -> None:
+    """Migrate the database and load the embedded default data (idempotent); offer to create the first admin."""
+    from krapte.services.accounts import has_admin
+    from krapte.services.system import load_defaults
 
-    s = settings()
-    st = store()
-    report = load_defaults(st, s, progress=None if as_json else click.echo)
+    ctx = context()
+    report = load_defaults(ctx, progress=None if as_json else click.echo)
     if as_json:
         echo_json(report)
-    else:
-        click.echo(f"krapte is set up: database {s.database_url}")
+        return
+    click.echo(f"krapte is set up: database {ctx.settings.database_url}")
+    if has_admin(ctx):
+        return
+    if no_input or not sys.stdin.isatty():
+        click.echo(FIRST_ADMIN_HINT)
+        return
+    if click.confirm("No admin account exists yet. Create one now?", default=True):
+        from krapte.cli.accounts import create_account
+
+        name = click.prompt("Account name (e.g. your e-mail address)")
+        create_account(name, "admin", None)
 
 
 @click.command()
@@ -36,10 +55,13 @@ def serve(host: str | None, port: int | None) -> None:
     import uvicorn
 
     from krapte.api.app import create_app
+    from krapte.services.accounts import has_admin
 
     s = settings()
     host = host or s.host
     port = port or s.port
+    if not has_admin(context()):
+        click.secho(FIRST_ADMIN_HINT, fg="yellow")
     click.echo(f"krapte runs at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     uvicorn.run(create_app(s), host=host, port=port, log_level="info")
 
@@ -52,8 +74,7 @@ def db() -> None:
 @db.command("migrate")
 def db_migrate() -> None:
     """Apply pending schema migrations."""
-    from krapte.store import open_store
+    from krapte.services.system import migrate, open_context
 
-    st = open_store(settings(), migrate=False)
-    applied = st.migrate()
+    applied = migrate(open_context(settings(), migrate=False))
     click.echo(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))

@@ -1,4 +1,8 @@
-"""Helpers shared by the CLI modules: settings, store, JSON output."""
+"""Helpers shared by the CLI modules: settings, the service context, JSON output.
+
+Whoever runs ``krapte`` on the server holds the database, so commands act as admin under the operating-system
+user's name (``cli:<user>`` in the audit log).
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,24 @@ from typing import Any
 import click
 
 from krapte.errors import InputError
+from krapte.services import Context
+from krapte.services.system import open_context
 from krapte.settings import Settings
-from krapte.store import Store, open_store
 
 
 def settings() -> Settings:
     return Settings.from_env()
 
 
-def store() -> Store:
-    return open_store(settings())
+_context: Context | None = None
+
+
+def context() -> Context:
+    """The command's service context (one per process; the store is opened and migrated on first use)."""
+    global _context
+    if _context is None:
+        _context = open_context(settings())
+    return _context
 
 
 def echo_json(value: Any) -> None:

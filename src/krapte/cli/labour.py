@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, echo_table, json_option, store
-from krapte.errors import ValidationError
+from krapte.cli.common import context, echo_json, echo_table, json_option
+from krapte.errors import InputError, ValidationError
 from krapte.labour.regions import REGION_KINDS
 
 
@@ -105,9 +105,10 @@ def factors_list(as_json: bool) -> None:
 @json_option
 def factors_show(name: str, as_json: bool) -> None:
     """The factors of a set (or a CSV override file), with low/central/high, unit and source."""
-    from krapte.labour.factors import describe, resolve_factors
+    from krapte.labour.factors import describe
+    from krapte.services.labour import factors_for
 
-    rows = describe(resolve_factors(name))
+    rows = describe(factors_for(*_factors(name)))
     if as_json:
         echo_json(rows)
     else:
@@ -145,11 +146,11 @@ def projects() -> None:
 def projects_import(file: Path, pipeline: str | None, replace: bool, as_json: bool) -> None:
     """Validate FILE row by row and store it as a pipeline; nothing is stored if any row is bad."""
     from krapte.labour.projects import read_projects
-    from krapte.store.labour import save_pipeline
+    from krapte.services.labour import import_pipeline
 
     items = read_projects(file)
     name = pipeline or file.stem
-    report = save_pipeline(store(), name, items, source_file=file.name, replace=replace)
+    report = import_pipeline(context(), name, items, source_file=file.name, replace=replace)
     if as_json:
         echo_json({"pipeline": name, "counts": report.counts})
     else:
@@ -161,30 +162,41 @@ def projects_import(file: Path, pipeline: str | None, replace: bool, as_json: bo
 @json_option
 def projects_list(pipeline: str | None, as_json: bool) -> None:
     """List pipelines, or the projects of one pipeline."""
-    from krapte.store.labour import list_pipelines, load_pipeline
+    from krapte.services.labour import list_pipelines, show_pipeline
 
     if pipeline is None:
-        rows = list_pipelines(store())
+        rows = list_pipelines(context())
         echo_json(rows) if as_json else echo_table(rows, ["name", "n_projects", "source_file", "imported_at"])
         return
-    items = [p.to_dict() for p in load_pipeline(store(), pipeline)]
+    items = [p.to_dict() for p in show_pipeline(context(), pipeline)]
     echo_json(items) if as_json else echo_table(items, ["id", "technology", "size", "unit", "location", "start", "end"])
 
 
 # --- forecast -------------------------------------------------------------------------------------------------------
 def _load_projects(projects_file: Path | None, pipeline: str | None) -> list[Any]:
     from krapte.labour.projects import read_projects
-    from krapte.labour.res_scenario import scenario_projects
+    from krapte.services.labour import projects_for
 
     if projects_file and pipeline:
         raise ValidationError("give --projects or --pipeline, not both")
     if projects_file:
         return read_projects(projects_file)
-    if pipeline:
-        from krapte.store.labour import load_pipeline
+    return projects_for(context(), pipeline)
 
-        return load_pipeline(store(), pipeline)
-    return scenario_projects()
+
+def _factors(name_or_file: str) -> tuple[str, str | None]:
+    """``--factors``: a set name, or a CSV file of overrides on rutovitz2025 that the command reads for the service."""
+    from krapte.labour.factors import DEFAULT_SET, factor_set_names
+
+    if name_or_file not in factor_set_names() and (name_or_file.endswith(".csv") or Path(name_or_file).is_file()):
+        path = Path(name_or_file)
+        try:
+            return DEFAULT_SET, path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"cannot read factor file: {exc.strerror}", file=str(path)) from None
+        except UnicodeDecodeError:
+            raise InputError("the factor file is not UTF-8 text", file=str(path)) from None
+    return name_or_file, None
 
 
 projects_option = click.option(
@@ -223,14 +235,16 @@ def forecast_cmd(
     as_json: bool,
 ) -> None:
     """Labour demand per arbeidsmarktregio × occupation × quarter × phase (FTE)."""
-    from krapte.labour.factors import check_variant, resolve_factors
-    from krapte.labour.forecast import forecast
     from krapte.labour.quarters import parse_quarter
+    from krapte.services.labour import forecast
 
+    name, overrides = _factors(factors_name)
     result = forecast(
+        context(),
         _load_projects(projects_file, pipeline),
-        resolve_factors(factors_name),
-        check_variant(variant),
+        factors=name,
+        factor_overrides=overrides,
+        variant=variant,
         first=parse_quarter(first) if first else None,
         last=parse_quarter(last) if last else None,
     )
@@ -254,16 +268,6 @@ def forecast_cmd(
 
 
 # --- supply ---------------------------------------------------------------------------------------------------------
-def current_supply() -> Any:
-    """The default supply with every imported supply source applied."""
-    from krapte.labour.supply import default_supply
-    from krapte.store.labour import load_supply_cells
-
-    cells = load_supply_cells(store())
-    base = default_supply()
-    return base.with_values(cells, "imported supply cells") if cells else base
-
-
 @click.group()
 def supply() -> None:
     """Labour supply per arbeidsmarktregio × BRC beroepsgroep."""
@@ -275,16 +279,13 @@ def supply() -> None:
 @json_option
 def supply_show(region: str | None, occupation: str | None, as_json: bool) -> None:
     """Employed, replacement, inflow, job seekers and vacancies (with the assumptions behind them)."""
-    from krapte.labour.regions import default_regions
-    from krapte.labour.tension import resolve_occupation
+    from krapte.services.labour import supply_rows
 
-    table = current_supply()
-    code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code if region else None
-    rows = table.rows(region=code, group=resolve_occupation(occupation) if occupation else None)
+    assumptions, rows = supply_rows(context(), region=region, occupation=occupation)
     if as_json:
-        echo_json({"assumptions": list(table.assumptions), "rows": rows})
+        echo_json({"assumptions": assumptions, "rows": rows})
         return
-    for a in table.assumptions:
+    for a in assumptions:
         click.echo(f"# {a}")
     echo_table(rows, ["region", "brc_group", "label", "employed", "job_seekers", "vacancies"])
 
@@ -303,10 +304,10 @@ def supply_show(region: str | None, occupation: str | None, as_json: bool) -> No
 def supply_import(file: Path, source: str | None, dimension: Path | None, measure: str, as_json: bool) -> None:
     """Import supply cells from a krapte supply CSV or a CBS table (OData JSON or CSV export)."""
     from krapte.labour.cbs import read_supply_source
-    from krapte.store.labour import save_supply_cells
+    from krapte.services.labour import import_supply
 
     cells = read_supply_source(file, dimension=dimension, measure=measure)
-    report = save_supply_cells(store(), source or file.name, cells)
+    report = import_supply(context(), source or file.name, cells)
     if as_json:
         echo_json({"source": source or file.name, "counts": report.counts})
     else:
@@ -336,16 +337,20 @@ def tension_cmd(
     as_json: bool,
 ) -> None:
     """UWV spanningsindicator and ROA ITA classes per region × occupation × quarter, with shortage flags."""
-    from krapte.labour.factors import check_variant, resolve_factors
-    from krapte.labour.forecast import forecast
-    from krapte.labour.regions import default_regions
-    from krapte.labour.tension import resolve_occupation, tension_table
+    from krapte.services.labour import tension_rows
 
-    demand = forecast(_load_projects(projects_file, pipeline), resolve_factors(factors_name), check_variant(variant))
-    table = tension_table(demand, current_supply())
-    code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code if region else None
-    group = resolve_occupation(occupation) if occupation else None
-    rows = table.rows(region=code, group=group, quarter=quarter, flagged=flagged)
+    name, overrides = _factors(factors_name)
+    rows = tension_rows(
+        context(),
+        _load_projects(projects_file, pipeline),
+        factors=name,
+        factor_overrides=overrides,
+        variant=variant,
+        region=region,
+        occupation=occupation,
+        quarter=quarter,
+        flagged=flagged,
+    )
     if as_json:
         echo_json(rows)
         return

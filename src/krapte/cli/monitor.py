@@ -1,24 +1,20 @@
 """Monitor commands: ``krapte measures …``, ``krapte indicators …`` and ``krapte kpi …``.
 
-Each command parses its options, calls one library function (``krapte.store.monitor`` or ``krapte.monitor``)
-and renders the result as text or, with ``--json``, as JSON.
+Each command parses its options, calls one service (:mod:`krapte.services.monitor`) and renders the result as
+text or, with ``--json``, as JSON. Changes are recorded under the operating-system user (``cli:<user>``).
 """
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option, store
+from krapte.cli.common import context, echo_json, json_option
 from krapte.errors import InputError, ValidationError
 
-actor_option = click.option(
-    "--actor", default=None, help="Who makes the change, for the history (default: cli:<user name>)."
-)
 comment_option = click.option("--comment", default="", help="Why, for the history.")
 version_option = click.option(
     "--version",
@@ -33,15 +29,6 @@ def register(main: click.Group) -> None:
     main.add_command(measures)
     main.add_command(indicators)
     main.add_command(kpi)
-
-
-def _actor(actor: str | None) -> str:
-    if actor:
-        return actor
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # no user name in some containers
-        return "cli"
 
 
 def _read_json(path: Path) -> Any:
@@ -98,9 +85,9 @@ def measures() -> None:
 def measures_list(pillar: str | None, include_retired: bool, as_json: bool) -> None:
     """List measures (id, pillars, title, budget)."""
     from krapte.monitor.report import eur
-    from krapte.store.monitor import list_measures
+    from krapte.services.monitor import list_measures
 
-    found = list_measures(store(), include_retired=include_retired, pillar=pillar)
+    found = list_measures(context(), include_retired=include_retired, pillar=pillar)
     if as_json:
         echo_json([m.to_dict() for m in found])
         return
@@ -116,9 +103,9 @@ def measures_list(pillar: str | None, include_retired: bool, as_json: bool) -> N
 @json_option
 def measures_show(measure_id: str, as_json: bool) -> None:
     """Show one measure with its version."""
-    from krapte.store.monitor import get_measure
+    from krapte.services.monitor import get_measure
 
-    measure, version = get_measure(store(), measure_id)
+    measure, version = get_measure(context(), measure_id)
     if as_json:
         echo_json({**measure.to_dict(), "version": version})
         return
@@ -139,7 +126,6 @@ def measures_show(measure_id: str, as_json: bool) -> None:
 @click.option("--instrument", default="programme", show_default=True, help="Instrument type.")
 @click.option("--ministry", default=None, help="Lead ministry.")
 @click.option("--set", "sets", multiple=True, help="Any other field as field=value (value may be JSON).")
-@actor_option
 @comment_option
 @json_option
 def measures_create(
@@ -150,13 +136,12 @@ def measures_create(
     instrument: str,
     ministry: str | None,
     sets: tuple[str, ...],
-    actor: str | None,
     comment: str,
     as_json: bool,
 ) -> None:
     """Add a measure, from a JSON file or from options."""
     from krapte.monitor.measures import Measure
-    from krapte.store.monitor import create_measure
+    from krapte.services.monitor import create_measure
 
     if file is not None:
         data = _read_json(file)
@@ -173,7 +158,7 @@ def measures_create(
         where = None
     data.update(_parse_sets(sets))
     measure = Measure.from_dict(data, where=where)
-    version = create_measure(store(), measure, actor=_actor(actor), comment=comment)
+    measure, version = create_measure(context(), measure.to_dict(), comment=comment)
     if as_json:
         echo_json({"id": measure.id, "version": version})
     else:
@@ -185,7 +170,6 @@ def measures_create(
 @click.option("--set", "sets", multiple=True, help="field=value (value may be JSON, e.g. a list).")
 @click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False), help="Changed fields as JSON.")
 @version_option
-@actor_option
 @comment_option
 @json_option
 def measures_edit(
@@ -193,20 +177,17 @@ def measures_edit(
     sets: tuple[str, ...],
     file: Path | None,
     expected_version: int | None,
-    actor: str | None,
     comment: str,
     as_json: bool,
 ) -> None:
     """Change fields of a measure; the history records who changed what."""
-    from krapte.store.monitor import update_measure
+    from krapte.services.monitor import update_measure
 
     changes = _read_json(file) if file else {}
     changes.update(_parse_sets(sets))
     if not changes:
         raise ValidationError("nothing to change", hint="pass --set field=value or --file changes.json")
-    _, version = update_measure(
-        store(), measure_id, changes, actor=_actor(actor), expected_version=expected_version, comment=comment
-    )
+    _, version = update_measure(context(), measure_id, changes, expected_version=expected_version, comment=comment)
     if as_json:
         echo_json({"id": measure_id, "version": version})
     else:
@@ -216,18 +197,13 @@ def measures_edit(
 @measures.command("retire")
 @click.argument("measure_id")
 @version_option
-@actor_option
 @comment_option
 @json_option
-def measures_retire(
-    measure_id: str, expected_version: int | None, actor: str | None, comment: str, as_json: bool
-) -> None:
+def measures_retire(measure_id: str, expected_version: int | None, comment: str, as_json: bool) -> None:
     """Retire a measure (kept, with its history)."""
-    from krapte.store.monitor import retire_measure
+    from krapte.services.monitor import retire_measure
 
-    _, version = retire_measure(
-        store(), measure_id, actor=_actor(actor), expected_version=expected_version, comment=comment
-    )
+    _, version = retire_measure(context(), measure_id, expected_version=expected_version, comment=comment)
     if as_json:
         echo_json({"id": measure_id, "version": version, "status": "retired"})
     else:
@@ -239,9 +215,9 @@ def measures_retire(
 @json_option
 def measures_history(measure_id: str, as_json: bool) -> None:
     """Who changed what, when."""
-    from krapte.store.monitor import measure_history_of
+    from krapte.services.monitor import measure_history
 
-    rows = measure_history_of(store(), measure_id)
+    rows = measure_history(context(), measure_id)
     if as_json:
         echo_json(rows)
         return
@@ -259,10 +235,9 @@ def measures_history(measure_id: str, as_json: bool) -> None:
 @click.option("--all", "include_retired", is_flag=True, help="Include retired measures.")
 def measures_export(fmt: str, output: Path | None, include_retired: bool) -> None:
     """Export the registry as CSV or JSON."""
-    from krapte.monitor.export import export_measures
-    from krapte.store.monitor import list_measures
+    from krapte.services.monitor import export_measures
 
-    _write_or_echo(export_measures(list_measures(store(), include_retired=include_retired), fmt), output)
+    _write_or_echo(export_measures(context(), fmt, include_retired=include_retired), output)  # type: ignore[arg-type]
 
 
 @measures.command("report")
@@ -274,18 +249,18 @@ def measures_export(fmt: str, output: Path | None, include_retired: bool) -> Non
 def measures_report(measure_id: str | None, fmt: str, output: Path | None, lang: str, no_evaluate: bool) -> None:
     """Report on one measure, or without MEASURE_ID the plan-wide overview per pillar."""
     from krapte.monitor.report import render_measure_report, render_overview
-    from krapte.store.monitor import list_measures, measure_report
+    from krapte.services.monitor import list_measures, measure_report
 
-    st = store()
+    ctx = context()
     if measure_id is None:
-        items = list_measures(st)
+        items = list_measures(ctx)
         text = (
             json.dumps([m.to_dict() for m in items], ensure_ascii=False)
             if fmt == "json"
             else render_overview(items, fmt=fmt, lang=lang)
         )
     else:
-        report = measure_report(st, measure_id, evaluate=not no_evaluate)
+        report = measure_report(ctx, measure_id, evaluate=not no_evaluate)
         if fmt == "json":
             text = json.dumps(report.to_dict(), ensure_ascii=False, default=str)
         else:
@@ -324,7 +299,6 @@ def indicators() -> None:
 @click.option("--value-column", default=None, help="uwv: the column holding the value.")
 @click.option("--sex", type=click.Choice(["man", "vrouw"]), default=None, help="duo: one sex only.")
 @click.option("--vintage", default="", help="Version/date of the source data.")
-@actor_option
 @json_option
 def indicators_import(
     kind: str,
@@ -339,7 +313,6 @@ def indicators_import(
     value_column: str | None,
     sex: str | None,
     vintage: str,
-    actor: str | None,
     as_json: bool,
 ) -> None:
     """Import a source into the panel (atomic: all or nothing)."""
@@ -347,7 +320,7 @@ def indicators_import(
     from krapte.monitor.importers.duo import read_duo_csv
     from krapte.monitor.importers.uwv import read_uwv_csv
     from krapte.monitor.indicators import Indicator
-    from krapte.store.monitor import import_panel
+    from krapte.services.monitor import import_panel
 
     where = _where(wheres)
     if kind == "cbs-odata":
@@ -370,7 +343,7 @@ def indicators_import(
             if not value_column:
                 raise ValidationError("uwv needs --value-column", hint="the column holding the figure")
             parsed = read_uwv_csv(path, indicator=indicator, value_column=value_column, where=where, vintage=vintage)
-    report = import_panel(store(), parsed, actor=_actor(actor))
+    report = import_panel(context(), parsed)
     if as_json:
         echo_json({"counts": report.counts, "indicators": [i.id for i in parsed.indicators]})
     else:
@@ -383,9 +356,9 @@ def indicators_import(
 @json_option
 def indicators_list(as_json: bool) -> None:
     """Indicators with unit, number of observations and source."""
-    from krapte.store.monitor import list_indicators
+    from krapte.services.monitor import list_indicators
 
-    found = list_indicators(store())
+    found = list_indicators(context())
     if as_json:
         echo_json([{**ind.to_dict(), "observations": n} for ind, n in found])
         return
@@ -402,11 +375,9 @@ def indicators_show(indicator_id: str, regions: tuple[str, ...], chart: Path | N
     """One indicator: definition and values per region and period."""
     from krapte.monitor.charts import indicator_chart
     from krapte.monitor.indicators import to_series
-    from krapte.store.monitor import get_indicator, get_observations
+    from krapte.services.monitor import get_indicator
 
-    st = store()
-    ind = get_indicator(st, indicator_id)
-    obs = get_observations(st, indicator_id, regions=list(regions) or None)
+    ind, obs = get_indicator(context(), indicator_id, regions=list(regions) or None)
     if chart is not None:
         fmt = chart.suffix.lstrip(".").lower()
         series = to_series(obs)[:8]
@@ -430,9 +401,9 @@ def kpi() -> None:
 @json_option
 def kpi_list(as_json: bool) -> None:
     """Every KPI target: required and actual growth per year, on or off track."""
-    from krapte.store.monitor import kpi_overview
+    from krapte.services.monitor import kpi_overview
 
-    rows = kpi_overview(store())
+    rows = kpi_overview(context())
     if as_json:
         echo_json([{"measure": m.id, **p.to_dict()} for m, p in rows])
         return
@@ -449,24 +420,11 @@ def kpi_list(as_json: bool) -> None:
 @json_option
 def kpi_show(measure_id: str, indicator_id: str, chart: Path | None, as_json: bool) -> None:
     """Progress of one measure's target for one indicator, optionally as a chart."""
-    from krapte.errors import NotFoundError
     from krapte.monitor.charts import kpi_chart
-    from krapte.monitor.indicators import to_series
-    from krapte.monitor.kpi import kpi_progress
-    from krapte.store.monitor import get_indicator, get_measure, get_observations
+    from krapte.services.monitor import kpi_progress_of
 
-    st = store()
-    measure, _ = get_measure(st, measure_id)
-    target = next((k for k in measure.kpis if k.indicator == indicator_id), None)
-    if target is None:
-        raise NotFoundError(
-            f"measure {measure_id!r} has no target for {indicator_id!r}",
-            hint=f"its targets: {', '.join(k.indicator for k in measure.kpis) or 'none'}",
-        )
-    series = next(iter(to_series(get_observations(st, indicator_id, regions=[target.region]))), None)
-    progress = kpi_progress(target, series)
+    progress, series, ind = kpi_progress_of(context(), measure_id, indicator_id)
     if chart is not None:
-        ind = get_indicator(st, indicator_id)
         fmt = chart.suffix.lstrip(".").lower()
         chart.write_bytes(kpi_chart(progress, series, unit=ind.unit, source=ind.source, fmt=fmt))
     if as_json:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from krapte.cli.common import echo_json, json_option, lang_option, read_jsonl, settings, store, write_ranked
+from krapte.cli.common import context, echo_json, json_option, lang_option, read_jsonl, settings, write_ranked
 
 
 def register(main: click.Group) -> None:
@@ -129,14 +129,15 @@ def build_index(as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--version", "version", default=None, help="ESCO version (default: read from the files or the name).")
 @click.option("--activate/--no-activate", default=True, show_default=True, help="Make this version the active one.")
+@click.option("--force", is_flag=True, help="Activate even a release without occupations or skills.")
 @json_option
-def import_(paths: tuple[Path, ...], version: str | None, activate: bool, as_json: bool) -> None:
+def import_(paths: tuple[Path, ...], version: str | None, activate: bool, force: bool, as_json: bool) -> None:
     """Import an official ESCO CSV release (zips or folders, any languages) into the store."""
-    from krapte.store.taxonomy import save_taxonomy
+    from krapte.services.taxonomy import import_taxonomy
     from krapte.taxonomy.esco_csv import read_esco
 
     tax, report = read_esco(list(paths), version=version, progress=None if as_json else click.echo)
-    result = save_taxonomy(store(), tax, activate=activate, actor="cli")
+    result = import_taxonomy(context(), tax, activate=activate, force=force)
     body = {**result, "counts": report.counts, "problems": [str(p) for p in report.problems]}
     if as_json:
         echo_json(body)
@@ -157,9 +158,9 @@ def import_(paths: tuple[Path, ...], version: str | None, activate: bool, as_jso
 @json_option
 def versions(as_json: bool) -> None:
     """List the ESCO versions in the store and which one is active."""
-    from krapte.store.taxonomy import list_versions
+    from krapte.services.taxonomy import list_versions
 
-    rows = list_versions(store())
+    rows = list_versions(context())
     if as_json:
         echo_json(rows)
         return
@@ -174,7 +175,7 @@ def versions(as_json: bool) -> None:
 @click.argument("version_id")
 def activate(version_id: str) -> None:
     """Make an imported ESCO version the one the app uses."""
-    from krapte.store.taxonomy import activate_version
+    from krapte.services.taxonomy import activate_version
 
-    activate_version(store(), version_id, actor="cli")
+    activate_version(context(), version_id)
     click.echo(f"active ESCO version: {version_id}")

@@ -273,16 +273,25 @@ OVERRIDE_COLUMNS = ("technology", "phase", "central")
 
 
 def load_factor_file(path: str | Path, base: str = DEFAULT_SET) -> FactorSet:
-    """A factor set ``base`` with single factors overridden from a CSV.
-
-    Columns: ``technology,phase,central`` and optionally ``low,high,unit,source``; phase is ``construction``,
-    ``manufacturing`` or ``om``. Every bad row is reported (file, line, column, value) and nothing is applied.
-    """
+    """:func:`parse_factor_overrides` on a file the user named (the command line reads it; services never do)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read factor file: {exc.strerror}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("the factor file is not UTF-8 text", file=str(path)) from None
+    return parse_factor_overrides(text, label=path.name, base=base)
+
+
+def parse_factor_overrides(text: str, *, label: str = "factors.csv", base: str = DEFAULT_SET) -> FactorSet:
+    """A factor set ``base`` with single factors overridden from CSV text.
+
+    Columns: ``technology,phase,central`` and optionally ``low,high,unit,source``; phase is ``construction``,
+    ``manufacturing`` or ``om``. Every bad row is reported (label, line, column, value) and nothing is applied.
+    """
+    path = Path(Path(label).name or "factors.csv")  # a label for messages and the set's name, never opened
+    text = text.removeprefix("\ufeff")
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in OVERRIDE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -348,10 +357,15 @@ def load_factor_file(path: str | Path, base: str = DEFAULT_SET) -> FactorSet:
     )
 
 
-def resolve_factors(name_or_path: str) -> FactorSet:
-    """A set name, or a path to a CSV file of overrides on ``rutovitz2025``."""
-    if name_or_path in factor_set_names():
-        return factor_set(name_or_path)
-    if name_or_path.endswith(".csv") or Path(name_or_path).is_file():
-        return load_factor_file(name_or_path)
-    return factor_set(name_or_path)  # raises NotFoundError naming the known sets
+def resolve_factors(name: str) -> FactorSet:
+    """A factor set by name. Never a path: a file of overrides is read by the caller and given to
+    :func:`parse_factor_overrides` (so no request can make krapte open a file)."""
+    if name in factor_set_names():
+        return factor_set(name)
+    if len(name) > 80 or any(c in name for c in "/\\:") or name.startswith("."):
+        raise ValidationError(
+            f"factor set {name[:80]!r} is not a name",
+            hint=f"choose one of {', '.join(factor_set_names())}, or send a factor file's contents",
+            limit="factor_set_name",
+        )
+    return factor_set(name)  # raises NotFoundError naming the known sets

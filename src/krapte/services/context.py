@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from krapte.errors import AuthenticationError, PermissionDeniedError
+from krapte.store import AuditActor
 
 if TYPE_CHECKING:
     from krapte.settings import Settings
@@ -113,6 +114,12 @@ class Context:
     settings: Settings
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     client: str | None = None
+
+    @property
+    def actor(self) -> AuditActor:
+        """The principal as repositories record it (``*_by`` columns and the audit log)."""
+        role = self.principal.role.value if self.principal.role else "anonymous"
+        return AuditActor(self.principal.id, role, self.request_id, self.client)
 
     def require(self, permission: str) -> None:
         """Refuse unless the principal holds ``permission`` (401 when anonymous, 403 otherwise)."""

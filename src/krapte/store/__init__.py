@@ -5,6 +5,6 @@ Each domain keeps its tables and queries in its own repository module here (``kr
 shared ``krapte.store.tables.metadata``.
 """
 
-from krapte.store.database import Store, open_store
+from krapte.store.database import AuditActor, Store, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["AuditActor", "Store", "open_store"]

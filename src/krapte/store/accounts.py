@@ -43,6 +43,7 @@ __all__ = [
     "revoke_token",
     "touch_session",
     "update_user",
+    "usernames",
 ]
 
 users = sa.Table(
@@ -197,6 +198,15 @@ def get_user_by_subject(store: Store, issuer: str, subject: str) -> UserRow | No
     with store.connect() as conn:
         row = conn.execute(query).first()
     return _user(row) if row else None
+
+
+def usernames(store: Store, ids: set[str]) -> dict[str, str]:
+    """Account name per id, for the ids that are accounts."""
+    if not ids:
+        return {}
+    with store.connect() as conn:
+        rows = conn.execute(sa.select(users.c.id, users.c.username).where(users.c.id.in_(sorted(ids))))
+        return {r.id: r.username for r in rows}
 
 
 def list_users(store: Store, *, role: str | None = None) -> list[UserRow]:

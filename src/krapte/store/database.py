@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,22 @@ def create_engine(url: str) -> Engine:
     )
 
 
+@dataclass(frozen=True)
+class AuditActor:
+    """Who acts, as the services hand it to repositories: the principal's id plus where the request came from.
+
+    Repositories write ``str(actor)`` (the id) into their own ``*_by`` columns and the whole value into the audit log.
+    """
+
+    id: str
+    role: str | None = None
+    request_id: str | None = None
+    client: str | None = None
+
+    def __str__(self) -> str:
+        return self.id
+
+
 class Store:
     """A migrated database. Repositories take a ``Store`` and use ``transaction()`` for atomic writes."""
 
@@ -95,7 +112,7 @@ class Store:
         self,
         conn: Connection,
         *,
-        actor: str,
+        actor: str | AuditActor,
         action: str,
         object_type: str,
         object_id: str,
@@ -106,12 +123,14 @@ class Store:
 
         ``context`` (role, request_id, client, input_hash, model_version, taxonomy_version) is kept with the entry.
         """
+        if isinstance(actor, AuditActor):
+            context = {"role": actor.role, "request_id": actor.request_id, "client": actor.client, **context}
         extra = {k: v for k, v in context.items() if v is not None}
         body = {**(detail or {}), **({"context": extra} if extra else {})}
         conn.execute(
             tables.audit_log.insert().values(
                 at=datetime.now(UTC),
-                actor=actor,
+                actor=str(actor),
                 action=action,
                 object_type=object_type,
                 object_id=object_id,

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from krapte.errors import ImportReport, NotFoundError, ValidationError
 from krapte.labour.projects import Project
 from krapte.labour.quarters import format_quarter, parse_quarter
-from krapte.store.database import Store
+from krapte.store.database import AuditActor, Store
 from krapte.store.tables import metadata
 
 pipelines = sa.Table(
@@ -82,7 +82,7 @@ def save_pipeline(
     *,
     source_file: str,
     replace: bool = False,
-    actor: str = "cli",
+    actor: str | AuditActor = "cli",
 ) -> ImportReport:
     """Store a validated project list as pipeline ``name`` atomically."""
     name = _check_name(name)
@@ -104,7 +104,7 @@ def save_pipeline(
                 source_file=source_file,
                 n_projects=len(items),
                 imported_at=datetime.now(UTC),
-                imported_by=actor,
+                imported_by=str(actor),
             )
         )
         if items:
@@ -187,7 +187,7 @@ def load_pipeline(store: Store, name: str) -> list[Project]:
     return out
 
 
-def delete_pipeline(store: Store, name: str, *, actor: str = "cli") -> None:
+def delete_pipeline(store: Store, name: str, *, actor: str | AuditActor = "cli") -> None:
     with store.transaction() as conn:
         conn.execute(projects.delete().where(projects.c.pipeline == name))
         if not conn.execute(pipelines.delete().where(pipelines.c.name == name)).rowcount:
@@ -196,7 +196,7 @@ def delete_pipeline(store: Store, name: str, *, actor: str = "cli") -> None:
 
 
 def save_supply_cells(
-    store: Store, source: str, cells: Iterable[tuple[str, str, str, float]], *, actor: str = "cli"
+    store: Store, source: str, cells: Iterable[tuple[str, str, str, float]], *, actor: str | AuditActor = "cli"
 ) -> ImportReport:
     """Replace the cells of supply source ``source`` atomically."""
     rows = [

@@ -22,7 +22,7 @@ from krapte.errors import ConflictError, ImportReport, NotFoundError, Validation
 from krapte.monitor.importers import ParsedPanel
 from krapte.monitor.indicators import Indicator, Observation, period_kind, period_position, region_kind, to_series
 from krapte.monitor.measures import Measure, diff_measures, merge_changes
-from krapte.store.database import Store
+from krapte.store.database import AuditActor, Store
 from krapte.store.tables import metadata
 
 if TYPE_CHECKING:  # reports and KPIs pull in matplotlib; import them only where used
@@ -113,7 +113,14 @@ def get_measure(store: Store, measure_id: str) -> tuple[Measure, int]:
 
 
 def _write_history(
-    store: Store, conn: Connection, measure_id: str, version: int, actor: str, action: str, changes: Any, comment: str
+    store: Store,
+    conn: Connection,
+    measure_id: str,
+    version: int,
+    actor: str | AuditActor,
+    action: str,
+    changes: Any,
+    comment: str,
 ) -> None:
     now = datetime.now(UTC)
     conn.execute(
@@ -121,7 +128,7 @@ def _write_history(
             measure_id=measure_id,
             version=version,
             at=now,
-            actor=actor,
+            actor=str(actor),
             action=action,
             changes=json.dumps(changes, ensure_ascii=False, default=str),
             comment=comment,
@@ -137,7 +144,7 @@ def _write_history(
     )
 
 
-def create_measure(store: Store, measure: Measure, *, actor: str, comment: str = "") -> int:
+def create_measure(store: Store, measure: Measure, *, actor: str | AuditActor, comment: str = "") -> int:
     """Add a new measure (version 1); a measure with the same id is a conflict."""
     now = datetime.now(UTC)
     with store.transaction(exclusive=True) as conn:
@@ -155,7 +162,7 @@ def create_measure(store: Store, measure: Measure, *, actor: str, comment: str =
                 document=json.dumps(measure.to_dict(), ensure_ascii=False),
                 created_at=now,
                 updated_at=now,
-                updated_by=actor,
+                updated_by=str(actor),
             )
         )
         _write_history(store, conn, measure.id, 1, actor, "create", diff_measures(None, measure), comment)
@@ -167,7 +174,7 @@ def update_measure(
     measure_id: str,
     changes: dict[str, Any],
     *,
-    actor: str,
+    actor: str | AuditActor,
     expected_version: int | None,
     comment: str = "",
     action: str = "edit",
@@ -206,7 +213,7 @@ def update_measure(
                 version=version,
                 document=json.dumps(new.to_dict(), ensure_ascii=False),
                 updated_at=datetime.now(UTC),
-                updated_by=actor,
+                updated_by=str(actor),
             )
         )
         if result.rowcount != 1:  # another writer won the race between our read and write
@@ -218,7 +225,7 @@ def update_measure(
 
 
 def retire_measure(
-    store: Store, measure_id: str, *, actor: str, expected_version: int | None, comment: str = ""
+    store: Store, measure_id: str, *, actor: str | AuditActor, expected_version: int | None, comment: str = ""
 ) -> tuple[Measure, int]:
     """Mark a measure retired (kept with its history; listed only on request)."""
     measure, _ = get_measure(store, measure_id)
@@ -256,7 +263,7 @@ def measure_history_of(store: Store, measure_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def upsert_measures(store: Store, items: Sequence[Measure], *, actor: str) -> dict[str, int]:
+def upsert_measures(store: Store, items: Sequence[Measure], *, actor: str | AuditActor) -> dict[str, int]:
     """Load measures idempotently (the seed): create missing ones; leave existing ones as users edited them."""
     created = 0
     with store.connect() as conn:
@@ -270,7 +277,11 @@ def upsert_measures(store: Store, items: Sequence[Measure], *, actor: str) -> di
 
 # ---------------------------------------------------------------------- indicators
 def save_panel(
-    store: Store, new_indicators: Iterable[Indicator], new_observations: Iterable[Observation], *, actor: str
+    store: Store,
+    new_indicators: Iterable[Indicator],
+    new_observations: Iterable[Observation],
+    *,
+    actor: str | AuditActor,
 ) -> ImportReport:
     """Upsert indicator definitions and observations in one transaction (all or nothing)."""
     report = ImportReport()
@@ -429,7 +440,7 @@ def kpi_overview(store: Store) -> list[tuple[Measure, KpiProgress]]:
     return result
 
 
-def import_panel(store: Store, parsed: ParsedPanel, *, actor: str) -> ImportReport:
+def import_panel(store: Store, parsed: ParsedPanel, *, actor: str | AuditActor) -> ImportReport:
     """Write what an importer read, atomically; the report merges the reader's and the writer's counts."""
     report = save_panel(store, parsed.indicators, parsed.observations, actor=actor)
     for kind, n in parsed.report.counts.items():

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from krapte.errors import NotFoundError
-from krapte.store.database import Store
+from krapte.store.database import AuditActor, Store
 from krapte.store.tables import metadata
 from krapte.taxonomy.model import Taxonomy
 from krapte.taxonomy.serialize import read_json_gz, taxonomy_from_dict, taxonomy_to_dict
@@ -63,7 +63,7 @@ def save_taxonomy(
     tax: Taxonomy,
     *,
     activate: bool = True,
-    actor: str = "system",
+    actor: str | AuditActor = "system",
     snapshot: bytes | None = None,
     origin: str = "import",
 ) -> dict[str, Any]:
@@ -124,7 +124,7 @@ def _activate(conn: sa.Connection, version_id: str) -> None:
     conn.execute(taxonomy_versions.update().where(taxonomy_versions.c.id == version_id).values(active=True))
 
 
-def activate_version(store: Store, version_id: str, *, actor: str = "system") -> None:
+def activate_version(store: Store, version_id: str, *, actor: str | AuditActor = "system") -> None:
     """Make a stored version the active one."""
     with store.transaction(exclusive=True) as conn:
         if conn.execute(sa.select(taxonomy_versions.c.id).where(taxonomy_versions.c.id == version_id)).first() is None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from krapte.api.deps import get_settings
+from krapte.api.deps import get_context, verify_csrf
 from krapte.errors import KrapteError
 from krapte.web.i18n import register
 from krapte.web.templating import render
@@ -81,26 +81,23 @@ def extract_page(request: Request) -> HTMLResponse:
     return render(request, "extract/extract.html", result=None, error=None, pasted="", chosen_lang="auto")
 
 
-@router.post("/extractie", response_class=HTMLResponse)
+@router.post("/extractie", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 async def extract_submit(request: Request) -> HTMLResponse:
     from starlette.concurrency import run_in_threadpool
 
     from krapte.api.routers.extract import read_extract_request
-    from krapte.extract import extract_document, extract_text
+    from krapte.services import extract as svc
 
-    settings = get_settings(request)
+    ctx = get_context(request)
     pasted = ""
     chosen = "auto"
     try:
-        source, name, chosen = await read_extract_request(request, settings)
+        source, name, chosen = await read_extract_request(request, ctx.settings)
         if chosen not in ("auto", "nl", "en"):
             chosen = "auto"
-        limit = settings.max_upload_bytes
-        if isinstance(source, bytes):
-            result = await run_in_threadpool(extract_document, source, lang=chosen, name=name, max_bytes=limit)
-        else:
+        if isinstance(source, str):
             pasted = source
-            result = await run_in_threadpool(extract_text, source, lang=chosen, max_bytes=limit)
+        result = await run_in_threadpool(lambda: svc.extract(ctx, source, name=name, lang=chosen))
     except KrapteError as exc:
         return render(
             request, "extract/extract.html", status_code=exc.http_status, result=None, error=exc, pasted=pasted,

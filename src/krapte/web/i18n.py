@@ -18,6 +18,7 @@ MESSAGES_COMMON: dict[str, dict[Language, str]] = {
     "nav.labour": {"nl": "Regionale vraag", "en": "Regional demand"},
     "nav.monitor": {"nl": "Maatregelen", "en": "Measures"},
     "nav.api": {"nl": "API", "en": "API"},
+    "nav.new_measure": {"nl": "Maatregel toevoegen", "en": "Add measure"},
     "lang.switch": {"nl": "English", "en": "Nederlands"},
     "footer.esco": {
         "nl": "Deze dienst gebruikt de ESCO-classificatie van de Europese Commissie (© Europese Unie).",

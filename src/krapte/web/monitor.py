@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from krapte.api.deps import get_lang, get_store
+from krapte.api.deps import get_context, get_lang, verify_csrf
 from krapte.errors import ConflictError, KrapteError, NotFoundError, ValidationError
 from krapte.monitor.measures import (
     BUDGET_STATUSES,
@@ -24,7 +24,8 @@ from krapte.monitor.measures import (
     VERIFICATION_STATUSES,
     Measure,
 )
-from krapte.store import Store
+from krapte.services import Context
+from krapte.services import monitor as svc
 from krapte.web.i18n import register
 from krapte.web.templating import render
 
@@ -77,7 +78,6 @@ register(
         "monitor.field": {"nl": "Veld", "en": "Field"},
         "monitor.old": {"nl": "Oud", "en": "Old"},
         "monitor.new_value": {"nl": "Nieuw", "en": "New"},
-        "monitor.your_name": {"nl": "Uw naam (voor de geschiedenis)", "en": "Your name (for the history)"},
         "monitor.comment": {"nl": "Toelichting op de wijziging", "en": "Reason for the change"},
         "monitor.json_hint": {
             "nl": "Lijsten als JSON; zie docs/monitor.md voor de velden.",
@@ -163,7 +163,6 @@ async def _read_form(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
                 hint='write a JSON list such as [] or an object such as {"kind": "national"}',
             ) from None
     extra = {
-        "actor": str(form.get("actor", "")).strip() or "web",
         "comment": str(form.get("comment", "")),
         "version": str(form.get("version", "")),
     }
@@ -171,11 +170,10 @@ async def _read_form(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @router.get("/maatregelen", response_class=HTMLResponse)
-def measures_page(request: Request, alle: bool = False, store: Store = Depends(get_store)) -> HTMLResponse:
+def measures_page(request: Request, alle: bool = False, ctx: Context = Depends(get_context)) -> HTMLResponse:
     from krapte.monitor.report import eur, group_by_pillar
-    from krapte.store.monitor import list_measures
 
-    measures = list_measures(store, include_retired=alle)
+    measures = svc.list_measures(ctx, include_retired=alle)
     return render(
         request,
         "monitor/list.html",
@@ -189,7 +187,8 @@ def measures_page(request: Request, alle: bool = False, store: Store = Depends(g
 
 
 @router.get("/maatregelen/nieuw", response_class=HTMLResponse)
-def new_page(request: Request) -> HTMLResponse:
+def new_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    ctx.require("registry.write")
     values: dict[str, Any] = {k: "" for k in (*TEXT_FIELDS, "target_groups", *LIST_FIELDS)}
     values.update(
         pillars=[],
@@ -201,15 +200,13 @@ def new_page(request: Request) -> HTMLResponse:
     return render(request, "monitor/form.html", values=values, mode="new", errors=[], **_form_context())
 
 
-@router.post("/maatregelen/nieuw", response_class=HTMLResponse)
-async def create_page(request: Request, store: Store = Depends(get_store)) -> Response:
-    from krapte.store.monitor import create_measure
-
+@router.post("/maatregelen/nieuw", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+async def create_page(request: Request, ctx: Context = Depends(get_context)) -> Response:
+    ctx.require("registry.write")
     raw: dict[str, Any] = {}
     try:
         raw, record = await _read_form(request)
-        measure = Measure.from_dict(record)
-        create_measure(store, measure, actor=raw["actor"], comment=raw["comment"])
+        measure, _ = svc.create_measure(ctx, record, comment=raw["comment"])
     except (ValidationError, ConflictError) as exc:
         errors = exc.details.get("problems") or [exc.message]
         return render(
@@ -225,46 +222,32 @@ async def create_page(request: Request, store: Store = Depends(get_store)) -> Re
 
 
 @router.get("/maatregelen/kpi", response_class=HTMLResponse)
-def kpi_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-    from krapte.monitor.charts import kpi_chart
-    from krapte.monitor.indicators import to_series
-    from krapte.store.monitor import get_observations, list_indicators, list_measures
-
-    units = {ind.id: ind for ind, _ in list_indicators(store)}
+def kpi_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     rows = []
     seen: set[tuple[str, str, float, int]] = set()
-    from krapte.monitor.kpi import kpi_progress
-
-    for measure in list_measures(store):
+    for measure in svc.list_measures(ctx):
         for kpi in measure.kpis:
             key = (kpi.indicator, kpi.region, kpi.target, kpi.target_year)
             if key in seen:  # the same target attached to several measures is shown once
                 continue
             seen.add(key)
-            series = next(iter(to_series(get_observations(store, kpi.indicator, regions=[kpi.region]))), None)
-            progress = kpi_progress(kpi, series)
-            ind = units.get(kpi.indicator)
-            svg = kpi_chart(progress, series, unit=ind.unit if ind else "", source=ind.source if ind else "", fmt="svg")
-            text = svg.decode("utf-8")
+            progress, _, _ = svc.kpi_progress_of(ctx, measure.id, kpi.indicator)
+            text = svc.kpi_chart(ctx, measure.id, kpi.indicator, "svg").decode("utf-8")
             rows.append((measure, progress, text[text.find("<svg") :]))
     return render(request, "monitor/kpi.html", rows=rows)
 
 
 @router.get("/maatregelen/overzicht", response_class=HTMLResponse)
-def overview_page(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-    from krapte.monitor.report import render_overview
-    from krapte.store.monitor import list_measures
-
-    return HTMLResponse(render_overview(list_measures(store), fmt="html", lang=get_lang(request)))
+def overview_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    return HTMLResponse(svc.overview(ctx, "html", get_lang(request)))
 
 
 @router.get("/maatregelen/{measure_id}", response_class=HTMLResponse)
-def detail_page(request: Request, measure_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+def detail_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> HTMLResponse:
     from krapte.monitor.report import number, percent
-    from krapte.store.monitor import measure_report
 
     try:
-        report = measure_report(store, measure_id)
+        report = svc.measure_report(ctx, measure_id)
     except NotFoundError as exc:
         return render(request, "monitor/missing.html", status_code=404, code=404, message=str(exc))
     return render(
@@ -281,37 +264,35 @@ def detail_page(request: Request, measure_id: str, store: Store = Depends(get_st
 
 
 @router.get("/maatregelen/{measure_id}/rapport", response_class=HTMLResponse)
-def report_page(request: Request, measure_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+def report_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> HTMLResponse:
     from krapte.monitor.report import render_measure_report
-    from krapte.store.monitor import measure_report
 
-    return HTMLResponse(render_measure_report(measure_report(store, measure_id), fmt="html", lang=get_lang(request)))
+    report = svc.measure_report(ctx, measure_id)
+    return HTMLResponse(render_measure_report(report, fmt="html", lang=get_lang(request)))
 
 
 @router.get("/maatregelen/{measure_id}/bewerken", response_class=HTMLResponse)
-def edit_page(request: Request, measure_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
-    from krapte.store.monitor import get_measure
-
-    measure, version = get_measure(store, measure_id)
+def edit_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    ctx.require("registry.write")
+    measure, version = svc.get_measure(ctx, measure_id)
     values = {**_values_of(measure), "version": str(version)}
     return render(request, "monitor/form.html", values=values, mode="edit", errors=[], **_form_context())
 
 
-@router.post("/maatregelen/{measure_id}/bewerken", response_class=HTMLResponse)
-async def update_page(request: Request, measure_id: str, store: Store = Depends(get_store)) -> Response:
-    from krapte.store.monitor import get_measure, update_measure
-
+@router.post("/maatregelen/{measure_id}/bewerken", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+async def update_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> Response:
+    ctx.require("registry.write")
     raw: dict[str, Any] = {"id": measure_id}
     try:
         raw, record = await _read_form(request)
         record["id"] = measure_id
-        record["status"] = get_measure(store, measure_id)[0].status
+        record["status"] = svc.get_measure(ctx, measure_id)[0].status
         version = int(raw["version"]) if raw["version"].isdigit() else None
         if version is None:
             raise ValidationError("the form lost its version number", hint="reload the edit page")
-        update_measure(store, measure_id, record, actor=raw["actor"], expected_version=version, comment=raw["comment"])
+        svc.update_measure(ctx, measure_id, record, expected_version=version, comment=raw["comment"])
     except ConflictError:
-        measure, current = get_measure(store, measure_id)
+        measure, current = svc.get_measure(ctx, measure_id)
         values = {**_values_of(measure), "version": str(current)}
         return render(
             request,
@@ -337,17 +318,15 @@ async def update_page(request: Request, measure_id: str, store: Store = Depends(
     return RedirectResponse(f"/maatregelen/{measure_id}?lang={get_lang(request)}", status_code=303)
 
 
-@router.post("/maatregelen/{measure_id}/beeindigen", response_class=HTMLResponse)
-async def retire_page(request: Request, measure_id: str, store: Store = Depends(get_store)) -> Response:
-    from krapte.store.monitor import retire_measure
-
+@router.post("/maatregelen/{measure_id}/beeindigen", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+async def retire_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> Response:
+    ctx.require("registry.write")
     form = await request.form()
     version = str(form.get("version", ""))
     try:
-        retire_measure(
-            store,
+        svc.retire_measure(
+            ctx,
             measure_id,
-            actor=str(form.get("actor", "")).strip() or "web",
             expected_version=int(version) if version.isdigit() else None,
             comment=str(form.get("comment", "")),
         )

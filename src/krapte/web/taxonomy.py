@@ -5,11 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from krapte.api.deps import get_lang, get_settings, get_store
+from krapte.api.deps import get_context, get_lang
 from krapte.errors import NotFoundError
-from krapte.taxonomy.defaults import active_taxonomy
-from krapte.taxonomy.describe import describe
-from krapte.taxonomy.search import search
+from krapte.services import taxonomy as svc
 from krapte.web.i18n import register
 from krapte.web.templating import render
 
@@ -51,20 +49,15 @@ register(
 
 @router.get("/beroepen", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query(""), type: str = Query("")) -> HTMLResponse:
-    lang = get_lang(request)
-    settings = get_settings(request)
-    tax = active_taxonomy(settings, get_store(request))
     kind = type if type in ("occupation", "skill") else None
-    hits = search(tax, q, lang=lang, kind=kind, top=25, settings=settings) if q.strip() else []  # type: ignore[arg-type]
+    hits = svc.search(get_context(request), q[: svc.MAX_QUERY_CHARS], kind=kind, top=25, lang=get_lang(request))  # type: ignore[arg-type]
     return render(request, "taxonomy/search.html", q=q, kind=kind or "", hits=hits)
 
 
 @router.get("/beroepen/{concept_id}", response_class=HTMLResponse)
 def concept_page(request: Request, concept_id: str) -> HTMLResponse:
-    lang = get_lang(request)
-    tax = active_taxonomy(get_settings(request), get_store(request))
     try:
-        info = describe(tax, concept_id, lang=lang)
+        info = svc.describe(get_context(request), concept_id, lang=get_lang(request))
     except NotFoundError:
         return render(request, "taxonomy/search.html", status_code=404, q="", kind="", hits=[], not_found=True)
     return render(request, "taxonomy/concept.html", c=info)

@@ -12,8 +12,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from starlette.datastructures import UploadFile
 
-from krapte.api.deps import get_settings
+from krapte.api.deps import get_context
 from krapte.errors import TooLargeError, ValidationError
+from krapte.services import Context
+from krapte.services import extract as svc
 from krapte.settings import Settings
 
 router = APIRouter(prefix="/api/v1", tags=["extract"])
@@ -79,19 +81,12 @@ async def read_extract_request(request: Request, settings: Settings) -> tuple[by
     raise ValidationError("send a file or a text", hint="multipart field 'file' or 'text', or JSON {'text': ...}")
 
 
-@router.post("/extract", openapi_extra=REQUEST_BODY)
-async def extract(request: Request, settings: Settings = Depends(get_settings)) -> dict[str, Any]:
+@router.post("/extract", openapi_extra=REQUEST_BODY, operation_id="extract")
+async def extract(request: Request, ctx: Context = Depends(get_context)) -> dict[str, Any]:
     """Skills with evidence, suggested occupations, green/digital flags and requirements of one document."""
     from starlette.concurrency import run_in_threadpool
 
-    from krapte.extract import extract_document, extract_text
-
-    source, name, lang = await read_extract_request(request, settings)
-    if lang not in ("auto", "nl", "en"):
-        raise ValidationError(f"lang={lang!r} is not supported", hint="use auto, nl or en")
-    limit = settings.max_upload_bytes
-    if isinstance(source, bytes):
-        result = await run_in_threadpool(extract_document, source, lang=lang, name=name, max_bytes=limit)
-    else:
-        result = await run_in_threadpool(extract_text, source, lang=lang, max_bytes=limit)
-    return result.to_dict()
+    source, name, lang = await read_extract_request(request, ctx.settings)
+    result = await run_in_threadpool(lambda: svc.extract(ctx, source, name=name, lang=lang))
+    body: dict[str, Any] = result.to_dict()
+    return body

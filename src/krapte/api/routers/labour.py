@@ -16,15 +16,17 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from krapte.api.deps import get_settings, get_store
-from krapte.errors import TooLargeError
-from krapte.settings import Settings
-from krapte.store import Store
+from krapte.api.deps import get_context
+from krapte.api.uploads import read_upload
+from krapte.services import Context
+from krapte.services import labour as svc
 
 router = APIRouter(prefix="/api/v1", tags=["labour"])
 
@@ -85,149 +87,126 @@ def list_occupations(factors: str = "rutovitz2025", esco: bool = False) -> list[
     return occupation_table(factor_set(factors), with_esco=esco)
 
 
-async def _read_upload(file: UploadFile, settings: Settings) -> bytes:
-    content = await file.read(settings.max_upload_bytes + 1)
-    if len(content) > settings.max_upload_bytes:
-        raise TooLargeError(
-            f"{file.filename} is larger than {settings.max_upload_bytes} bytes",
-            file=file.filename,
-            hint="raise KRAPTE_MAX_UPLOAD_MB or split the file",
-        )
-    return content
+class PipelineImport(BaseModel):
+    pipeline: str
+    counts: dict[str, int]
 
 
-@router.get("/projects")
-def list_project_pipelines(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    from krapte.store.labour import list_pipelines
-
-    return list_pipelines(store)
+class SupplyRows(BaseModel):
+    assumptions: list[str] = Field(description="what the supply figures rest on (source and basis)")
+    rows: list[dict[str, Any]]
 
 
-@router.get("/projects/{pipeline}")
-def show_pipeline(pipeline: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    from krapte.store.labour import load_pipeline
+class TensionRows(BaseModel):
+    thresholds: dict[str, Any] = Field(description="the published thresholds of the tension classes")
+    count: int
+    rows: list[dict[str, Any]]
 
-    return [p.to_dict() for p in load_pipeline(store, pipeline)]
+
+@router.get("/projects", operation_id="list_pipelines")
+def list_project_pipelines(ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+    return svc.list_pipelines(ctx)
 
 
-@router.post("/projects", status_code=201)
+@router.get("/projects/{pipeline}", operation_id="show_pipeline")
+def show_pipeline(pipeline: str, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+    return [p.to_dict() for p in svc.show_pipeline(ctx, pipeline)]
+
+
+@router.post("/projects", status_code=201, operation_id="import_pipeline")
 async def import_projects(
     file: UploadFile = File(...),
-    pipeline: str | None = Form(None),
+    pipeline: str | None = Form(None, max_length=200),
     replace: bool = Form(False),
-    store: Store = Depends(get_store),
-    settings: Settings = Depends(get_settings),
-) -> dict[str, Any]:
+    ctx: Context = Depends(get_context),
+) -> PipelineImport:
     """Import a project file (CSV, JSON, Excel); every row is validated first and nothing is stored on error."""
-    from pathlib import Path
-
     from krapte.labour.projects import parse_projects
-    from krapte.store.labour import save_pipeline
 
-    content = await _read_upload(file, settings)
-    filename = file.filename or "upload.csv"
+    ctx.require("labour.write")  # before reading the upload
+    content = await read_upload(file, ctx.settings.max_upload_bytes)
+    filename = PurePath(file.filename or "upload.csv").name
     items = await run_in_threadpool(parse_projects, content, filename)
-    name = pipeline or Path(filename).stem
+    name = pipeline or PurePath(filename).stem
     report = await run_in_threadpool(
-        lambda: save_pipeline(store, name, items, source_file=filename, replace=replace, actor="api")
+        lambda: svc.import_pipeline(ctx, name, items, source_file=filename, replace=replace)
     )
-    return {"pipeline": name, "counts": report.counts}
+    return PipelineImport(pipeline=name, counts=report.counts)
 
 
-def _forecast(items: list[Any], factors: str, variant: str, summary: bool) -> Any:
-    from krapte.labour.factors import check_variant, resolve_factors
-    from krapte.labour.forecast import forecast
-
-    result = forecast(items, resolve_factors(factors), check_variant(variant))
+def _forecast_body(ctx: Context, items: list[Any], factors: str, variant: str, summary: bool) -> Any:
+    result = svc.forecast(ctx, items, factors=factors, variant=variant)
     return result.summary() if summary else {"summary": result.summary(), "rows": result.rows()}
 
 
-def _pipeline_or_default(store: Store, pipeline: str | None) -> list[Any]:
-    if pipeline:
-        from krapte.store.labour import load_pipeline
-
-        return load_pipeline(store, pipeline)
-    from krapte.labour.res_scenario import scenario_projects
-
-    return scenario_projects()
-
-
-@router.get("/forecast")
+@router.get("/forecast", operation_id="forecast_pipeline")
 async def forecast_pipeline(
-    pipeline: str | None = None,
-    factors: str = "rutovitz2025",
-    variant: str = "central",
+    pipeline: str | None = Query(None, max_length=200),
+    factors: str = Query("rutovitz2025", max_length=80),
+    variant: str = Query("central", max_length=10),
     summary: bool = False,
-    store: Store = Depends(get_store),
-) -> Any:
+    ctx: Context = Depends(get_context),
+) -> dict[str, Any]:
     """Forecast of an imported pipeline (default: the embedded 35 TWh RES scenario)."""
-    items = await run_in_threadpool(_pipeline_or_default, store, pipeline)
-    return await run_in_threadpool(_forecast, items, factors, variant, summary)
+    items = await run_in_threadpool(svc.projects_for, ctx, pipeline)
+    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, factors, variant, summary)
+    return body
 
 
-@router.post("/forecast")
+@router.post("/forecast", operation_id="forecast_upload")
 async def forecast_upload(
     file: UploadFile = File(...),
-    factors: str = Form("rutovitz2025"),
-    variant: str = Form("central"),
+    factors: str = Form("rutovitz2025", max_length=80),
+    variant: str = Form("central", max_length=10),
     summary: bool = Form(False),
-    settings: Settings = Depends(get_settings),
-) -> Any:
+    ctx: Context = Depends(get_context),
+) -> dict[str, Any]:
     """Forecast of an uploaded project file, without storing it."""
     from krapte.labour.projects import parse_projects
 
-    content = await _read_upload(file, settings)
-    items = await run_in_threadpool(parse_projects, content, file.filename or "upload.csv")
-    return await run_in_threadpool(_forecast, items, factors, variant, summary)
+    content = await read_upload(file, ctx.settings.max_upload_bytes)
+    items = await run_in_threadpool(parse_projects, content, PurePath(file.filename or "upload.csv").name)
+    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, factors, variant, summary)
+    return body
 
 
-def _supply(store: Store) -> Any:
-    from krapte.labour.supply import default_supply
-    from krapte.store.labour import load_supply_cells
-
-    cells = load_supply_cells(store)
-    base = default_supply()
-    return base.with_values(cells, "imported supply cells") if cells else base
-
-
-@router.get("/supply")
+@router.get("/supply", operation_id="supply")
 def supply(
-    region: str | None = None, occupation: str | None = None, store: Store = Depends(get_store)
-) -> dict[str, Any]:
-    from krapte.labour.regions import default_regions
-    from krapte.labour.tension import resolve_occupation
-
-    table = _supply(store)
-    code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code if region else None
-    rows = table.rows(region=code, group=resolve_occupation(occupation) if occupation else None)
-    return {"assumptions": list(table.assumptions), "rows": rows}
+    region: str | None = Query(None, max_length=100),
+    occupation: str | None = Query(None, max_length=300),
+    ctx: Context = Depends(get_context),
+) -> SupplyRows:
+    assumptions, rows = svc.supply_rows(ctx, region=region, occupation=occupation)
+    return SupplyRows(assumptions=assumptions, rows=rows)
 
 
-@router.get("/tension")
+@router.get("/tension", operation_id="tension")
 async def tension(
-    region: str | None = None,
-    occupation: str | None = None,
-    quarter: str | None = None,
-    pipeline: str | None = None,
-    factors: str = "rutovitz2025",
-    variant: str = "central",
+    region: str | None = Query(None, max_length=100),
+    occupation: str | None = Query(None, max_length=300),
+    quarter: str | None = Query(None, max_length=10),
+    pipeline: str | None = Query(None, max_length=200),
+    factors: str = Query("rutovitz2025", max_length=80),
+    variant: str = Query("central", max_length=10),
     flagged: bool = False,
     limit: int = Query(5000, ge=1, le=100_000),
-    store: Store = Depends(get_store),
-) -> dict[str, Any]:
+    ctx: Context = Depends(get_context),
+) -> TensionRows:
     """Tension per region × BRC group × quarter (default: the embedded 35 TWh RES scenario)."""
+    from krapte.labour.tension import THRESHOLD_SOURCES
 
-    def compute() -> dict[str, Any]:
-        from krapte.labour.factors import check_variant, resolve_factors
-        from krapte.labour.forecast import forecast
-        from krapte.labour.regions import default_regions
-        from krapte.labour.tension import THRESHOLD_SOURCES, resolve_occupation, tension_table
-
-        demand = forecast(_pipeline_or_default(store, pipeline), resolve_factors(factors), check_variant(variant))
-        table = tension_table(demand, _supply(store))
-        code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code if region else None
-        group = resolve_occupation(occupation) if occupation else None
-        rows = table.rows(region=code, group=group, quarter=quarter, flagged=flagged)
-        return {"thresholds": THRESHOLD_SOURCES, "count": len(rows), "rows": rows[:limit]}
+    def compute() -> TensionRows:
+        items = svc.projects_for(ctx, pipeline)
+        rows = svc.tension_rows(
+            ctx,
+            items,
+            factors=factors,
+            variant=variant,
+            region=region,
+            occupation=occupation,
+            quarter=quarter,
+            flagged=flagged,
+        )
+        return TensionRows(thresholds=dict(THRESHOLD_SOURCES), count=len(rows), rows=rows[:limit])
 
     return await run_in_threadpool(compute)

