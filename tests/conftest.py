@@ -216,3 +216,26 @@ def sign_in(page, base_url: str, acct: TestAccount) -> None:  # type: ignore[no-
     page.fill("input[name=password]", TEST_PASSWORD)
     page.click("#sign-in-form button[type=submit]")
     page.wait_for_load_state()
+
+
+ORIGIN = {"Origin": "http://testserver"}
+
+
+def csrf(client) -> str:  # type: ignore[no-untyped-def]
+    """The browser's CSRF token (its cookie is set by the first page the client opens)."""
+    if "krapte_csrf" not in client.cookies:
+        client.get("/inloggen")
+    return str(client.cookies["krapte_csrf"])
+
+
+def post_form(client, url: str, data: dict | None = None, **kwargs):  # type: ignore[no-untyped-def]
+    """POST a web form as krapte's own page would: with the CSRF token and this site's Origin."""
+    return client.post(url, data={**(data or {}), "csrf_token": csrf(client)}, headers=ORIGIN, **kwargs)
+
+
+def web_sign_in(client, acct: TestAccount) -> None:  # type: ignore[no-untyped-def]
+    """Sign the TestClient in through the sign-in form (a session cookie, as a browser gets)."""
+    response = post_form(
+        client, "/inloggen", {"username": acct.username, "password": TEST_PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text

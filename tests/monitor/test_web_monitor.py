@@ -6,6 +6,7 @@ import pytest
 
 from krapte.monitor.defaults import load_default_monitor
 from krapte.store import open_store
+from tests.conftest import post_form, sign_in, web_sign_in
 
 
 @pytest.fixture
@@ -25,7 +26,6 @@ FORM = {
     "verification_status": "unverified",
     "geography": '{"kind": "national", "regions": []}',
     "budget": '[{"amount_eur": 1000000, "status": "granted", "year": 2025}]',
-    "actor": "ana",
 }
 
 
@@ -36,29 +36,34 @@ def test_list_is_dutch_by_default_and_english_on_request(client, seeded) -> None
     assert client.get("/maatregelen/bestaat-niet").status_code == 404
 
 
-def test_form_errors_are_shown_and_nothing_is_saved(client, seeded) -> None:  # type: ignore[no-untyped-def]
-    response = client.post("/maatregelen/nieuw", data={**FORM, "budget": "[{oeps"})
+def test_form_errors_are_shown_and_nothing_is_saved(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
+    web_sign_in(client, editor)
+    response = post_form(client, "/maatregelen/nieuw", {**FORM, "budget": "[{oeps"})
     assert response.status_code == 422 and "budget" in response.text and "line 1" in response.text
-    response = client.post("/maatregelen/nieuw", data={**FORM, "pillars": []})
+    response = post_form(client, "/maatregelen/nieuw", {**FORM, "pillars": []})
     assert response.status_code == 422 and "at least one pillar" in response.text
     assert client.get("/api/v1/measures/T-WEB").status_code == 404
 
 
-def test_a_stale_form_shows_a_conflict_instead_of_overwriting(client, seeded) -> None:  # type: ignore[no-untyped-def]
-    assert client.post("/maatregelen/nieuw", data=FORM, follow_redirects=False).status_code == 303
+def test_a_stale_form_shows_a_conflict_instead_of_overwriting(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
+    web_sign_in(client, editor)
+    assert post_form(client, "/maatregelen/nieuw", FORM, follow_redirects=False).status_code == 303
     edit = client.get("/maatregelen/T-WEB/bewerken").text
     version = re.search(r'name="version" value="(\d+)"', edit).group(1)  # type: ignore[union-attr]
-    first = client.post(
-        "/maatregelen/T-WEB/bewerken", data={**FORM, "end": "2026", "version": version}, follow_redirects=False
+    first = post_form(
+        client, "/maatregelen/T-WEB/bewerken", {**FORM, "end": "2026", "version": version}, follow_redirects=False
     )
     assert first.status_code == 303
-    second = client.post("/maatregelen/T-WEB/bewerken", data={**FORM, "end": "2027", "version": version})
+    second = post_form(client, "/maatregelen/T-WEB/bewerken", {**FORM, "end": "2027", "version": version})
     assert second.status_code == 409 and 'value="2026"' in second.text
     assert client.get("/api/v1/measures/T-WEB").json()["end"] == "2026"
 
 
 @pytest.mark.browser
-def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded, account) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_server + "/maatregelen")
+    assert page.locator("#new-measure").count() == 0  # anonymous visitors read, but see no edit links
+    sign_in(page, live_server, account("registry_editor", "ana@example.nl"))
     page.goto(live_server + "/maatregelen")
     assert page.locator("section.pillar").count() == 4
     page.click("#new-measure")
@@ -67,23 +72,20 @@ def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded) -> N
     page.check("input[name=pillars][value=P3]")
     page.fill("input[name=lead_ministry]", "EZK")
     page.fill("textarea[name=budget]", '[{"amount_eur": 2500000, "status": "reserved", "year": 2026}]')
-    page.fill("input[name=actor]", "ana")
-    page.click("button[type=submit]")
+    page.click("#measure-form button[type=submit]")
     assert page.locator("#measure-title").inner_text() == "Proef in de browser"
     assert "2,5 mln" in page.locator("#budget").inner_text()
 
     page.click("#edit-measure")
     page.fill("input[name=end]", "2028")
-    page.fill("input[name=actor]", "bo")
     page.fill("input[name=comment]", "looptijd verlengd")
-    page.click("button[type=submit]")
+    page.click("#measure-form button[type=submit]")
     assert "2028" in page.locator("#measure-period").inner_text()
     assert page.locator("#measure-version").inner_text() == "2"
     newest = page.locator("#history tr.change").first
-    assert "bo" in newest.inner_text() and "looptijd verlengd" in newest.inner_text() and "end" in newest.inner_text()
+    assert "ana@example.nl" in newest.inner_text() and "looptijd verlengd" in newest.inner_text() and "end" in newest.inner_text()
 
     page.on("dialog", lambda dialog: dialog.accept())
-    page.fill("#retire-form input[name=actor]", "ana")
     page.click("#retire-form button")
     assert page.locator("#measure-status").inner_text() == "beëindigd"
     page.goto(live_server + "/maatregelen")
@@ -100,8 +102,34 @@ def test_measure_detail_shows_charts_and_kpis(live_server: str, page, seeded) ->
     assert "off track" in page.locator("section.kpi[data-indicator=ict-workforce]").inner_text()
 
 
-def test_retiring_a_stale_version_is_refused(client, seeded) -> None:  # type: ignore[no-untyped-def]
-    client.post("/maatregelen/P3-AINED/bewerken", data={**FORM, "id": "P3-AINED", "pillars": ["P3"], "version": "1"})
-    response = client.post("/maatregelen/P3-AINED/beeindigen", data={"version": "1"})
+def test_retiring_a_stale_version_is_refused(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
+    web_sign_in(client, editor)
+    post_form(client, "/maatregelen/P3-AINED/bewerken", {**FORM, "id": "P3-AINED", "pillars": ["P3"], "version": "1"})
+    response = post_form(client, "/maatregelen/P3-AINED/beeindigen", {"version": "1"})
     assert response.status_code == 409 and "Niet opgeslagen" in response.text
+    assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"
+
+
+def test_a_cross_site_post_cannot_retire_a_measure(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import ORIGIN, csrf
+
+    web_sign_in(client, editor)  # the victim is signed in; another site makes their browser post a form
+    foreign = client.post(
+        "/maatregelen/P3-AINED/beeindigen",
+        data={"version": "1", "csrf_token": csrf(client)},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert foreign.status_code == 403
+    tokenless = client.post("/maatregelen/P3-AINED/beeindigen", data={"version": "1"}, headers=ORIGIN)
+    assert tokenless.status_code == 403
+    assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, seeded) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/maatregelen/nieuw", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/inloggen?next=")
+    from tests.conftest import post_form
+
+    refused = post_form(client, "/maatregelen/P3-AINED/beeindigen", {"version": "1"}, follow_redirects=False)
+    assert refused.status_code == 303  # to the sign-in page; nothing changed
     assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"

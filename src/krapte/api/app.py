@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(KrapteError)
     async def _krapte_error(request: Request, exc: KrapteError) -> Response:
-        if not request.url.path.startswith("/api/") and request.method in ("GET", "HEAD"):
+        if not request.url.path.startswith("/api/"):
             from krapte.web.errors import error_page
 
             return error_page(request, exc)
