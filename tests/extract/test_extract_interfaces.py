@@ -127,7 +127,9 @@ def test_page_is_dutch_by_default(client: Any) -> None:
 
 
 def test_page_shows_a_refusal(client: Any, lexical_engine: Any) -> None:
-    response = client.post("/extractie", files={"file": ("scan.pdf", (DOCS / "scanned.pdf").read_bytes())})
+    from tests.conftest import post_form
+
+    response = post_form(client, "/extractie", files={"file": ("scan.pdf", (DOCS / "scanned.pdf").read_bytes())})
     assert response.status_code == 400
     assert "OCR" in response.text
 

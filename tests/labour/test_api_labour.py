@@ -25,7 +25,10 @@ def test_factor_sets(client: Any) -> None:
     assert any(f["technology"] == "utility_solar" and f["central"] == 1.61 for f in body["factors"])
 
 
-def test_import_list_and_forecast_a_pipeline(client: Any) -> None:
+def test_import_list_and_forecast_a_pipeline(client: Any, analyst: Any) -> None:
+    with CONTRACT.open("rb") as fh:
+        assert client.post("/api/v1/projects", files={"file": ("plan.csv", fh, "text/csv")}).status_code == 401
+    client.headers.update(analyst.headers)
     with CONTRACT.open("rb") as fh:
         r = client.post("/api/v1/projects", files={"file": ("plan.csv", fh, "text/csv")})
     assert r.status_code == 201 and r.json() == {"pipeline": "plan", "counts": {"projects": 4}}
@@ -35,7 +38,8 @@ def test_import_list_and_forecast_a_pipeline(client: Any) -> None:
     assert summary["first"] == "2027Q1" and summary["construction_job_years"] > 161
 
 
-def test_a_bad_upload_is_rejected_as_a_whole(client: Any) -> None:
+def test_a_bad_upload_is_rejected_as_a_whole(client: Any, analyst: Any) -> None:
+    client.headers.update(analyst.headers)
     bad = (FIXTURES / "labour" / "projects_bad.csv").read_bytes()
     r = client.post("/api/v1/projects", files={"file": ("bad.csv", bad, "text/csv")})
     assert r.status_code == 400

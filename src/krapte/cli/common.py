@@ -24,15 +24,15 @@ def settings() -> Settings:
     return Settings.from_env()
 
 
-_context: Context | None = None
+_contexts: dict[str, Context] = {}
 
 
 def context() -> Context:
-    """The command's service context (one per process; the store is opened and migrated on first use)."""
-    global _context
-    if _context is None:
-        _context = open_context(settings())
-    return _context
+    """The command's service context: the store named by the settings, opened and migrated once per process."""
+    s = settings()
+    if s.database_url not in _contexts:
+        _contexts[s.database_url] = open_context(s)
+    return _contexts[s.database_url]
 
 
 def echo_json(value: Any) -> None:
