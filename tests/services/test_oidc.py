@@ -133,6 +133,8 @@ def _expect_refusal(ctx: Context, reason: str, *, status: int = 400) -> None:
         ({"aud": [CLIENT_ID, "another-client"]}, "audience"),  # several audiences need azp = krapte
         ({"exp": int(time.time()) - 3600, "iat": int(time.time()) - 7200}, "expired"),
         ({"exp": None}, "missing_exp"),
+        ({"iat": int(time.time()) + 3600}, "invalid_iat"),  # issued in the future
+        ({"sub": 12345}, "invalid_sub"),
         ({"iss": "https://other-issuer.example"}, "issuer"),
         ({"sub": None}, "missing_sub"),
         ({"sub": "123456782"}, "subject_is_bsn"),  # a valid BSN (eleven test) is never stored
