@@ -160,23 +160,30 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(stub: ProviderStub) -> Iterator[ProviderStub]:
-    """Serve ``stub`` on a free loopback port for the duration of the block."""
-    port = free_port()
-    stub.issuer = f"http://127.0.0.1:{port}"
-    server = uvicorn.Server(uvicorn.Config(stub.app(), host="127.0.0.1", port=port, log_level="warning"))
+def serving(app: Any, port: int) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn in a thread on 127.0.0.1:``port`` for the duration of the block."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the OpenID Connect provider stub did not start")
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError(f"the server on port {port} did not start")
         time.sleep(0.02)
     try:
-        yield stub
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def running(stub: ProviderStub) -> Iterator[ProviderStub]:
+    """Serve ``stub`` on a free loopback port for the duration of the block."""
+    port = free_port()
+    stub.issuer = f"http://127.0.0.1:{port}"
+    with serving(stub.app(), port):
+        yield stub
 
 
 def table_counts(store: Any) -> dict[str, int]:
