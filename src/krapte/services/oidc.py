@@ -52,6 +52,7 @@ from krapte.services.oidc_tokens import (
     ProviderUnavailableError,
     check_issuer,
     provider_metadata,
+    tls_context,
     validate_id_token,
 )
 from krapte.settings import OidcSettings, Settings
@@ -237,6 +238,7 @@ def _exchange(oidc: OidcSettings, meta: ProviderMetadata, code: str, verifier: s
             token_endpoint_auth_method="client_secret_basic",
             timeout=10.0,
             follow_redirects=False,
+            verify=tls_context(),
         ) as client:
             token = client.fetch_token(
                 meta.token_endpoint,
