@@ -72,11 +72,11 @@ def test_published_comparison_names_every_comparable_study() -> None:
 
 
 def test_sensitivity_brackets_the_central_value() -> None:
-    rows = sensitivity(top=2)
-    assert len(rows) == 2
+    rows = sensitivity(top=3)
+    assert len(rows) == 3
+    assert rows[0]["job_years_window"] >= rows[1]["job_years_window"] >= rows[2]["job_years_window"]
     for r in rows:
-        assert r["low"] <= r["central"] <= r["high"]
-        assert r["factor_low"] <= r["factor"] <= r["factor_high"]
+        assert r["low"] <= r["central"] <= r["high"] and r["low"] < r["high"], r["assumption"]
 
 
 def test_grid_check_turns_realised_2024_km_into_job_years() -> None:

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from krapte.labour.factors import FactorSet, Variant, factor_set
+from krapte.labour.forecast import forecast
 from krapte.labour.programmes import (
     DATASET,
     FACTOR_SET,
@@ -132,29 +133,61 @@ def published_comparison(summary: dict[str, Any] | None = None) -> list[dict[str
     return out
 
 
+# the largest assumptions: each names the factors it sets (technologies of the nl-programmes-2030 set)
+ASSUMPTIONS: dict[str, tuple[str, ...]] = {
+    "regional grid: per-km composite from Stedin plans (cost-based)": ("distribution_cable",),
+    "insulation: EUR per home x SEO job-years per EUR": ("insulation_measure",),
+    "TenneT work: job-years per EUR mln (Rutovitz 'Transmission other')": ("hv_grid", "offshore_grid"),
+    "heat networks: EUR 20,000 per connection proxy x grid-works intensity": ("heat_network_connection",),
+    "heat pumps: installer hours 32 -> 14 -> 12 h": ("heat_pump",),
+    "electrolysers: US jobs per 100 MW over an assumed 2-year build": ("electrolyser",),
+    "offshore wind: Dutch installation FTE per GW": ("offshore_wind_farm",),
+}
+
+
 def sensitivity(
     entries: list[ScenarioEntry] | None = None, factors: FactorSet | None = None, top: int = 3
 ) -> list[dict[str, Any]]:
-    """National construction FTE per year 2025-2030 with each of the ``top`` largest technologies at low and high."""
+    """National construction FTE per year 2025-2030 with the ``top`` largest assumptions at their low and high.
+
+    An assumption's size is the window's job-years of the technologies it sets; low (high) puts all of them at
+    their low (high) value, the rest of the scenario stays central.
+    """
     entries = entries if entries is not None else national_scenario()
     fs = factors or factor_set(FACTOR_SET)
     base = summary_by_programme(entries, fs)
     by_tech: dict[str, float] = {}
     for r in base["by_component"]:
         by_tech[r["technology"]] = by_tech.get(r["technology"], 0.0) + r["construction_job_years_window"]
-    largest = sorted(by_tech, key=lambda t: -by_tech[t])[:top]
+    size = {name: sum(by_tech.get(t, 0.0) for t in techs) for name, techs in ASSUMPTIONS.items()}
     central = base["total"]["construction_fte_per_year_window"]
     out = []
-    for tech in largest:
-        f = fs.factor(tech, "construction")
-        assert f is not None
-        row: dict[str, Any] = {"technology": tech, "central": central, "factor": f.central, "unit": f.unit}
+    for name in sorted(size, key=lambda n: -size[n])[:top]:
+        techs = ASSUMPTIONS[name]
+        row: dict[str, Any] = {
+            "assumption": name,
+            "technologies": list(techs),
+            "job_years_window": round(size[name], 1),
+            "central": central,
+        }
         for variant in ("low", "high"):
-            value = getattr(f, variant)
-            changed = replace(f, low=value, central=value, high=value, schedule=_flat(f, variant))
-            alt = replace(fs, factors={**fs.factors, (tech, "construction"): changed})
+            changed = dict(fs.factors)
+            values = []
+            for tech in techs:
+                f = fs.factor(tech, "construction")
+                assert f is not None
+                value = float(getattr(f, variant))
+                values.append(f"{value:g} {f.unit}")
+                changed[(tech, "construction")] = replace(
+                    f, low=value, central=value, high=value, schedule=_flat(f, variant)
+                )
+            alt = replace(fs, factors=changed)
             row[variant] = summary_by_programme(entries, alt)["total"]["construction_fte_per_year_window"]
-            row[f"factor_{variant}"] = value
+            row[f"factor_{variant}"] = "; ".join(values)
+        row["factor_central"] = "; ".join(
+            f"{fs.factor(t, 'construction').central:g} {fs.factor(t, 'construction').unit}"  # type: ignore[union-attr]
+            for t in techs
+        )
         out.append(row)
     return out
 
@@ -176,8 +209,6 @@ def grid_check_2024(factors: FactorSet | None = None, variant: Variant = "centra
     fc = national_forecast(fs, variant, programmes=["NPE"])
     grid = [e.project for e in national_scenario(["NPE"]) if e.component == "distribution_grid"]
     q0 = parse_quarter("2025Q1") - fc.first
-    from krapte.labour.forecast import forecast
-
     dso = forecast(grid, fs, variant, first=fc.first, last=fc.last)
     return [
         {
@@ -222,6 +253,9 @@ def region_outlook(
     by_prog = {
         p: demand_cell(national_forecast(fs, variant, programmes=[p]), region, brc_group, year) for p in PROGRAMMES
     }
+    flagged = [e.project for e in national_scenario() if e.unverified]
+    unverified = demand_cell(forecast(flagged, fs, variant, first=fc.first, last=fc.last), region, brc_group, year)
+    total = demand_cell(fc, region, brc_group, year)["total_fte"]
     return {
         "region": region,
         "brc_group": brc_group,
@@ -231,6 +265,7 @@ def region_outlook(
         "variant": variant,
         "demand": demand_cell(fc, region, brc_group, year),
         "demand_by_programme": by_prog,
+        "unverified_share": round(unverified["total_fte"] / total, 3) if total else 0.0,
         "supply": supply.cell(region, brc_group),
         "tension_by_quarter": cells,
     }
