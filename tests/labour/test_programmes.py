@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 
 from krapte.errors import NotFoundError, ValidationError
+from krapte.labour.charts import programme_chart
 from krapte.labour.factors import factor_set, factor_set_names
 from krapte.labour.forecast import forecast
 from krapte.labour.programmes import (
@@ -16,8 +17,10 @@ from krapte.labour.programmes import (
     PROGRAMMES,
     components,
     named_scenario_projects,
+    national_forecast_summary,
     national_projects,
     national_scenario,
+    programme_series,
     scenario_factor_set,
     scenario_names,
     share_vector_check,
@@ -159,3 +162,22 @@ def test_summary_of_one_programme_equals_its_row_in_the_national_summary() -> No
     npe = summary_by_programme(national_scenario(["NPE"]))
     assert npe["total"]["construction_job_years"] == pytest.approx(national["NPE"]["construction_job_years"])
     assert [r["programme"] for r in npe["by_programme"]] == ["NPE"]
+
+
+def test_the_cli_summary_body_adds_programmes_to_the_forecast_summary() -> None:
+    body = national_forecast_summary(programmes=["NPE", "RES"])
+    assert body["factors"] == FACTOR_SET and body["programmes"] == ["NPE", "RES"]
+    assert [r["programme"] for r in body["by_programme"]] == ["RES", "NPE"]
+    assert {r["programme"] for r in body["by_component"]} == {"RES", "NPE"}
+    assert body["construction_job_years"] == pytest.approx(
+        sum(r["construction_job_years"] for r in body["by_programme"]), abs=0.5
+    )
+
+
+def test_programme_series_feed_a_side_by_side_chart() -> None:
+    quarters, series = programme_series(phase="construction")
+    assert list(series) == list(PROGRAMMES) and all(v.shape == (len(quarters),) for v in series.values())
+    png = programme_chart(quarters, series, title="Bouw-FTE per programma")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(ValidationError):
+        programme_series(phase="fuel")

@@ -250,6 +250,48 @@ def default_national_forecast() -> Forecast:
     return national_forecast()
 
 
+def national_forecast_summary(
+    factors: FactorSet | None = None,
+    variant: Variant = "central",
+    *,
+    programmes: Iterable[str] | None = None,
+    first: int | None = None,
+    last: int | None = None,
+) -> dict[str, Any]:
+    """The body of ``krapte forecast --summary --json`` for the national scenario: the forecast's own summary plus
+    ``programmes``, ``by_programme``, ``by_component``, ``window`` and ``unverified_share_window``."""
+    fs = factors or factor_set(FACTOR_SET)
+    chosen = check_programmes(programmes)
+    body = national_forecast(fs, variant, programmes=chosen, first=first, last=last).summary()
+    detail = summary_by_programme(national_scenario(chosen), fs, variant)
+    body.update(
+        {
+            "scenario": NATIONAL,
+            "programmes": list(chosen),
+            "window": detail["window"],
+            "unverified_share_window": detail["unverified_share_window"],
+            "by_programme": detail["by_programme"],
+            "by_component": detail["by_component"],
+        }
+    )
+    return body
+
+
+def programme_series(
+    factors: FactorSet | None = None, variant: Variant = "central", *, phase: str = "total"
+) -> tuple[list[str], dict[str, np.ndarray]]:
+    """National FTE per quarter for each programme (``phase``: construction, om or total), for charts and tables."""
+    if phase not in ("construction", "om", "total"):
+        raise ValidationError(f"phase {phase!r} is not known", hint="use construction, om or total")
+    out: dict[str, np.ndarray] = {}
+    quarters: list[str] = []
+    for prog in PROGRAMMES:
+        fc = national_forecast(factors, variant, programmes=[prog])
+        quarters = fc.quarters()
+        out[prog] = getattr(fc, phase).sum(axis=(0, 1))
+    return quarters, out
+
+
 # --- summaries by programme and component ---------------------------------------------------------------------------
 def _totals(fc: Forecast, window: tuple[int, int]) -> dict[str, Any]:
     lo, hi = window[0] - fc.first, window[1] - fc.first + 1
