@@ -37,13 +37,27 @@ from krapte.labour.tension import tension_table
 # study id -> (scenario components summed, measure, why the scopes differ)
 STUDY_SCOPES: dict[str, tuple[tuple[str, ...], str, str]] = {
     "S03": (
-        ("RES/*", "NPE/public_charging", "NPLW/hybrid_heat_pumps", "NPLW/all_electric_homes", "NPLW/insulation"),
+        (
+            "RES/*",
+            "NPE/offshore_wind",
+            "NPE/public_charging",
+            "NPLW/hybrid_heat_pumps",
+            "NPLW/all_electric_homes",
+            "NPLW/insulation",
+        ),
         "construction FTE per year 2025-2030",
         "Ecorys counts extra jobs against a 34% CO2 baseline; the scenario counts all construction labour of the "
         "programmes, part of which the baseline already employs",
     ),
     "S04": (
-        ("RES/*", "NPE/public_charging", "NPLW/hybrid_heat_pumps", "NPLW/all_electric_homes", "NPLW/insulation"),
+        (
+            "RES/*",
+            "NPE/offshore_wind",
+            "NPE/public_charging",
+            "NPLW/hybrid_heat_pumps",
+            "NPLW/all_electric_homes",
+            "NPLW/insulation",
+        ),
         "construction FTE per year 2025-2030",
         "as S03, for the 60% target; 'technici' only, the scenario includes managers, engineers and labourers",
     ),
