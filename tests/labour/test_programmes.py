@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -23,10 +25,11 @@ from krapte.labour.programmes import (
     programme_series,
     scenario_factor_set,
     scenario_names,
+    scenario_table,
     share_vector_check,
     summary_by_programme,
 )
-from krapte.labour.projects import Project
+from krapte.labour.projects import Project, read_projects
 from krapte.labour.quarters import parse_quarter
 from krapte.labour.regions import default_regions
 from krapte.labour.res_scenario import scenario_projects
@@ -181,3 +184,18 @@ def test_programme_series_feed_a_side_by_side_chart() -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(ValidationError):
         programme_series(phase="fuel")
+
+
+def test_the_exported_scenario_reads_back_as_a_project_file(tmp_path: Path) -> None:
+    rows = scenario_table(["NPE"])
+    path = tmp_path / "npe.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    back = read_projects(path, factors=factor_set(FACTOR_SET))
+    original = national_projects(["NPE"])
+    assert [(p.id, p.technology, p.start, p.latest_end) for p in back] == [
+        (p.id, p.technology, p.start, p.latest_end) for p in original
+    ]
+    assert sum(p.size for p in back) == pytest.approx(sum(p.size for p in original))

@@ -198,6 +198,57 @@ def national_projects(programmes: Iterable[str] | None = None) -> list[Project]:
     return [e.project for e in national_scenario(programmes)]
 
 
+SCENARIO_COLUMNS = (
+    "id",
+    "name",
+    "technology",
+    "size",
+    "unit",
+    "location",
+    "start_quarter",
+    "end_quarter",
+    "earliest_start",
+    "latest_end",
+    "duration_quarters",
+    "programme",
+    "component",
+    "target_quarter",
+    "unverified",
+)
+
+
+def scenario_table(programmes: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The national scenario as rows of the project-file contract plus programme, component, target and flag.
+
+    Written as CSV, the rows read back with :func:`krapte.labour.projects.read_projects` (extra columns are
+    ignored), so an analyst can export the scenario, edit it and forecast or plan it as a pipeline.
+    """
+
+    def q(value: int | None) -> str:
+        return format_quarter(value) if value is not None else ""
+
+    return [
+        {
+            "id": e.project.id,
+            "name": e.project.name,
+            "technology": e.project.technology,
+            "size": round(e.project.size, 6),
+            "unit": e.project.unit,
+            "location": e.project.location,
+            "start_quarter": q(e.project.start),
+            "end_quarter": q(e.project.end),
+            "earliest_start": q(e.project.earliest_start),
+            "latest_end": q(e.project.latest_end),
+            "duration_quarters": e.project.duration,
+            "programme": e.programme,
+            "component": e.component,
+            "target_quarter": format_quarter(e.target),
+            "unverified": e.unverified,
+        }
+        for e in national_scenario(programmes)
+    ]
+
+
 # --- named scenarios ------------------------------------------------------------------------------------------------
 def scenario_names() -> list[str]:
     """Named embedded scenarios; the first is the default."""
