@@ -72,11 +72,6 @@ class ScenarioEntry:
     target: int  # quarter index by which the component's target is due
     unverified: bool
 
-    @property
-    def slip(self) -> int:
-        """Quarters the scheduled end lies beyond the target (0 if on time)."""
-        return max(0, self.project.scheduled_start + self.project.duration - 1 - self.target)
-
 
 def _csv(name: str) -> list[dict[str, str]]:
     text = (resources.files("krapte.data") / DATASET / name).read_text(encoding="utf-8")
@@ -439,15 +434,6 @@ def demand_cell(fc: Forecast, region: str, brc_group: str, year: int) -> dict[st
         "construction_fte": round(float(fc.construction[r, occ, sl].sum(axis=0).mean()), 1),
         "om_fte": round(float(fc.om[r, occ, sl].sum(axis=0).mean()), 1),
         "total_fte": round(float(fc.total[r, occ, sl].sum(axis=0).mean()), 1),
-    }
-
-
-def by_programme_in_cell(
-    region: str, brc_group: str, year: int, factors: FactorSet | None = None, variant: Variant = "central"
-) -> dict[str, dict[str, float]]:
-    """:func:`demand_cell` for each programme separately (which programme drives a region's demand)."""
-    return {
-        p: demand_cell(national_forecast(factors, variant, programmes=[p]), region, brc_group, year) for p in PROGRAMMES
     }
 
 
