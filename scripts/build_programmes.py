@@ -6,6 +6,7 @@ Writes ``src/krapte/data/programmes-nl-2030/`` (reproducible; the output is comm
 - ``projects.csv``     the NPE and NPLW components placed in time (yearly tranches) and space (gemeente or
                        arbeidsmarktregio); the RES part is generated at run time by ``krapte.labour.res_scenario``
 - ``am_weights.csv``   the spatial proxies per arbeidsmarktregio (housing proxy, new RES capacity, landing GW)
+- ``gemeente_housing_proxy.csv``  the housing proxy per gemeente (homes with solar panels, CBS 85005NED 2024)
 - ``sets.json``, ``factors.csv``, ``schedule.csv``, ``technologies.csv``, ``shares.csv``, ``occupations.csv``:
                        the factor set ``nl-programmes-2030`` (an extension of ``employment-factors``)
 - ``studies.csv``      published Dutch labour-demand totals to compare with (from nl_programmes_2030/studies.csv)
@@ -30,7 +31,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from programmes_factors import FACTOR_COLUMNS, TECHNOLOGIES, factor_rows, occupation_rows, share_rows
-from programmes_scenario import COMPONENT_COLUMNS, PROJECT_COLUMNS, SLACK_QUARTERS, build_scenario
+from programmes_scenario import (
+    COMPONENT_COLUMNS,
+    PROJECT_COLUMNS,
+    SLACK_QUARTERS,
+    build_scenario,
+    gemeenten,
+    housing_proxy,
+)
 from programmes_sources import (
     AUD_PER_EUR,
     DATASET,
@@ -64,6 +72,13 @@ def main() -> None:
         for am in sorted(weights["housing"])
     ]
     _write("am_weights.csv", am_rows, ["arbeidsmarktregio", *weights])
+    homes = housing_proxy()
+    gm = gemeenten()
+    gm_rows = [
+        {"gemeente": code, "arbeidsmarktregio": gm[code]["arbeidsmarktregio_code"], "home_solar_2024": n}
+        for code, n in sorted(homes.items())
+    ]
+    _write("gemeente_housing_proxy.csv", gm_rows, ["gemeente", "arbeidsmarktregio", "home_solar_2024"])
     factors, schedule = factor_rows()
     _write("factors.csv", factors, FACTOR_COLUMNS)
     _write("schedule.csv", schedule, ["set", "technology", "phase", "year", "low", "central", "high", "source"])

@@ -90,3 +90,10 @@ def test_region_outlook_splits_demand_by_programme() -> None:
     parts = sum(v["total_fte"] for v in out["demand_by_programme"].values())
     assert parts == pytest.approx(out["demand"]["total_fte"], abs=0.3)
     assert out["supply"]["employed"] > 0 and len(out["tension_by_quarter"]) == 4
+
+
+def test_regional_figures_carry_the_unverified_share() -> None:
+    zeeland = region_outlook("AM24", "0761", 2028)["unverified_share"]
+    assert 0 < zeeland < 1  # offshore grid and electrolysers (unverified) next to TenneT onshore (verified)
+    insulation = region_outlook("AM24", "0733", 2026)  # insulation workers: the insulation path is unverified
+    assert insulation["unverified_share"] == pytest.approx(1.0)

@@ -199,3 +199,18 @@ def test_the_exported_scenario_reads_back_as_a_project_file(tmp_path: Path) -> N
         (p.id, p.technology, p.start, p.latest_end) for p in original
     ]
     assert sum(p.size for p in back) == pytest.approx(sum(p.size for p in original))
+
+
+def test_the_housing_proxy_per_gemeente_sums_to_the_arbeidsmarktregio_weights() -> None:
+    folder = resources.files("krapte.data") / "programmes-nl-2030"
+    per_gm = list(csv.DictReader((folder / "gemeente_housing_proxy.csv").read_text("utf-8").splitlines()))
+    assert len(per_gm) == 342
+    total = sum(float(r["home_solar_2024"]) for r in per_gm)
+    zeeland = sum(float(r["home_solar_2024"]) for r in per_gm if r["arbeidsmarktregio"] == "AM24") / total
+    weights = {r["arbeidsmarktregio"]: r for r in csv.DictReader((folder / "am_weights.csv").read_text().splitlines())}
+    assert float(weights["AM24"]["housing"]) == pytest.approx(zeeland, rel=1e-6)
+    insulation = [e for e in national_scenario(["NPLW"]) if e.component == "insulation"]
+    share = sum(e.project.size for e in insulation if e.project.location == "AM24") / sum(
+        e.project.size for e in insulation
+    )
+    assert share == pytest.approx(zeeland, rel=1e-6)
