@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from krapte.labour.factors import VARIANTS
 from krapte.labour.programme_checks import grid_check_2024, published_comparison, region_outlook, sensitivity
 from krapte.labour.programme_planning import plan_programmes
 from krapte.labour.programmes import components, summary_by_programme
@@ -43,7 +44,7 @@ def main() -> None:
             ["programme", "component", "quantity_2025_2030", "unit", "target_year", "unverified"],
         )
     )
-    summaries = {v: summary_by_programme(variant=v) for v in ("low", "central", "high")}
+    summaries = {v: summary_by_programme(variant=v) for v in VARIANTS}
     central = summaries["central"]
     print("## Demand per component (central)\n")
     print(
@@ -110,7 +111,7 @@ def main() -> None:
     print("## Grid 2024\n")
     print(table(grid_check_2024(), ["measure", "quantity", "unit", "job_years", "basis"]))
     print("## Zeeland, electricians (BRC 0761), 2028\n")
-    for v in ("low", "central", "high"):
+    for v in VARIANTS:
         o = region_outlook("AM24", "0761", 2028, variant=v)
         cell = o["tension_by_quarter"][0]
         by = ", ".join(f"{p} {d['total_fte']:,.0f}" for p, d in o["demand_by_programme"].items())
