@@ -3,7 +3,8 @@
 * :func:`demand_supply_chart`: demand of the projects vs capacity for one region × occupation group over time;
 * :func:`tension_heatmap`: shortage (FTE above capacity, or a tension measure) across the 35 arbeidsmarktregio's
   per quarter for one occupation group;
-* :func:`planning_chart`: unmet demand per quarter before and after planning.
+* :func:`planning_chart`: unmet demand per quarter before and after planning;
+* :func:`programme_chart`: demand per quarter of the programmes (RES, NPE, NPLW) side by side, stacked.
 
 Every function takes plain arrays and labels and returns bytes; the web router serves them, the CLI could write
 them to files. Titles and axis labels come from the caller (Dutch by default in the web app). The figures are
@@ -12,7 +13,7 @@ deterministic: SVG hash salt and metadata dates are fixed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 
@@ -122,6 +123,40 @@ def planning_chart(
     ax.fill_between(x, before, step="mid", alpha=0.25, color="#e45756")
     ax.step(x, before, where="mid", color="#e45756", label=before_label)
     ax.step(x, after, where="mid", color="#4c78a8", linewidth=2, label=after_label)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    _quarter_ticks(ax, quarters)
+    ax.legend(loc="upper right", fontsize=8)
+    ax.grid(axis="y", alpha=0.3)
+    return _render(fig, fmt)
+
+
+PROGRAMME_COLOURS = ("#54a24b", "#4c78a8", "#f58518", "#b279a2", "#9d755d")
+
+
+def programme_chart(
+    quarters: Sequence[str],
+    series: Mapping[str, np.ndarray],
+    *,
+    title: str,
+    xlabel: str = "quarter",
+    ylabel: str = "FTE",
+    fmt: ImageFormat = "png",
+) -> bytes:
+    """Stacked bars of demand per quarter, one colour per programme (the order of ``series`` is kept)."""
+    if not series:
+        raise ValidationError("no programme to chart")
+    for name, values in series.items():
+        if np.asarray(values).shape != (len(quarters),):
+            raise ValidationError(f"programme {name!r} needs one value per quarter")
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    x = np.arange(len(quarters))
+    bottom = np.zeros(len(quarters))
+    for i, (name, values) in enumerate(series.items()):
+        v = np.asarray(values, dtype=float)
+        ax.bar(x, v, bottom=bottom, color=PROGRAMME_COLOURS[i % len(PROGRAMME_COLOURS)], label=name)
+        bottom += v
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

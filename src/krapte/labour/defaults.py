@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from krapte.labour.factors import factor_set_names
+from krapte.labour.programmes import national_projects
 from krapte.labour.regions import default_regions
 from krapte.labour.res_scenario import scenario_projects
 from krapte.labour.supply import default_supply
@@ -27,4 +28,5 @@ def load_default_labour(store: Any, settings: Any, progress: Callable[[str], Any
         "factor_sets": len(factor_set_names()),
         "supply_groups": len(supply.groups),
         "default_scenario_projects": len(scenario_projects()),
+        "national_scenario_projects": len(national_projects()),
     }

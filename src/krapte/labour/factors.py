@@ -10,12 +10,18 @@ Every factor carries ``low``/``central``/``high`` values (the set's own range, o
 embeds where the set gives one value), its unit and its source. Sets that lack a technology fall back to
 ``rutovitz2025`` and then to ``nl-anchors``; :attr:`Factor.set` names the set the value came from. A user CSV can
 override single factors (:func:`load_factor_file`).
+
+Extension datasets (:data:`EXTENSIONS`, e.g. ``programmes-nl-2030``) add sets, technologies, occupations and
+shares with the same file layout; their sets join the fallback chain after the base sets, so they only fill
+technologies the base sets lack. A factor may carry a ``schedule`` (year -> low/central/high, interpolated
+linearly and held flat outside its years), e.g. heat-pump installer hours falling from 32 h to 12 h.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -34,6 +40,9 @@ Phase = Literal["construction", "manufacturing", "om"]
 PHASES: tuple[Phase, ...] = ("construction", "manufacturing", "om")
 DEFAULT_SET = "rutovitz2025"
 DECLINE_BASE_YEAR, DECLINE_END_YEAR = 2015, 2030
+BASE_DATASET = "employment-factors"
+EXTENSIONS: tuple[str, ...] = ("programmes-nl-2030",)
+SchedulePoint = tuple[int, float, float, float]  # year, low, central, high
 
 
 def check_variant(variant: str) -> Variant:
@@ -53,9 +62,22 @@ class Factor:
     source: str
     set: str
     range: str = "across sources"
+    basis: str = ""
+    schedule: tuple[SchedulePoint, ...] = ()
 
-    def value(self, variant: Variant = "central") -> float:
-        return float(getattr(self, check_variant(variant)))
+    def value(self, variant: Variant = "central", year: int | None = None) -> float:
+        """The value of a variant; with a schedule and a year, interpolated between the schedule's years."""
+        column = VARIANTS.index(check_variant(variant)) + 1
+        if not self.schedule or year is None:
+            return float(getattr(self, variant))
+        points = self.schedule
+        if year <= points[0][0]:
+            return float(points[0][column])
+        for (y0, *v0), (y1, *v1) in itertools.pairwise(points):
+            if year <= y1:
+                a, b = v0[column - 1], v1[column - 1]
+                return float(a + (b - a) * (year - y0) / (y1 - y0))
+        return float(points[-1][column])
 
 
 @dataclass(frozen=True)
@@ -133,7 +155,7 @@ class FactorSet:
         f = self.factor(technology, phase)
         if f is None:
             return 0.0
-        return f.value(variant) * self.decline_multiplier(technology, year)
+        return f.value(variant, year) * self.decline_multiplier(technology, year)
 
     def decline_multiplier(self, technology: str, year: int | None) -> float:
         """``(1 - d)^((min(year, 2030) - 2015) / 15)`` for sets with decline rates (Rutovitz 2015 Table 9)."""
@@ -156,16 +178,36 @@ class FactorSet:
         return vec / vec.sum()
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    text = (resources.files("krapte.data") / "employment-factors" / name).read_text(encoding="utf-8")
+def _read_csv(name: str, dataset: str = BASE_DATASET) -> list[dict[str, str]]:
+    folder = resources.files("krapte.data") / dataset
+    if dataset != BASE_DATASET and not (folder / name).is_file():
+        return []
+    text = (folder / name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def _schedules() -> dict[tuple[str, str, str], tuple[SchedulePoint, ...]]:
+    points: dict[tuple[str, str, str], list[SchedulePoint]] = {}
+    for dataset in EXTENSIONS:
+        for r in _read_csv("schedule.csv", dataset):
+            key = (r["set"], r["technology"], r["phase"])
+            points.setdefault(key, []).append((int(r["year"]), float(r["low"]), float(r["central"]), float(r["high"])))
+    return {k: tuple(sorted(v)) for k, v in points.items()}
 
 
 @cache
 def _catalogue() -> dict[str, object]:
-    meta = json.loads((resources.files("krapte.data") / "employment-factors" / "sets.json").read_text("utf-8"))
+    meta = json.loads((resources.files("krapte.data") / BASE_DATASET / "sets.json").read_text("utf-8"))
+    for dataset in EXTENSIONS:
+        extra = resources.files("krapte.data") / dataset / "sets.json"
+        if extra.is_file():
+            ext = json.loads(extra.read_text("utf-8"))
+            meta["sets"] = [*meta["sets"], *ext["sets"]]
+            meta["fallback"] = [*meta["fallback"], *ext.get("fallback_append", [])]
+    datasets = (BASE_DATASET, *EXTENSIONS)
+    schedules = _schedules()
     factors: dict[str, dict[tuple[str, Phase], Factor]] = {}
-    for r in _read_csv("factors.csv"):
+    for r in (row for d in datasets for row in _read_csv("factors.csv", d)):
         phase = cast(Phase, r["phase"])
         factors.setdefault(r["set"], {})[(r["technology"], phase)] = Factor(
             technology=r["technology"],
@@ -177,12 +219,14 @@ def _catalogue() -> dict[str, object]:
             source=r["source"],
             set=r["set"],
             range=r["range"],
+            basis=r.get("basis", ""),
+            schedule=schedules.get((r["set"], r["technology"], r["phase"]), ()),
         )
     decline: dict[str, dict[str, float]] = {}
     for r in _read_csv("decline.csv"):
         decline.setdefault(r["set"], {})[r["technology"]] = float(r["decline_2015_2030"])
     shares: dict[tuple[str, str], dict[str, float]] = {}
-    for r in _read_csv("shares.csv"):
+    for r in (row for d in datasets for row in _read_csv("shares.csv", d)):
         shares.setdefault((r["technology"], r["phase"]), {})[r["occupation"]] = float(r["share"])
     occupations = tuple(
         Occupation(
@@ -193,11 +237,13 @@ def _catalogue() -> dict[str, object]:
             brc_group=r["brc_group"],
             brc_label=r["brc_group_label"],
         )
-        for r in _read_csv("occupations.csv")
+        for d in datasets
+        for r in _read_csv("occupations.csv", d)
     )
     technologies = {
         r["technology"]: Technology(r["technology"], r["unit"], r["label_nl"], r["label_en"])
-        for r in _read_csv("technologies.csv")
+        for d in datasets
+        for r in _read_csv("technologies.csv", d)
     }
     return {
         "meta": meta,
@@ -263,6 +309,8 @@ def describe(fs: FactorSet) -> list[dict[str, object]]:
                 "from_set": f.set,
                 "range": f.range,
                 "decline_2015_2030": fs.decline.get(tech),
+                "basis": f.basis,
+                "schedule": [list(p) for p in f.schedule],
                 "source": f.source,
             }
         )

@@ -202,10 +202,21 @@ def apply_productivity(fs: FactorSet, scenario: Scenario) -> FactorSet:
         if tech in scenario.hours_per_unit:
             jy = value / HOURS_PER_FTE_YEAR
             new = replace(
-                f, low=jy, central=jy, high=jy, source=f"scenario {scenario.name!r}: {value:g} h per unit / 1600 h"
+                f,
+                low=jy,
+                central=jy,
+                high=jy,
+                source=f"scenario {scenario.name!r}: {value:g} h per unit / 1600 h",
+                schedule=(),
             )
         else:
-            new = replace(f, low=f.low * value, central=f.central * value, high=f.high * value)
+            new = replace(
+                f,
+                low=f.low * value,
+                central=f.central * value,
+                high=f.high * value,
+                schedule=tuple((y, lo * value, c * value, hi * value) for y, lo, c, hi in f.schedule),
+            )
         factors[(tech, "construction")] = new
     return replace(fs, factors=factors)
 
