@@ -130,12 +130,17 @@ def run(quick: bool) -> None:
         print(f"  save_panel (batched)     {t_save * 1000:8.1f} ms")
         print(f"  baseline row-by-row      {t_naive * 1000:8.1f} ms")
 
+        from krapte.services import Context, Principal
+        from krapte.services.monitor import measure_report
+        from krapte.settings import Settings
+
         st = open_store(url=f"sqlite:///{tmp}/r.sqlite")
+        ctx = Context(st, Principal.anonymous(), Settings.from_env({"KRAPTE_DATA_DIR": tmp}))
         t_setup = _timed(lambda: load_default_monitor(st, None), 1)
         print(f"setup   load_default_monitor (first run, empty store): {t_setup * 1000:.0f} ms")
         for measure_id in ("P4-MONITORING", "P4-RES-RMT"):
             t_report = _timed(
-                lambda mid=measure_id: render_measure_report(repo.measure_report(st, mid), fmt="html"), repeat
+                lambda mid=measure_id: render_measure_report(measure_report(ctx, mid), fmt="html"), repeat
             )
             print(f"report  {measure_id:15} build + render HTML: {t_report * 1000:8.1f} ms")
         items = repo.list_measures(st)

@@ -63,3 +63,25 @@ def test_supply_and_tension_of_the_default_scenario(client: Any) -> None:
     body = client.get("/api/v1/tension", params={"region": "Zeeland", "occupation": "Electricians"}).json()
     assert body["count"] == 28 and body["rows"][0]["quarter"] == "2025Q1"
     assert "UWV" in body["thresholds"]["uwv"]
+
+
+def test_the_national_programmes_scenario_by_name(client: Any) -> None:
+    national = client.get("/api/v1/forecast", params={"scenario": "nl-programmes-2030", "summary": True}).json()
+    res_only = client.get("/api/v1/forecast", params={"summary": True}).json()
+    assert national["factors"].startswith("nl-programmes-2030")
+    assert national["construction_job_years"] > 5 * res_only["construction_job_years"]
+    npe = client.get(
+        "/api/v1/forecast", params={"scenario": "nl-programmes-2030", "programme": "NPE", "summary": True}
+    ).json()
+    assert 0 < npe["construction_job_years"] < national["construction_job_years"]
+    unknown = client.get("/api/v1/forecast", params={"scenario": "/etc/passwd"})
+    assert unknown.status_code == 404 and "known scenarios" in unknown.json()["error"]["hint"]
+
+
+def test_factor_sets_are_names_never_paths(client: Any, tmp_path: Any) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("technology,phase,central\nsolar_pv,construction,999\n", encoding="utf-8")
+    for value in (str(secret), "../../etc/passwd", "/etc/passwd"):
+        r = client.get("/api/v1/forecast", params={"factors": value, "summary": True})
+        assert r.status_code == 422 and r.json()["error"]["details"]["limit"] == "factor_set_name"
+        assert "999" not in r.text

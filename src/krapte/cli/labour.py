@@ -173,7 +173,9 @@ def projects_list(pipeline: str | None, as_json: bool) -> None:
 
 
 # --- forecast -------------------------------------------------------------------------------------------------------
-def _load_projects(projects_file: Path | None, pipeline: str | None) -> list[Any]:
+def _load_projects(
+    projects_file: Path | None, pipeline: str | None, scenario: str | None = None, programmes: tuple[str, ...] = ()
+) -> list[Any]:
     from krapte.labour.projects import read_projects
     from krapte.services.labour import projects_for
 
@@ -181,7 +183,7 @@ def _load_projects(projects_file: Path | None, pipeline: str | None) -> list[Any
         raise ValidationError("give --projects or --pipeline, not both")
     if projects_file:
         return read_projects(projects_file)
-    return projects_for(context(), pipeline)
+    return projects_for(context(), pipeline, scenario=scenario, programmes=list(programmes) or None)
 
 
 def _factors(name_or_file: str) -> tuple[str, str | None]:
@@ -207,8 +209,20 @@ projects_option = click.option(
     help="Project file (CSV, JSON, Excel). Default: the embedded 35 TWh RES scenario.",
 )
 pipeline_option = click.option("--pipeline", default=None, help="An imported pipeline instead of a file.")
+scenario_option = click.option(
+    "--scenario",
+    type=click.Choice(["res-35twh", "nl-programmes-2030"]),
+    default=None,
+    help="Embedded scenario (default res-35twh; nl-programmes-2030 = RES + NPE + NPLW).",
+)
+programme_option = click.option(
+    "--programme", "programmes", multiple=True, type=click.Choice(["RES", "NPE", "NPLW"]), help="Only this programme."
+)
 factors_option = click.option(
-    "--factors", "factors_name", default="rutovitz2025", show_default=True, help="Factor set name or CSV file."
+    "--factors",
+    "factors_name",
+    default=None,
+    help="Factor set name or CSV file (default: the scenario's own set, rutovitz2025 for res-35twh).",
 )
 variant_option = click.option(
     "--variant", type=click.Choice(["low", "central", "high"]), default="central", show_default=True
@@ -218,6 +232,8 @@ variant_option = click.option(
 @click.command("forecast")
 @projects_option
 @pipeline_option
+@scenario_option
+@programme_option
 @factors_option
 @variant_option
 @click.option("--first", default=None, help="First quarter (e.g. 2026Q1).")
@@ -227,7 +243,9 @@ variant_option = click.option(
 def forecast_cmd(
     projects_file: Path | None,
     pipeline: str | None,
-    factors_name: str,
+    scenario: str | None,
+    programmes: tuple[str, ...],
+    factors_name: str | None,
     variant: str,
     first: str | None,
     last: str | None,
@@ -236,12 +254,12 @@ def forecast_cmd(
 ) -> None:
     """Labour demand per arbeidsmarktregio × occupation × quarter × phase (FTE)."""
     from krapte.labour.quarters import parse_quarter
-    from krapte.services.labour import forecast
+    from krapte.services.labour import default_factors, forecast
 
-    name, overrides = _factors(factors_name)
+    name, overrides = _factors(factors_name or default_factors(scenario))
     result = forecast(
         context(),
-        _load_projects(projects_file, pipeline),
+        _load_projects(projects_file, pipeline, scenario, programmes),
         factors=name,
         factor_overrides=overrides,
         variant=variant,
@@ -318,6 +336,8 @@ def supply_import(file: Path, source: str | None, dimension: Path | None, measur
 @click.command("tension")
 @projects_option
 @pipeline_option
+@scenario_option
+@programme_option
 @factors_option
 @variant_option
 @click.option("--region", default=None, help="Arbeidsmarktregio code or name.")
@@ -328,7 +348,9 @@ def supply_import(file: Path, source: str | None, dimension: Path | None, measur
 def tension_cmd(
     projects_file: Path | None,
     pipeline: str | None,
-    factors_name: str,
+    scenario: str | None,
+    programmes: tuple[str, ...],
+    factors_name: str | None,
     variant: str,
     region: str | None,
     occupation: str | None,
@@ -337,12 +359,12 @@ def tension_cmd(
     as_json: bool,
 ) -> None:
     """UWV spanningsindicator and ROA ITA classes per region × occupation × quarter, with shortage flags."""
-    from krapte.services.labour import tension_rows
+    from krapte.services.labour import default_factors, tension_rows
 
-    name, overrides = _factors(factors_name)
+    name, overrides = _factors(factors_name or default_factors(scenario))
     rows = tension_rows(
         context(),
-        _load_projects(projects_file, pipeline),
+        _load_projects(projects_file, pipeline, scenario, programmes),
         factors=name,
         factor_overrides=overrides,
         variant=variant,

@@ -21,7 +21,9 @@ from krapte.services.context import Context
 from krapte.store import labour as repo
 
 __all__ = [
+    "DEFAULT_SCENARIO",
     "current_supply",
+    "default_factors",
     "delete_pipeline",
     "factors_for",
     "forecast",
@@ -48,14 +50,35 @@ def factors_for(name: str, overrides: str | None = None) -> FactorSet:
     return parse_factor_overrides(overrides, base=resolve_factors(name).name)
 
 
-def projects_for(ctx: Context, pipeline: str | None) -> list[Project]:
-    """An imported pipeline (analysts) or, without a name, the embedded default scenario (everyone)."""
-    if pipeline is None:
-        from krapte.labour.res_scenario import scenario_projects
+#: The scenario used when neither a pipeline nor a scenario is named: the remaining RES build-out, as before the
+#: national scenario existed, so that earlier results stay reproducible. Name ``nl-programmes-2030`` for all three
+#: programmes (RES, NPE, NPLW).
+DEFAULT_SCENARIO = "res-35twh"
 
-        return scenario_projects()
+
+def projects_for(
+    ctx: Context,
+    pipeline: str | None,
+    *,
+    scenario: str | None = None,
+    programmes: list[str] | None = None,
+) -> list[Project]:
+    """An imported pipeline (analysts) or an embedded named scenario (everyone; optionally some programmes)."""
+    if pipeline is None:
+        from krapte.labour.programmes import named_scenario_projects
+
+        return named_scenario_projects(scenario or DEFAULT_SCENARIO, programmes or None)
+    if scenario is not None:
+        raise ValidationError("name a pipeline or a scenario, not both")
     ctx.require("aggregates.read")
     return repo.load_pipeline(ctx.store, pipeline)
+
+
+def default_factors(scenario: str | None) -> str:
+    """The factor set a named scenario is meant to be read with (rutovitz2025 for RES only)."""
+    from krapte.labour.programmes import scenario_factor_set
+
+    return scenario_factor_set(scenario or DEFAULT_SCENARIO)
 
 
 def list_pipelines(ctx: Context) -> list[dict[str, Any]]:

@@ -13,21 +13,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from krapte.errors import ConflictError, ImportReport, NotFoundError, ValidationError
 from krapte.monitor.importers import ParsedPanel
-from krapte.monitor.indicators import Indicator, Observation, period_kind, period_position, region_kind, to_series
+from krapte.monitor.indicators import Indicator, Observation, period_kind, period_position, region_kind
 from krapte.monitor.measures import Measure, diff_measures, merge_changes
 from krapte.store.database import AuditActor, Store
 from krapte.store.tables import metadata
-
-if TYPE_CHECKING:  # reports and KPIs pull in matplotlib; import them only where used
-    from krapte.monitor.kpi import KpiProgress
-    from krapte.monitor.report import MeasureReport
 
 measures = sa.Table(
     "monitor_measures",
@@ -407,39 +403,6 @@ def get_observations(
 
 
 # ---------------------------------------------------------------------- composed reads for the interfaces
-def measure_report(store: Store, measure_id: str, *, evaluate: bool = True) -> MeasureReport:
-    """Everything the per-measure report shows, read from the store."""
-    from krapte.monitor.report import build_measure_report
-
-    measure, version = get_measure(store, measure_id)
-    wanted = {i.indicator for i in measure.indicators} | {k.indicator for k in measure.kpis}
-    obs = [o for ind in sorted(wanted) for o in get_observations(store, ind)]
-    known = {ind.id: ind for ind, _ in list_indicators(store)}
-    return build_measure_report(
-        measure,
-        indicators=known,
-        observations=obs,
-        history=measure_history_of(store, measure_id),
-        version=version,
-        evaluate=evaluate,
-    )
-
-
-def kpi_overview(store: Store) -> list[tuple[Measure, KpiProgress]]:
-    """Progress toward every KPI target of the active measures."""
-    from krapte.monitor.kpi import kpi_progress
-
-    result = []
-    for measure in list_measures(store):
-        for kpi in measure.kpis:
-            series = next(
-                (s for s in to_series(get_observations(store, kpi.indicator, regions=[kpi.region]))),
-                None,
-            )
-            result.append((measure, kpi_progress(kpi, series)))
-    return result
-
-
 def import_panel(store: Store, parsed: ParsedPanel, *, actor: str | AuditActor) -> ImportReport:
     """Write what an importer read, atomically; the report merges the reader's and the writer's counts."""
     report = save_panel(store, parsed.indicators, parsed.observations, actor=actor)

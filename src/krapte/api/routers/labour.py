@@ -139,17 +139,24 @@ def _forecast_body(ctx: Context, items: list[Any], factors: str, variant: str, s
     return result.summary() if summary else {"summary": result.summary(), "rows": result.rows()}
 
 
+_SCENARIO = Query(None, max_length=40, description="embedded scenario: res-35twh (default) or nl-programmes-2030")
+_PROGRAMME = Query(None, max_length=3, description="nl-programmes-2030 only: RES, NPE and/or NPLW")
+
+
 @router.get("/forecast", operation_id="forecast_pipeline")
 async def forecast_pipeline(
     pipeline: str | None = Query(None, max_length=200),
-    factors: str = Query("rutovitz2025", max_length=80),
+    scenario: str | None = _SCENARIO,
+    programme: list[str] | None = _PROGRAMME,
+    factors: str | None = Query(None, max_length=80, description="default: the scenario's own factor set"),
     variant: str = Query("central", max_length=10),
     summary: bool = False,
     ctx: Context = Depends(get_context),
 ) -> dict[str, Any]:
-    """Forecast of an imported pipeline (default: the embedded 35 TWh RES scenario)."""
-    items = await run_in_threadpool(svc.projects_for, ctx, pipeline)
-    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, factors, variant, summary)
+    """Forecast of an imported pipeline or an embedded scenario (default: the 35 TWh RES scenario)."""
+    items = await run_in_threadpool(lambda: svc.projects_for(ctx, pipeline, scenario=scenario, programmes=programme))
+    fs = factors or svc.default_factors(scenario)
+    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, fs, variant, summary)
     return body
 
 
@@ -186,7 +193,9 @@ async def tension(
     occupation: str | None = Query(None, max_length=300),
     quarter: str | None = Query(None, max_length=10),
     pipeline: str | None = Query(None, max_length=200),
-    factors: str = Query("rutovitz2025", max_length=80),
+    scenario: str | None = _SCENARIO,
+    programme: list[str] | None = _PROGRAMME,
+    factors: str | None = Query(None, max_length=80, description="default: the scenario's own factor set"),
     variant: str = Query("central", max_length=10),
     flagged: bool = False,
     limit: int = Query(5000, ge=1, le=100_000),
@@ -196,11 +205,11 @@ async def tension(
     from krapte.labour.tension import THRESHOLD_SOURCES
 
     def compute() -> TensionRows:
-        items = svc.projects_for(ctx, pipeline)
+        items = svc.projects_for(ctx, pipeline, scenario=scenario, programmes=programme)
         rows = svc.tension_rows(
             ctx,
             items,
-            factors=factors,
+            factors=factors or svc.default_factors(scenario),
             variant=variant,
             region=region,
             occupation=occupation,
