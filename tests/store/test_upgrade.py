@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from krapte.store import Store, open_store
+from krapte.store import Store, open_store, verify_audit_chain
 from krapte.store.migrate import LEGACY_REVISIONS, current_revision, head_revision, script_directory, target_metadata
 
 RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "release_0_1_0"
@@ -117,3 +117,14 @@ def test_new_writes_follow_the_release_rows(release_store: Store) -> None:
         release_store.audit(conn, actor="ana", action="edit", object_type="measure", object_id="P1-STO")
     ids = [e["id"] for e in release_store.audit_trail("measure", "P1-STO")]
     assert ids == sorted(ids) and ids[-1] == RELEASE_ROWS["audit_log"] + 1
+
+
+def test_the_release_audit_entries_are_chained_by_the_upgrade(release_store: Store) -> None:
+    release_store.migrate()
+    result = verify_audit_chain(release_store)
+    assert result.ok and result.entries == RELEASE_ROWS["audit_log"]
+    with release_store.transaction() as conn:
+        release_store.audit(conn, actor="ana", action="edit", object_type="measure", object_id="P1-STO")
+    assert verify_audit_chain(release_store).entries == RELEASE_ROWS["audit_log"] + 1
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"), release_store.transaction() as conn:
+        conn.execute(sa.text("DELETE FROM audit_log"))

@@ -5,6 +5,7 @@ Each domain keeps its tables and queries in its own repository module here (``kr
 shared ``krapte.store.tables.metadata``.
 """
 
+from krapte.store.audit import AuditVerification, verify_audit_chain
 from krapte.store.database import Store, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["AuditVerification", "Store", "open_store", "verify_audit_chain"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,17 +99,34 @@ class Store:
         object_type: str,
         object_id: str,
         detail: dict[str, Any] | None = None,
-    ) -> None:
-        """Record who did what to which object; callers pass the connection of their own transaction."""
-        conn.execute(
-            tables.audit_log.insert().values(
-                at=datetime.now(UTC),
-                actor=actor,
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
-            )
+        role: str | None = None,
+        request_id: str | None = None,
+        client: str | None = None,
+        model_version: str | None = None,
+        taxonomy_version: str | None = None,
+        input_hash: str | None = None,
+    ) -> str:
+        """Record who did what to which object; callers pass the connection of their own transaction.
+
+        Appends to the hash-chained audit log (:mod:`krapte.store.audit`) and returns the new entry's hash.
+        Extractions and recommendations also pass ``model_version``, ``taxonomy_version`` and ``input_hash``
+        (:func:`krapte.store.audit.hash_input` of the input; never the input itself).
+        """
+        from krapte.store.audit import append_entry
+
+        return append_entry(
+            conn,
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
+            role=role,
+            request_id=request_id,
+            client=client,
+            model_version=model_version,
+            taxonomy_version=taxonomy_version,
+            input_hash=input_hash,
         )
 
     def audit_trail(self, object_type: str, object_id: str | None = None) -> list[dict[str, Any]]:
