@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -16,6 +18,7 @@ from krapte.store.migrate import (
     alembic_config,
     current_revision,
     head_revision,
+    main,
     migration_lock,
     script_directory,
     target_metadata,
@@ -109,3 +112,10 @@ def test_a_release_database_halfway_through_its_migrations_is_stamped_where_it_s
         assert schema_differences(store, target_metadata()) == []
     finally:
         store.dispose()
+
+
+def test_the_developer_command_line_finds_nothing_to_generate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m krapte.store.migrate check`` fails when a table definition changed without a revision."""
+    monkeypatch.setenv("KRAPTE_DATABASE_URL", f"sqlite:///{tmp_path / 'dev.sqlite'}")
+    main(["upgrade", "head"])
+    main(["check"])

@@ -65,6 +65,11 @@ CHAINED_FIELDS = (
     "detail",
 )
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+# statements built once: appends are frequent, and building a statement costs more than running it on SQLite
+_INSERT = audit_log.insert()
+_HEAD = sa.select(audit_log.c.entry_hash).order_by(audit_log.c.id.desc()).limit(1)
+_PG_LOCK = sa.text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})")
+_SQLITE_LOCK = sa.text("UPDATE audit_log SET id = id WHERE 0 = 1")
 
 
 def hash_input(content: str | bytes) -> str:
@@ -93,11 +98,11 @@ def entry_hash(entry: Mapping[str, Any]) -> str:
 
 def _take_append_lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})"))  # released at commit/rollback
+        conn.execute(_PG_LOCK)  # released at commit/rollback
     else:
         # a write statement takes SQLite's database write lock now (it matches no row, so no trigger fires);
         # the head read below then cannot race another writer
-        conn.execute(sa.text("UPDATE audit_log SET id = id WHERE 0 = 1"))
+        conn.execute(_SQLITE_LOCK)
 
 
 def _check(values: Mapping[str, Any]) -> None:
@@ -148,10 +153,9 @@ def append_entry(
     }
     _check(values)
     _take_append_lock(conn)
-    head = conn.execute(sa.select(audit_log.c.entry_hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
-    values["prev_hash"] = head or GENESIS
+    values["prev_hash"] = conn.execute(_HEAD).scalar() or GENESIS
     values["entry_hash"] = entry_hash(values)
-    conn.execute(audit_log.insert().values(**values))
+    conn.execute(_INSERT, values)
     return str(values["entry_hash"])
 
 

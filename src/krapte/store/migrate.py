@@ -39,6 +39,7 @@ __all__ = [
     "alembic_config",
     "current_revision",
     "head_revision",
+    "main",
     "migrate",
     "migration_lock",
     "script_directory",
