@@ -194,3 +194,12 @@ def test_concurrent_writers_keep_the_chain_one_line(store: Store) -> None:
     assert errors == []
     result = verify_audit_chain(store)
     assert result.ok and result.entries == 32
+
+
+def test_verification_stops_after_enough_findings(store: Store) -> None:
+    record(store, 5)
+    remove_guard(store)
+    raw(store, "UPDATE audit_log SET actor = 'mallory'")
+    result = verify_audit_chain(store, max_problems=2)
+    assert [p.kind for p in result.problems] == ["altered", "altered"]
+    assert result.stopped_early and result.entries == 2

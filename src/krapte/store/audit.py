@@ -177,6 +177,7 @@ class AuditVerification:
     entries: int = 0
     head: str | None = None
     problems: list[AuditProblem] = field(default_factory=list)
+    stopped_early: bool = False  # ``max_problems`` findings reached: ``entries`` and ``head`` are where it stopped
 
     @property
     def ok(self) -> bool:
@@ -188,6 +189,7 @@ class AuditVerification:
             "entries": self.entries,
             "head": self.head,
             "problems": [{"entry_id": p.entry_id, "kind": p.kind, "message": p.message} for p in self.problems],
+            "stopped_early": self.stopped_early,
         }
 
 
@@ -223,9 +225,10 @@ def verify_audit_chain(store: Store, *, anchor: str | None = None, max_problems:
                 anchor_seen = True
             previous = row["entry_hash"]
             if len(result.problems) >= max_problems:
+                result.stopped_early = True
                 break
     result.head = previous if result.entries else None
-    if not anchor_seen and len(result.problems) < max_problems:
+    if not anchor_seen and not result.stopped_early:
         result.problems.append(
             AuditProblem(None, "missing_anchor", f"the recorded head {anchor} is no longer in the log")
         )
