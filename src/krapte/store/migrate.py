@@ -15,7 +15,9 @@ Writing a new revision (developers)::
     KRAPTE_DATABASE_URL=sqlite:////tmp/dev.sqlite python -m krapte.store.migrate revision \\
         --autogenerate --rev-id 0600_accounts -m "accounts: users and sessions"
 
-then edit the generated file into explicit, reviewed ``op`` calls (rename it ``r0600_accounts.py``).
+then review the generated ``versions/r0600_accounts.py``: explicit ``op`` calls, a docstring saying what and why,
+and PostgreSQL/SQLite differences handled. ``tests/store/test_migrations.py`` fails while the history and the
+table definitions differ.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def alembic_config(url: str | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
     cfg.set_main_option("version_path_separator", "os")
+    cfg.set_main_option("file_template", "r%%(rev)s")  # --rev-id 0600_accounts writes versions/r0600_accounts.py
     if url is not None:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
