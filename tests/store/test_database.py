@@ -1,33 +1,8 @@
-import threading
-
 import pytest
 import sqlalchemy as sa
 
 from krapte.errors import ConfigError
 from krapte.store import Store, open_store
-from krapte.store.migrate import applied, available
-
-
-def test_migrations_apply_once(store: Store) -> None:
-    assert applied(store.engine) == {name for name, _ in available()}
-    assert store.migrate() == []
-
-
-def test_concurrent_migrators_do_not_collide(store_url: str) -> None:
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            open_store(url=store_url).dispose()
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
 
 
 def test_failed_transaction_writes_nothing(store: Store) -> None:

@@ -7,20 +7,14 @@ input (:func:`input_hash`), never the input itself.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from krapte.services.context import Context
+from krapte.store.audit import hash_input as input_hash
 
 __all__ = ["input_hash", "record"]
-
-
-def input_hash(data: bytes | str) -> str:
-    """The SHA-256 of an input (a CV, a vacancy, a query), for audit entries that must not hold the input."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()
 
 
 def record(
@@ -39,7 +33,7 @@ def record(
     p = ctx.principal
     ctx.store.audit(
         conn,
-        actor=p.id,
+        actor=p.id,  # an id, never a name or e-mail address: audit entries cannot be erased
         action=action,
         object_type=object_type,
         object_id=str(object_id)[:300],

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from krapte.errors import ConflictError, NotFoundError
 from krapte.store.database import Store
+from krapte.store.personal import register_personal_data
 from krapte.store.tables import metadata
 
 __all__ = [
@@ -108,6 +109,24 @@ advisor_clients = sa.Table(
 )
 
 TABLES = [users, sessions, api_tokens, login_attempts, advisor_clients]
+
+# parents before children: erasing an account removes its sessions, tokens and client links with it
+register_personal_data(
+    users, owner_column="id", kind="account", description="the account: name, role, password hash, OIDC subject"
+)
+register_personal_data(
+    sessions,
+    owner_column="user_id",
+    kind="session",
+    time_column="last_seen_at",
+    description="server-side sign-in sessions",
+)
+register_personal_data(
+    api_tokens, owner_column="user_id", kind="api_token", time_column="created_at", description="hashed API tokens"
+)
+register_personal_data(
+    advisor_clients, owner_column="client_id", kind="advisor_link", description="which advisor a job seeker has"
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,7 @@ def create_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in free pages
             cur.close()
 
         @sa.event.listens_for(engine, "begin")
@@ -117,25 +117,37 @@ class Store:
         object_type: str,
         object_id: str,
         detail: dict[str, Any] | None = None,
-        **context: str | None,
-    ) -> None:
+        role: str | None = None,
+        request_id: str | None = None,
+        client: str | None = None,
+        model_version: str | None = None,
+        taxonomy_version: str | None = None,
+        input_hash: str | None = None,
+    ) -> str:
         """Record who did what to which object; callers pass the connection of their own transaction.
 
-        ``context`` (role, request_id, client, input_hash, model_version, taxonomy_version) is kept with the entry.
+        Appends to the hash-chained audit log (:mod:`krapte.store.audit`) and returns the new entry's hash.
+        ``actor`` is an :class:`AuditActor` (from the services: id, role, request id, client) or a plain id.
+        Extractions and recommendations also pass ``model_version``, ``taxonomy_version`` and ``input_hash``
+        (:func:`krapte.store.audit.hash_input` of the input; never the input itself).
         """
+        from krapte.store.audit import append_entry
+
         if isinstance(actor, AuditActor):
-            context = {"role": actor.role, "request_id": actor.request_id, "client": actor.client, **context}
-        extra = {k: v for k, v in context.items() if v is not None}
-        body = {**(detail or {}), **({"context": extra} if extra else {})}
-        conn.execute(
-            tables.audit_log.insert().values(
-                at=datetime.now(UTC),
-                actor=str(actor),
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                detail=json.dumps(body, ensure_ascii=False, sort_keys=True, default=str),
-            )
+            role, request_id, client = role or actor.role, request_id or actor.request_id, client or actor.client
+        return append_entry(
+            conn,
+            actor=str(actor),
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
+            role=role,
+            request_id=request_id,
+            client=client,
+            model_version=model_version,
+            taxonomy_version=taxonomy_version,
+            input_hash=input_hash,
         )
 
     def audit_trail(self, object_type: str, object_id: str | None = None) -> list[dict[str, Any]]:

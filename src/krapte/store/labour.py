@@ -18,6 +18,7 @@ from krapte.errors import ImportReport, NotFoundError, ValidationError
 from krapte.labour.projects import Project
 from krapte.labour.quarters import format_quarter, parse_quarter
 from krapte.store.database import AuditActor, Store
+from krapte.store.personal import register_personal_data
 from krapte.store.tables import metadata
 
 pipelines = sa.Table(
@@ -62,6 +63,16 @@ supply_cells = sa.Table(
 )
 
 TABLES = [pipelines, projects, supply_cells]
+
+# who imported a pipeline is a staff member's identity; erasing them keeps the pipeline under a pseudonym
+register_personal_data(
+    pipelines,
+    owner_column="imported_by",
+    kind="editor_attribution",
+    time_column="imported_at",
+    on_erase="pseudonymise",
+    description="the account that imported a project pipeline",
+)
 
 
 def _q(value: int | None) -> str | None:

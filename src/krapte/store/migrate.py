@@ -1,74 +1,164 @@
-"""A small, explicit migration runner.
+"""The schema history, run by Alembic from inside the package.
 
-Migrations are modules ``krapte/store/migrations/m<NNNN>_<name>.py`` with ``def upgrade(conn) -> None``.
-They run in order of their number, each in its own transaction, and are recorded in ``schema_migrations``.
-Numbers are
-grouped per domain so that work on one domain never renumbers another: 0001–0099 core, 0100–0199 taxonomy,
-0200–0299 extract, 0300–0399 labour, 0400–0499 monitor, 0500–0599 match.
+Revisions live in ``krapte/store/migrations/versions`` (one linear history; each repository's tables are created
+by explicit ``op.create_table`` calls, never from the live table definitions). :func:`migrate` applies what is
+pending in one transaction that holds a database-wide lock (PostgreSQL advisory lock, SQLite ``BEGIN
+IMMEDIATE``), so concurrent migrators take turns and a failed upgrade leaves the schema as it was.
+
+Databases made by release 0.1.0 carry the old runner's ``schema_migrations`` table instead of ``alembic_version``;
+:func:`migrate` recognises them, stamps the matching revision, drops the old table and upgrades from there,
+keeping every row.
+
+Writing a new revision (developers)::
+
+    KRAPTE_DATABASE_URL=sqlite:////tmp/dev.sqlite python -m krapte.store.migrate upgrade head
+    KRAPTE_DATABASE_URL=sqlite:////tmp/dev.sqlite python -m krapte.store.migrate revision \\
+        --autogenerate --rev-id 0600_accounts -m "accounts: users and sessions"
+
+then review the generated ``versions/r0600_accounts.py``: explicit ``op`` calls, a docstring saying what and why,
+and PostgreSQL/SQLite differences handled. ``tests/store/test_migrations.py`` fails while the history and the
+table definitions differ.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from types import ModuleType
+from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import CommandLine, Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from krapte.store import migrations
+from krapte.errors import ConfigError
 
-_NAME = re.compile(r"^m(\d{4})_[a-z0-9_]+$")
+__all__ = [
+    "LEGACY_REVISIONS",
+    "alembic_config",
+    "current_revision",
+    "head_revision",
+    "main",
+    "migrate",
+    "migration_lock",
+    "script_directory",
+    "target_metadata",
+]
 
-schema_migrations = sa.Table(
-    "schema_migrations",
-    sa.MetaData(),
-    sa.Column("id", sa.String(100), primary_key=True),
-    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-)
+SCRIPT_LOCATION = Path(__file__).with_name("migrations")
+MIGRATION_LOCK_KEY = 7405321
+
+# The old runner's migration ids (release 0.1.0) and the revision that creates the same tables, in order.
+LEGACY_REVISIONS: dict[str, str] = {
+    "m0001_core": "0001_core",
+    "m0100_taxonomy": "0100_taxonomy",
+    "m0300_labour": "0300_labour",
+    "m0400_monitor": "0400_monitor",
+}
 
 
-def available() -> list[tuple[str, ModuleType]]:
-    found = []
-    for info in pkgutil.iter_modules(migrations.__path__):
-        if _NAME.match(info.name):
-            found.append((info.name, importlib.import_module(f"{migrations.__name__}.{info.name}")))
-    return sorted(found)
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration without an ini file, pointing at the packaged history."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
+    cfg.set_main_option("version_path_separator", "os")
+    cfg.set_main_option("file_template", "r%%(rev)s")  # --rev-id 0600_accounts writes versions/r0600_accounts.py
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
 
 
-def applied(engine: Engine) -> set[str]:
-    with _locked(engine) as conn:
-        schema_migrations.create(conn, checkfirst=True)
-        return set(conn.execute(sa.select(schema_migrations.c.id)).scalars())
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "the schema history is empty"
+    return head
+
+
+def target_metadata() -> sa.MetaData:
+    """The live table definitions of every repository (for autogenerate comparisons only)."""
+    import krapte.store.accounts
+    import krapte.store.labour
+    import krapte.store.monitor
+    import krapte.store.oidc
+    import krapte.store.taxonomy  # noqa: F401  (each repository adds its tables to the shared metadata)
+    from krapte.store import tables
+
+    return tables.metadata
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
 
 
 @contextmanager
-def _locked(engine: Engine) -> Iterator[Connection]:
+def migration_lock(engine: Engine) -> Iterator[Connection]:
     """A transaction that holds the database-wide migration lock, so concurrent migrators take turns."""
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
         with conn.begin():
             if engine.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7405321)"))  # released at commit
+                conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"))  # released at commit
             yield conn
 
 
+def _adopt_legacy(conn: Connection, script: ScriptDirectory) -> str | None:
+    """Stamp a release-0.1.0 database with the revision its ``schema_migrations`` rows correspond to."""
+    names = set(sa.inspect(conn).get_table_names())
+    if "schema_migrations" not in names or "alembic_version" in names:
+        return None
+    applied: set[str] = set(conn.execute(sa.text("SELECT id FROM schema_migrations")).scalars())
+    unknown = sorted(applied - LEGACY_REVISIONS.keys())
+    if unknown:
+        raise ConfigError(
+            f"the database was migrated by an unknown krapte version (migrations {', '.join(unknown)})",
+            hint="open it with the krapte release that created it, or restore a backup",
+        )
+    stamp: str | None = None
+    for old, new in LEGACY_REVISIONS.items():  # the old runner applied them in this order, so they form a prefix
+        if old not in applied:
+            break
+        stamp = new
+    if stamp is not None:
+        MigrationContext.configure(conn).stamp(script, stamp)
+    conn.execute(sa.text("DROP TABLE schema_migrations"))
+    return stamp
+
+
 def migrate(engine: Engine) -> list[str]:
-    """Apply pending migrations; return the ids applied now. Safe to call concurrently and repeatedly."""
-    done = applied(engine)
-    newly: list[str] = []
-    for name, module in available():
-        if name in done:
-            continue
-        with _locked(engine) as conn:
-            if conn.execute(sa.select(schema_migrations.c.id).where(schema_migrations.c.id == name)).first():
-                continue
-            module.upgrade(conn)
-            conn.execute(schema_migrations.insert().values(id=name, applied_at=datetime.now(UTC)))
-        newly.append(name)
-    return newly
+    """Apply pending revisions; return the ids applied now (oldest first). Safe to call concurrently."""
+    script = script_directory()
+    target = script.get_current_head()
+    with migration_lock(engine) as conn:
+        _adopt_legacy(conn, script)
+        before = MigrationContext.configure(conn).get_current_revision()
+        if before == target:
+            return []
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    applied = [rev.revision for rev in script.iterate_revisions(target, before)]
+    return list(reversed(applied))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``alembic`` command line on the packaged history, for the database named by the settings."""
+    from krapte.settings import Settings
+
+    cli = CommandLine(prog="python -m krapte.store.migrate")
+    options = cli.parser.parse_args(argv)
+    if not hasattr(options, "cmd"):
+        cli.parser.error("too few arguments")
+    cli.run_cmd(alembic_config(Settings.from_env().database_url), options)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

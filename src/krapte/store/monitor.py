@@ -23,6 +23,7 @@ from krapte.monitor.importers import ParsedPanel
 from krapte.monitor.indicators import Indicator, Observation, period_kind, period_position, region_kind
 from krapte.monitor.measures import Measure, diff_measures, merge_changes
 from krapte.store.database import AuditActor, Store
+from krapte.store.personal import register_personal_data
 from krapte.store.tables import metadata
 
 measures = sa.Table(
@@ -82,6 +83,25 @@ observations = sa.Table(
 )
 
 TABLES = [measures, measure_history, indicators, observations]
+
+# who edited the public measures registry is a staff member's identity; erasing them keeps every edit (the
+# registry's history is public record) under a pseudonym
+register_personal_data(
+    measures,
+    owner_column="updated_by",
+    kind="editor_attribution",
+    time_column="updated_at",
+    on_erase="pseudonymise",
+    description="the account that last edited a measure",
+)
+register_personal_data(
+    measure_history,
+    owner_column="actor",
+    kind="editor_attribution",
+    time_column="at",
+    on_erase="pseudonymise",
+    description="the account that made each change to a measure",
+)
 
 
 # ---------------------------------------------------------------------- measures
