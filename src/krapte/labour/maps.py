@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import cache
 from html import escape
 from typing import Any
 
@@ -57,6 +58,7 @@ NO_DATA = "#e0e0e0"
 DEMAND_BASIS = "estimated: projects × employment factors ({factors}), spread over regions by their gemeenten"
 
 
+@cache
 def _apportion(kind: MapKind) -> tuple[tuple[str, ...], np.ndarray]:
     """Codes of ``kind`` and the (K, 35) matrix that turns arbeidsmarktregio counts into counts of ``kind``."""
     regions = default_regions()
@@ -85,7 +87,7 @@ def regional_figures(
     kind = check_kind(kind)
     g = supply.groups.index(group)
     q = min(max(parse_quarter(quarter) - table.first, 0), table.extra_demand.shape[2] - 1)
-    order = [supply.regions.index(r) for r in default_regions().am_codes]
+    order = [supply.regions.index(r) for r in _am_codes()]
     am = {
         "extra_demand_fte": table.extra_demand[order, table.groups.index(group), q],
         **{m: supply.measure(m)[order, g] for m in ("employed", "vacancies", "job_seekers")},
@@ -97,12 +99,12 @@ def regional_figures(
     with np.errstate(divide="ignore", invalid="ignore"):
         uwv = (counts["vacancies"] + counts["extra_demand_fte"]) / counts["job_seekers"]
         ita = counts["inflow"] / (counts["replacement"] + counts["extra_demand_fte"])
-    names = {r.code: r.name for r in default_regions().of_kind(kind)}
+    names = _names(kind)
     apportioned = "" if kind == "arbeidsmarktregio" else "; apportioned from arbeidsmarktregio's by gemeenten"
     if kind == "arbeidsmarktregio":
         bases = [supply.basis(c, group, "employed").text() for c in codes]
     else:  # apportioning makes every RES figure an estimate, whatever the basis of the arbeidsmarktregio figures
-        kinds = {supply.basis(c, group, "employed").kind for c in default_regions().am_codes}
+        kinds = {supply.basis(c, group, "employed").kind for c in supply.regions}
         source = (
             supply.basis(supply.regions[0], group, "employed").source
             if kinds == {"estimated"}
@@ -134,6 +136,16 @@ def regional_figures(
             }
         )
     return rows
+
+
+@cache
+def _am_codes() -> tuple[str, ...]:
+    return default_regions().am_codes
+
+
+@cache
+def _names(kind: str) -> dict[str, str]:
+    return {r.code: r.name for r in default_regions().of_kind(kind)}
 
 
 def _breaks(values: Sequence[float]) -> list[float]:

@@ -68,14 +68,27 @@ def randomization_inference(
     if xx <= 0:
         return None
     b = float(x_actual @ yd) / xx
-    placebo_b, placebo_c = [], []
-    for units in sets:
-        d = np.zeros_like(treatment, dtype=float)
-        d[units] = rows
-        xp = demean_two_way(d).ravel()
-        pp = float(xp @ xp)
-        placebo_b.append(float(xp @ yd) / pp if pp > 0 else 0.0)
-        placebo_c.append(float(xp @ x_actual) / pp if pp > 0 else 0.0)
+    # Two-way demeaning is linear: a placebo regressor is the sum over k of the demeaned matrix that puts the k-th
+    # treated row on one control unit. Precompute those pieces' products once, then every assignment is a sum.
+    pieces = np.zeros((len(controls), k, yd.size))
+    for i, unit in enumerate(controls):
+        for j in range(k):
+            d = np.zeros_like(treatment, dtype=float)
+            d[unit] = rows[j]
+            pieces[i, j] = demean_two_way(d).ravel()
+    flat = pieces.reshape(len(controls) * k, yd.size)
+    gram = (flat @ flat.T).reshape(len(controls), k, len(controls), k)
+    with_y = (flat @ yd).reshape(len(controls), k)
+    with_actual = (flat @ x_actual).reshape(len(controls), k)
+    position = {int(u): i for i, u in enumerate(controls)}
+    idx = np.array([[position[int(u)] for u in units] for units in sets])  # P × k
+    cols = np.arange(k)
+    pp = gram[idx[:, :, None], cols[None, :, None], idx[:, None, :], cols[None, None, :]].sum(axis=(1, 2))
+    py = with_y[idx, cols[None, :]].sum(axis=1)
+    pa = with_actual[idx, cols[None, :]].sum(axis=1)
+    safe = np.where(pp > 0, pp, 1.0)
+    placebo_b = np.where(pp > 0, py / safe, 0.0)
+    placebo_c = np.where(pp > 0, pa / safe, 0.0)
     bp = np.array([b, *placebo_b])
     cp = np.array([1.0, *placebo_c])
 
