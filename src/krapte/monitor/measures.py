@@ -466,6 +466,16 @@ class _Parser:
         return measure
 
 
+def measure_problems(data: Mapping[str, Any], *, where: str | None = None) -> list[Problem]:
+    """Every problem :meth:`Measure.from_dict` would report for ``data``, as :class:`Problem` objects (empty: valid)."""
+    parser = _Parser(where)
+    try:
+        parser.measure(data)
+    except ValidationError:
+        pass
+    return list(parser.problems)
+
+
 def load_measures(records: Sequence[Mapping[str, Any]], *, where: str | None = None) -> list[Measure]:
     """Validate a list of measure dicts (a seed file); ids must be unique."""
     measures = []
