@@ -8,6 +8,7 @@ which the store keeps as change history.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -469,10 +470,8 @@ class _Parser:
 def measure_problems(data: Mapping[str, Any], *, where: str | None = None) -> list[Problem]:
     """Every problem :meth:`Measure.from_dict` would report for ``data``, as :class:`Problem` objects (empty: valid)."""
     parser = _Parser(where)
-    try:
+    with contextlib.suppress(ValidationError):
         parser.measure(data)
-    except ValidationError:
-        pass
     return list(parser.problems)
 
 
