@@ -42,7 +42,7 @@ def test_a_map_is_valid_svg_with_one_named_path_per_region() -> None:
     assert by_code["ES29"].get("fill") == "#7f2704"  # the largest value is in the darkest class
     assert by_code["ES01"].get("fill") == "#fff5eb"
     tooltip = by_code["ES23"].find(f"{SVG}title")
-    assert tooltip is not None and tooltip.text == "Rotterdam/Den Haag (ES23): 22"
+    assert tooltip is not None and tooltip.text == "Rotterdam-Den Haag (ES23): 22"  # names of the regional mapping
     assert "Vraag &amp; aanbod" in svg and "Bron: CBS; Bron kaart: CBS / PDOK" in svg
 
 
@@ -97,3 +97,39 @@ def test_a_res_pipeline_creates_demand_in_the_labour_market_regions_it_overlaps(
     assert sum(r["share"] for r in rows) == pytest.approx(1.0, abs=1e-3)
     assert rows[0]["name"] and re.match(r"20\d\dQ\d", rows[0]["quarter"])
     assert res_pipeline_demand(projects[1:2], "ES03") == []
+
+
+def test_the_map_page_template_renders_with_the_map_functions(figures) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup
+
+    import krapte
+    from krapte.charting import format_number
+    from krapte.labour.maps import MAP_MEASURES
+
+    folder = Path(krapte.__file__).parent / "web" / "templates"
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["html"]))
+    rows = figures["res"]
+    html = env.get_template("labour/kaart.html").render(
+        lang="nl",
+        other_lang="en",
+        t=lambda key: key,
+        number=lambda v: format_number(v, "nl"),
+        kind="res",
+        measure="extra_demand_fte",
+        measures=MAP_MEASURES,
+        group="0761",
+        groups=[("0761", "Elektriciens")],
+        quarter="2027Q2",
+        quarters=["2027Q1", "2027Q2"],
+        svg=Markup(choropleth_svg("res", {r["code"]: r["extra_demand_fte"] for r in rows}, title="t")),
+        rows=rows,
+        res="ES03",
+        pipeline=[{"code": "AM03", "name": "Drenthe", "quarter": "2030Q1", "fte": 84.7, "share": 0.5}],
+        assumptions=["region_share: ESTIMATED"],
+    )
+    assert html.count('data-code="ES') == 30 and 'id="map-csv"' in html
+    assert "ES23 Rotterdam-Den Haag" in html and 'data-name="Rotterdam-Den Haag"' in html
+    assert "apportioned" in html and "AM03 Drenthe" in html and "50 %" in html

@@ -194,8 +194,10 @@ def choropleth_svg(
         f'<text x="8" y="20" font-size="15" font-family="sans-serif">{escape(title)}</text>',
         '<g transform="translate(0,30)" stroke="#ffffff" stroke-width="0.8">',
     ]
+    names = _names(kind)  # the names of the regional mapping, so that map and tables agree (joined on codes)
     for code in sorted(shapes):
         shape = shapes[code]
+        name = names.get(code, shape.name)
         value = vals.get(code)
         if value is None:
             fill, shown = NO_DATA, ("geen gegevens" if lang == "nl" else "no data")
@@ -205,7 +207,7 @@ def choropleth_svg(
         value_attr = "" if value is None else f' data-value="{value:.6g}"'
         out.append(
             f'<path d="{_path(shape.polygons, proj)}" fill="{fill}" data-code="{code}" '
-            f'data-name="{escape(shape.name)}"{value_attr}><title>{escape(shape.name)} ({code}): {shown}</title></path>'
+            f'data-name="{escape(name)}"{value_attr}><title>{escape(name)} ({code}): {shown}</title></path>'
         )
     out.append("</g>")
     y = proj.height + 50
