@@ -144,3 +144,8 @@ def test_uwv_and_roa_classes_are_reconciled(uwv: str, ita: str, start: str) -> N
     from krapte.labour.tension import interpret
 
     assert interpret(uwv, ita).startswith(start)
+
+
+def test_rows_carry_region_names() -> None:
+    assert default_supply().cell("AM27", "0761")["region_name"] == "Noordoost-Brabant"
+    assert tension("Den Bosch", "0761", "2027Q2")["region_name"] == "Noordoost-Brabant"

@@ -88,7 +88,12 @@ class SupplyTable:
 
     def cell(self, region: str, group: str) -> dict[str, Any]:
         r, g = self.index(region, group)
-        out: dict[str, Any] = {"region": region, "brc_group": group, "label": brc_labels().get(group, group)}
+        out: dict[str, Any] = {
+            "region": region,
+            "region_name": default_regions().name(region),
+            "brc_group": group,
+            "label": brc_labels().get(group, group),
+        }
         out.update({m: round(float(self.values[m][r, g]), 3) for m in MEASURES})
         out.update({f"basis_{m}": self.basis(region, group, m).text() for m in MEASURES})
         return out

@@ -36,6 +36,7 @@ from krapte.errors import NotFoundError
 from krapte.labour.factors import factor_set
 from krapte.labour.forecast import Forecast
 from krapte.labour.quarters import format_quarter, parse_quarter
+from krapte.labour.regions import default_regions
 from krapte.labour.supply import SupplyTable, brc_labels, default_supply, isco_to_brc
 
 UWV_CLASSES: tuple[tuple[float, str], ...] = (
@@ -168,6 +169,7 @@ class TensionTable:
         base_uwv, base_ita = float(self.baseline_uwv[r, g]), float(self.baseline_ita[r, g])
         return {
             "region": self.regions[r],
+            "region_name": default_regions().name(self.regions[r]),
             "brc_group": self.groups[g],
             "label": brc_labels().get(self.groups[g], self.groups[g]),
             "quarter": format_quarter(self.first + q),
@@ -296,9 +298,13 @@ def tension(region: str, occupation: str, quarter: int | str, *, table: TensionT
     """Tension of one arbeidsmarktregio × occupation × quarter (default: the embedded default scenario).
 
     ``occupation`` may be a BRC group, an ISCO-08 code, an ESCO occupation URI or a factor-set occupation name.
-    Quarters outside the forecast horizon use the nearest forecast quarter.
+    Quarters outside the forecast horizon use the nearest forecast quarter. ``region`` is an arbeidsmarktregio
+    (code or name) or a gemeente, which answers for the arbeidsmarktregio it lies in.
     """
-    from krapte.labour.regions import default_regions
-
-    code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code
+    regions = default_regions()
+    try:
+        code = regions.find(region, kinds=("arbeidsmarktregio",)).code
+    except NotFoundError:
+        gemeente = regions.find(region, kinds=("gemeente",)).code
+        code = next(iter(regions.am_weights(gemeente)))
     return (table or default_tension_table()).cell(code, resolve_occupation(occupation), quarter)
