@@ -33,6 +33,8 @@ def test_uwv_tension_cells_replace_vacancies_and_job_seekers_with_their_source()
     table = tension_table(None, supply)
     assert table.cell("AM01", "0761", "2026Q1")["uwv_class"] == "zeer krap"
     assert table.cell("AM01", "0211", "2026Q1")["uwv_class"] == "ruim"  # librarians: not short once measured
+    basis = table.cell("AM01", "0761", "2026Q1")["basis"]
+    assert "job seekers imported (UWV spanningsindicator)" in basis and "inflow estimated" in basis
 
 
 def test_an_indicator_alone_gives_job_seekers_from_the_default_vacancies() -> None:

@@ -135,6 +135,21 @@ class TensionTable:
     ita: np.ndarray  # (R, G, Q)
     baseline_uwv: np.ndarray  # (R, G)
     baseline_ita: np.ndarray  # (R, G)
+    supply: SupplyTable | None = None  # for the basis of every row
+
+    def basis(self, region: str, group: str) -> str:
+        """What a tension figure rests on: the basis of each supply measure it uses and the projects' demand."""
+        parts = ["estimated from the projects' demand (employment factors)"]
+        if self.supply is not None:
+            for measure, name in (
+                ("vacancies", "vacancies"),
+                ("job_seekers", "job seekers"),
+                ("inflow_per_year", "inflow"),
+                ("replacement_per_year", "replacement"),
+            ):
+                b = self.supply.basis(region, group, measure)
+                parts.append(f"{name} {b.kind}" + (f" ({b.source})" if b.kind == "imported" else ""))
+        return ", ".join(parts)
 
     @property
     def last(self) -> int:
@@ -185,6 +200,7 @@ class TensionTable:
             "demand_effect": self._effect(r, g, q),
             "new_shortage": flag(uwv, ita) != "none" and flag(base_uwv, base_ita) == "none",
             "uwv_vs_roa": interpret(uwv_class(uwv), ita_class(ita)),
+            "basis": self.basis(self.regions[r], self.groups[g]),
         }
 
     def rows(
@@ -246,6 +262,7 @@ def tension_table(forecast: Forecast | None, supply: SupplyTable | None = None) 
         ita=ita,
         baseline_uwv=_safe_div(v[:, :, 0], u[:, :, 0], np.inf),
         baseline_ita=_safe_div(i[:, :, 0], rep[:, :, 0], np.inf),
+        supply=supply,
     )
 
 
