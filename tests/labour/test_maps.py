@@ -102,7 +102,7 @@ def test_a_res_pipeline_creates_demand_in_the_labour_market_regions_it_overlaps(
 def test_the_map_page_template_renders_with_the_map_functions(figures) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
     import krapte
@@ -110,7 +110,10 @@ def test_the_map_page_template_renders_with_the_map_functions(figures) -> None: 
     from krapte.labour.maps import MAP_MEASURES
 
     folder = Path(krapte.__file__).parent / "web" / "templates"
-    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["html"]))
+    # the page layout (base.html) needs the web app's request context; a stub stands in for it here
+    stub = DictLoader({"base.html": "{% block title %}{% endblock %}{% block content %}{% endblock %}"})
+    loader = ChoiceLoader([stub, FileSystemLoader(str(folder))])
+    env = Environment(loader=loader, autoescape=select_autoescape(["html"]))
     rows = figures["res"]
     html = env.get_template("labour/kaart.html").render(
         lang="nl",
