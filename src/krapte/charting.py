@@ -7,7 +7,7 @@ threads; SVG output is deterministic (no date, a fixed hash salt).
 from __future__ import annotations
 
 import io
-from typing import Literal
+from typing import Any, Literal
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -34,3 +34,28 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
     return buffer.getvalue()
+
+
+def format_number(value: float | None, lang: str = "nl", decimals: int = 0, *, missing: str = "–") -> str:
+    """``1234567.8`` as ``1.234.568`` (nl) or ``1,234,568`` (en); None and NaN as ``missing``."""
+    if value is None or value != value:
+        return missing
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def _axis_number(value: float, lang: str) -> str:
+    magnitude = abs(value)
+    if magnitude >= 1_000_000:
+        return format_number(value / 1_000_000, lang, 1 if value % 1_000_000 else 0) + (" mln" if lang == "nl" else "M")
+    decimals = 0 if magnitude >= 100 or float(value).is_integer() else (1 if magnitude >= 1 else 2)
+    return format_number(value, lang, decimals)
+
+
+def number_axis(axis: Any, lang: str = "nl") -> None:
+    """Tick labels in the page's number format (``1,5 mln``, ``75.600``), never matplotlib's ``1e6`` offset."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(v, lang)))

@@ -42,3 +42,24 @@ def test_planning_chart_and_bad_input() -> None:
         charts.planning_chart(QUARTERS, np.ones(3), np.zeros(4), title="x")
     with pytest.raises(ValidationError, match="not supported"):
         charts.planning_chart(QUARTERS, np.ones(4), np.zeros(4), title="x", fmt="gif")  # type: ignore[arg-type]
+
+
+def test_the_demand_supply_legend_does_not_cover_the_bars() -> None:
+    import matplotlib.pyplot as plt
+
+    from krapte.labour.charts import demand_supply_figure
+
+    quarters = [f"2027Q{q}" for q in range(1, 5)] * 3
+    fig = demand_supply_figure(
+        quarters, np.full(12, 2_500_000.0), np.full(12, 1_000_000.0), title="Elektriciens, Groningen"
+    )
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        legend = ax.get_legend()
+        assert legend is not None
+        assert legend.get_window_extent(renderer).y1 <= ax.get_window_extent(renderer).y0
+        assert ax.yaxis.get_offset_text().get_text() == ""
+    finally:
+        plt.close(fig)

@@ -86,3 +86,16 @@ def test_the_setup_loader_checks_the_embedded_labour_data() -> None:
     report = load_default_labour(None, None)
     assert report["arbeidsmarktregios"] == 35 and report["gemeenten"] == 342
     assert report["factor_sets"] >= 6 and report["supply_groups"] == 114
+
+
+def test_describe_gives_names_next_to_codes() -> None:
+    from krapte.labour.regions import default_regions
+
+    body = default_regions().describe("Den Bosch")
+    assert (body["code"], body["name"], body["kind"]) == ("GM0796", "'s-Hertogenbosch", "gemeente")
+    assert body["arbeidsmarktregios"] == [{"code": "AM27", "name": "Noordoost-Brabant"}]
+    assert body["res_regions"][0]["code"] == "ES27" and body["res_regions"][0]["name"]
+    assert body["provinces"] == [{"code": "PV30", "name": "Noord-Brabant"}]
+    assert default_regions().label("AM27") == "AM27 Noordoost-Brabant"
+    res = default_regions().describe("ES03")
+    assert {w["name"] for w in res["arbeidsmarktregio_weights"]} == {"Groningen", "Drenthe", "Regio Zwolle"}

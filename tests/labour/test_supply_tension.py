@@ -114,3 +114,38 @@ def test_the_default_scenario_closes_the_gap_to_35_twh() -> None:
     result = scenario_forecast(include_existing_om=True)
     assert result.quarters()[0] == "2025Q1" and result.quarters()[-1] == "2031Q4"
     assert result.om[:, :, -1].sum() > 0.09 * 15871  # at least the O&M of the large solar installed end 2024
+
+
+def test_flagged_keeps_only_cells_the_projects_make_worse() -> None:
+    from krapte.labour.tension import default_tension_table
+
+    table = default_tension_table()
+    flagged = table.rows(flagged=True)
+    assert flagged and len(flagged) < table.uwv.size / 5
+    assert all(r["extra_demand_fte"] > 0 and r["demand_effect"] in ("new shortage", "tighter") for r in flagged)
+    labels = {r["label"] for r in flagged}
+    assert "Kassamedewerkers" not in labels and "Bibliothecarissen en conservatoren" not in labels
+    baseline = tension_table(None, default_supply())
+    assert baseline.rows(flagged=True) == []  # no extra demand: nothing is flagged
+    assert all(r["baseline_flag"] == "shortage" for r in baseline.rows(quarter="2026Q1")[:5])
+
+
+@pytest.mark.parametrize(
+    ("uwv", "ita", "start"),
+    [
+        ("krap", "goed", "agree"),
+        ("zeer krap", "zeer goed", "agree"),
+        ("krap", "slecht", "differ in time: tight now"),
+        ("ruim", "goed", "differ in time: slack now"),
+        ("gemiddeld", "redelijk", "no strong signal"),
+    ],
+)
+def test_uwv_and_roa_classes_are_reconciled(uwv: str, ita: str, start: str) -> None:
+    from krapte.labour.tension import interpret
+
+    assert interpret(uwv, ita).startswith(start)
+
+
+def test_rows_carry_region_names() -> None:
+    assert default_supply().cell("AM27", "0761")["region_name"] == "Noordoost-Brabant"
+    assert tension("Den Bosch", "0761", "2027Q2")["region_name"] == "Noordoost-Brabant"

@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from krapte.charting import ImageFormat, figure_bytes
+from krapte.charting import ImageFormat, figure_bytes, number_axis
 from krapte.errors import ValidationError
 
 
@@ -40,7 +40,7 @@ def _quarter_ticks(ax: plt.Axes, quarters: Sequence[str]) -> None:
     ax.set_xticklabels([quarters[i] for i in ticks], rotation=45, ha="right")
 
 
-def demand_supply_chart(
+def demand_supply_figure(
     quarters: Sequence[str],
     demand: np.ndarray,
     capacity: np.ndarray,
@@ -50,8 +50,8 @@ def demand_supply_chart(
     capacity_label: str = "capacity (FTE)",
     xlabel: str = "quarter",
     ylabel: str = "FTE",
-    fmt: ImageFormat = "png",
-) -> bytes:
+    lang: str = "nl",
+) -> Figure:
     """Demand (bars) against capacity (line) over ``quarters`` for one region × occupation group."""
     demand = np.asarray(demand, dtype=float)
     capacity = np.asarray(capacity, dtype=float)
@@ -67,9 +67,36 @@ def demand_supply_chart(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     _quarter_ticks(ax, quarters)
-    ax.legend(loc="upper right", fontsize=8)
+    _legend_below(ax)
     ax.grid(axis="y", alpha=0.3)
+    number_axis(ax.yaxis, lang)
+    return fig
+
+
+def demand_supply_chart(
+    quarters: Sequence[str],
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    *,
+    title: str,
+    demand_label: str = "demand (FTE)",
+    capacity_label: str = "capacity (FTE)",
+    xlabel: str = "quarter",
+    ylabel: str = "FTE",
+    fmt: ImageFormat = "png",
+    lang: str = "nl",
+) -> bytes:
+    """:func:`demand_supply_figure` as PNG or SVG bytes."""
+    fig = demand_supply_figure(
+        quarters, demand, capacity, title=title, demand_label=demand_label, capacity_label=capacity_label,
+        xlabel=xlabel, ylabel=ylabel, lang=lang,
+    )  # fmt: skip
     return _render(fig, fmt)
+
+
+def _legend_below(ax: plt.Axes) -> None:
+    """The legend under the plot area, so that it never covers bars or lines."""
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=3, fontsize=8, frameon=False)
 
 
 def tension_heatmap(
@@ -112,6 +139,7 @@ def planning_chart(
     xlabel: str = "quarter",
     ylabel: str = "unmet demand (FTE)",
     fmt: ImageFormat = "png",
+    lang: str = "nl",
 ) -> bytes:
     """Unmet demand per quarter before and after planning (two lines)."""
     before = np.asarray(before, dtype=float)
@@ -127,8 +155,9 @@ def planning_chart(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     _quarter_ticks(ax, quarters)
-    ax.legend(loc="upper right", fontsize=8)
+    _legend_below(ax)
     ax.grid(axis="y", alpha=0.3)
+    number_axis(ax.yaxis, lang)
     return _render(fig, fmt)
 
 

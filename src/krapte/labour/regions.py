@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from io import StringIO
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -210,6 +211,41 @@ class RegionMap:
                 cache_[loc] = vec
             out[row] = cache_[loc]
         return out
+
+    def name(self, code: str) -> str:
+        """The name of a region code of any kind (the code itself when unknown)."""
+        region = self._codes.get(code.upper())
+        return region.name if region else code
+
+    def label(self, code: str) -> str:
+        """``"AM27 Noordoost-Brabant"``: a code with its name, for tables and pages."""
+        return f"{code} {self.name(code)}"
+
+    def describe(self, text: str) -> dict[str, Any]:
+        """A region found by code or name, with the names of the regions it lies in or overlaps (every code
+        comes with its name): what ``regions show`` prints."""
+        region = self.find(text)
+        members = self.members(region.code)
+
+        def named(col: str) -> list[dict[str, str]]:
+            codes = sorted(members[col].unique().tolist())
+            return [{"code": str(c), "name": self.name(str(c))} for c in codes]
+
+        weights = self.am_weights(region.code) if region.kind in ("gemeente", "res") else None
+        return {
+            "code": region.code,
+            "name": region.name,
+            "kind": region.kind,
+            "gemeenten": [
+                {"code": str(c), "name": str(n)} for c, n in zip(members.gemeente_code, members.gemeente, strict=True)
+            ],
+            "arbeidsmarktregios": named("arbeidsmarktregio_code"),
+            "res_regions": named("res_code"),
+            "provinces": named("province_code"),
+            "arbeidsmarktregio_weights": (
+                [{"code": c, "name": self.name(c), "weight": w} for c, w in weights.items()] if weights else None
+            ),
+        }
 
     def overlap(self) -> pd.DataFrame:
         """RES region x arbeidsmarktregio pairs with the number of gemeenten and the weight within the RES region."""

@@ -9,9 +9,12 @@ Measures per cell (persons; flows per year):
 - ``vacancies``             open vacancies (baseline, before the projects' extra demand)
 
 The embedded default (:func:`default_supply`) uses the real national employed labour force per BRC group (CBS
-85276NED, 2023) and the vacancy rates from the Dutch anchors; everything CBS does not publish at this level is an
-assumption listed in :attr:`SupplyTable.assumptions` and replaceable cell by cell with :func:`apply_supply_file`
-or the CBS importers in :mod:`krapte.labour.cbs`.
+85276NED, 2023), split over the arbeidsmarktregio's by their share of residential solar installations (the best
+regional basis among the embedded public data; see :mod:`krapte.labour.supply_basis`), and the vacancy rates from
+the Dutch anchors. Everything CBS does not publish at this level is an assumption listed in
+:attr:`SupplyTable.assumptions`; every cell carries its basis (``basis_<measure>``: measured, imported or
+estimated, and from what) and is replaceable with :func:`apply_supply_file`, the CBS importers in
+:mod:`krapte.labour.cbs` or the UWV/DUO importers in :mod:`krapte.labour.importers`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import numpy as np
 
 from krapte.errors import InputError, NotFoundError, Problem
 from krapte.labour.regions import default_regions
+from krapte.labour.supply_basis import DEFAULT_BASES, Basis, region_shares
 
 MEASURES: tuple[str, ...] = ("employed", "replacement_per_year", "inflow_per_year", "job_seekers", "vacancies")
 DATASET = "labour-supply-2023"
@@ -60,6 +64,15 @@ class SupplyTable:
     year: int
     assumptions: tuple[str, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
+    bases: Mapping[str, Basis] = field(default_factory=lambda: dict(DEFAULT_BASES))
+    imported: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (region, group, measure) -> source
+
+    def basis(self, region: str, group: str, measure: str) -> Basis:
+        """The basis of one figure: imported from a file, or the measure's default basis."""
+        source = self.imported.get((region, group, measure))
+        if source is not None:
+            return Basis("imported", source)
+        return self.bases.get(measure, Basis("estimated", "unknown"))
 
     def measure(self, name: str) -> np.ndarray:
         return self.values[name]
@@ -75,8 +88,14 @@ class SupplyTable:
 
     def cell(self, region: str, group: str) -> dict[str, Any]:
         r, g = self.index(region, group)
-        out: dict[str, Any] = {"region": region, "brc_group": group, "label": brc_labels().get(group, group)}
+        out: dict[str, Any] = {
+            "region": region,
+            "region_name": default_regions().name(region),
+            "brc_group": group,
+            "label": brc_labels().get(group, group),
+        }
         out.update({m: round(float(self.values[m][r, g]), 3) for m in MEASURES})
+        out.update({f"basis_{m}": self.basis(region, group, m).text() for m in MEASURES})
         return out
 
     def rows(self, *, region: str | None = None, group: str | None = None) -> list[dict[str, Any]]:
@@ -93,10 +112,14 @@ class SupplyTable:
     def with_values(self, updates: Iterable[tuple[str, str, str, float]], source: str) -> SupplyTable:
         """A copy with cells ``(region, group, measure, value)`` replaced."""
         values = {m: v.copy() for m, v in self.values.items()}
+        imported = dict(self.imported)
         for region, group, measure, value in updates:
             r, g = self.index(region, group)
             values[measure][r, g] = value
-        return replace(self, values=values, assumptions=(*self.assumptions, f"cells replaced from {source}"))
+            imported[(region, group, measure)] = source
+        return replace(
+            self, values=values, imported=imported, assumptions=(*self.assumptions, f"cells replaced from {source}")
+        )
 
 
 @cache
@@ -107,9 +130,7 @@ def default_supply() -> SupplyTable:
     employed_rows = list(csv.DictReader(io.StringIO(_data("employed_brc_2023.csv"))))
     groups = tuple(r["brc_group"] for r in employed_rows)
     national = np.array([float(r["employed_x1000"]) * 1000 for r in employed_rows])
-    shares = {
-        r["arbeidsmarktregio_code"]: float(r["share"]) for r in csv.DictReader(io.StringIO(_data("region_shares.csv")))
-    }
+    shares = region_shares()
     share = np.array([shares[r] for r in regions])
     share = share / share.sum()
     employed = share[:, None] * national[None, :]
@@ -124,7 +145,7 @@ def default_supply() -> SupplyTable:
     }
     listed = [
         "employed: CBS 85276NED werkzame beroepsbevolking 2023 per BRC group (national, real)",
-        assumptions["region_share"]["source"],
+        f"region_share: ESTIMATED, {DEFAULT_BASES['employed'].source.split(' × ', 1)[1]}",
         *(f"vacancies (class {k}): {v['source']}" for k, v in rates.items()),
         f"replacement_per_year: {assumptions['replacement_rate_per_year']['source']}",
         f"inflow_per_year: {assumptions['inflow_rate_per_year']['source']}",
@@ -136,7 +157,10 @@ def default_supply() -> SupplyTable:
         values=values,
         year=2023,
         assumptions=tuple(listed),
-        sources={"employed": "CBS 85276NED 2023", "region_share": "CBS 85005NED 2024 (proxy)"},
+        sources={
+            "employed": "CBS 85276NED 2023",
+            "region_share": "CBS 85005NED 2024, residential installations (proxy)",
+        },
     )
 
 

@@ -11,7 +11,17 @@ forecast, aggregated from the factor set's occupations to BRC 2014 groups throug
   Classes (ROA/POA, anchor A38): <= 0.85 zeer goed, <= 1.00 goed, <= 1.05 redelijk, <= 1.15 matig,
   > 1.15 slecht (prospects for job seekers; "zeer goed" means scarce workers).
 
-A cell is flagged ``shortage`` when S >= 1.5 (krap) or ITA <= 0.85, and ``severe`` when S > 4.0.
+A cell is marked ``shortage`` when S >= 1.5 (krap) or ITA <= 0.85, and ``severe`` when S > 4.0. The published
+national picture is itself mostly short (2022Q1: 88 of 92 beroepsgroepen krap or zeer krap, anchor A11), so most
+cells are short *before* any project; ``--flagged`` (``rows(flagged=True)``) therefore selects the cells whose
+class the projects' extra demand makes worse (``demand_effect``: ``new shortage`` or ``tighter``), not every short
+cell.
+
+**UWV and ROA answer different questions** (:func:`interpret`): the UWV class describes the market *now* from the
+employer's side (vacancies per short-term job seeker), the ROA class the *prospects of job seekers* over about six
+years (school-leaver inflow per opening). UWV "krap" and ROA "goed"/"zeer goed" agree: few workers for the jobs.
+They disagree when UWV says "krap" and ROA "matig"/"slecht" (tight today, enough entrants coming) or UWV says
+"ruim" and ROA "goed" (slack today, too few entrants later).
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from krapte.errors import NotFoundError
 from krapte.labour.factors import factor_set
 from krapte.labour.forecast import Forecast
 from krapte.labour.quarters import format_quarter, parse_quarter
+from krapte.labour.regions import default_regions
 from krapte.labour.supply import SupplyTable, brc_labels, default_supply, isco_to_brc
 
 UWV_CLASSES: tuple[tuple[float, str], ...] = (
@@ -67,6 +78,45 @@ def ita_class(value: float) -> str:
     return ITA_CLASSES[-1][1]
 
 
+UWV_ORDER = {name: i for i, (_, name) in enumerate(UWV_CLASSES)}  # 0 = zeer ruim .. 4 = zeer krap
+ITA_ORDER = {name: -i for i, (_, name) in enumerate(ITA_CLASSES)}  # higher = scarcer workers (zeer goed = 0)
+
+
+def interpret(uwv_name: str, ita_name: str) -> str:
+    """One sentence that reconciles the UWV class (now, employers) and the ROA class (prospects, job seekers)."""
+    tight_now = UWV_ORDER[uwv_name] >= UWV_ORDER["krap"]
+    slack_now = UWV_ORDER[uwv_name] <= UWV_ORDER["ruim"]
+    scarce_later = ITA_ORDER[ita_name] >= ITA_ORDER["goed"]
+    ample_later = ITA_ORDER[ita_name] <= ITA_ORDER["matig"]
+    if tight_now and scarce_later:
+        return (
+            f"agree: UWV {uwv_name} (many vacancies per job seeker now) and ROA {ita_name} (good prospects for job "
+            "seekers, too few entrants) both mean too few workers"
+        )
+    if tight_now and ample_later:
+        return (
+            f"differ in time: tight now (UWV {uwv_name}) but enough school-leavers per opening in the coming years "
+            f"(ROA {ita_name}); the shortage is expected to ease"
+        )
+    if slack_now and scarce_later:
+        return (
+            f"differ in time: slack now (UWV {uwv_name}) but too few entrants per opening in the coming years "
+            f"(ROA {ita_name}); a shortage is expected to build up"
+        )
+    return f"no strong signal: UWV {uwv_name} now, ROA {ita_name} for the coming years"
+
+
+def demand_effect(uwv: float, ita: float, base_uwv: float, base_ita: float, extra: float) -> str:
+    """What the projects' extra demand does to a cell's classes: ``new shortage``, ``tighter`` or ``none``."""
+    if extra <= 0:
+        return "none"
+    if flag(uwv, ita) != "none" and flag(base_uwv, base_ita) == "none":
+        return "new shortage"
+    worse_uwv = UWV_ORDER[uwv_class(uwv)] > UWV_ORDER[uwv_class(base_uwv)]
+    worse_ita = ITA_ORDER[ita_class(ita)] > ITA_ORDER[ita_class(base_ita)]
+    return "tighter" if worse_uwv or worse_ita else "none"
+
+
 def flag(uwv: float, ita: float) -> str:
     if uwv > SEVERE_UWV:
         return "severe"
@@ -85,6 +135,21 @@ class TensionTable:
     ita: np.ndarray  # (R, G, Q)
     baseline_uwv: np.ndarray  # (R, G)
     baseline_ita: np.ndarray  # (R, G)
+    supply: SupplyTable | None = None  # for the basis of every row
+
+    def basis(self, region: str, group: str) -> str:
+        """What a tension figure rests on: the basis of each supply measure it uses and the projects' demand."""
+        parts = ["estimated from the projects' demand (employment factors)"]
+        if self.supply is not None:
+            for measure, name in (
+                ("vacancies", "vacancies"),
+                ("job_seekers", "job seekers"),
+                ("inflow_per_year", "inflow"),
+                ("replacement_per_year", "replacement"),
+            ):
+                b = self.supply.basis(region, group, measure)
+                parts.append(f"{name} {b.kind}" + (f" ({b.source})" if b.kind == "imported" else ""))
+        return ", ".join(parts)
 
     @property
     def last(self) -> int:
@@ -105,10 +170,21 @@ class TensionTable:
         q = min(max(q, 0), self.uwv.shape[2] - 1)  # outside the horizon: nearest forecast quarter
         return self._cell(r, g, q)
 
+    def _effect(self, r: int, g: int, q: int) -> str:
+        return demand_effect(
+            float(self.uwv[r, g, q]),
+            float(self.ita[r, g, q]),
+            float(self.baseline_uwv[r, g]),
+            float(self.baseline_ita[r, g]),
+            float(self.extra_demand[r, g, q]),
+        )
+
     def _cell(self, r: int, g: int, q: int) -> dict[str, Any]:
         uwv, ita = float(self.uwv[r, g, q]), float(self.ita[r, g, q])
+        base_uwv, base_ita = float(self.baseline_uwv[r, g]), float(self.baseline_ita[r, g])
         return {
             "region": self.regions[r],
+            "region_name": default_regions().name(self.regions[r]),
             "brc_group": self.groups[g],
             "label": brc_labels().get(self.groups[g], self.groups[g]),
             "quarter": format_quarter(self.first + q),
@@ -120,13 +196,17 @@ class TensionTable:
             "baseline_uwv_class": uwv_class(float(self.baseline_uwv[r, g])),
             "baseline_ita_class": ita_class(float(self.baseline_ita[r, g])),
             "flag": flag(uwv, ita),
-            "new_shortage": flag(uwv, ita) != "none"
-            and flag(float(self.baseline_uwv[r, g]), float(self.baseline_ita[r, g])) == "none",
+            "baseline_flag": flag(base_uwv, base_ita),
+            "demand_effect": self._effect(r, g, q),
+            "new_shortage": flag(uwv, ita) != "none" and flag(base_uwv, base_ita) == "none",
+            "uwv_vs_roa": interpret(uwv_class(uwv), ita_class(ita)),
+            "basis": self.basis(self.regions[r], self.groups[g]),
         }
 
     def rows(
         self, *, region: str | None = None, group: str | None = None, quarter: str | None = None, flagged: bool = False
     ) -> list[dict[str, Any]]:
+        """Cells as dicts; ``flagged`` keeps only cells whose class the projects' extra demand makes worse."""
         out = []
         q_sel = None if quarter is None else parse_quarter(quarter) - self.first
         for r, rc in enumerate(self.regions):
@@ -138,7 +218,7 @@ class TensionTable:
                 for q in range(self.uwv.shape[2]):
                     if q_sel is not None and q != q_sel:
                         continue
-                    if flagged and flag(float(self.uwv[r, g, q]), float(self.ita[r, g, q])) == "none":
+                    if flagged and self._effect(r, g, q) == "none":
                         continue
                     out.append(self._cell(r, g, q))
         return out
@@ -182,6 +262,7 @@ def tension_table(forecast: Forecast | None, supply: SupplyTable | None = None) 
         ita=ita,
         baseline_uwv=_safe_div(v[:, :, 0], u[:, :, 0], np.inf),
         baseline_ita=_safe_div(i[:, :, 0], rep[:, :, 0], np.inf),
+        supply=supply,
     )
 
 
@@ -234,9 +315,13 @@ def tension(region: str, occupation: str, quarter: int | str, *, table: TensionT
     """Tension of one arbeidsmarktregio × occupation × quarter (default: the embedded default scenario).
 
     ``occupation`` may be a BRC group, an ISCO-08 code, an ESCO occupation URI or a factor-set occupation name.
-    Quarters outside the forecast horizon use the nearest forecast quarter.
+    Quarters outside the forecast horizon use the nearest forecast quarter. ``region`` is an arbeidsmarktregio
+    (code or name) or a gemeente, which answers for the arbeidsmarktregio it lies in.
     """
-    from krapte.labour.regions import default_regions
-
-    code = default_regions().find(region, kinds=("arbeidsmarktregio",)).code
+    regions = default_regions()
+    try:
+        code = regions.find(region, kinds=("arbeidsmarktregio",)).code
+    except NotFoundError:
+        gemeente = regions.find(region, kinds=("gemeente",)).code
+        code = next(iter(regions.am_weights(gemeente)))
     return (table or default_tension_table()).cell(code, resolve_occupation(occupation), quarter)

@@ -107,3 +107,24 @@ def kpi_progress(kpi: KpiTarget, series: Series | None) -> KpiProgress:
         gap_closed=gap,
         status=status,
     )
+
+
+def growth_text(rate: float | None, lang: str = "nl", *, reason: str = "") -> str:
+    """An annual growth rate for a page: ``+3,1 % per jaar``; without a rate, words instead of ``– %``."""
+    if rate is None:
+        if lang == "nl":
+            return f"niet te berekenen ({reason})" if reason else "niet te berekenen"
+        return f"cannot be computed ({reason})" if reason else "cannot be computed"
+    number = f"{100 * rate:+.1f}"
+    if lang == "nl":
+        return f"{number.replace('.', ',')} % per jaar"
+    return f"{number} % a year"
+
+
+def growth_reason(progress: KpiProgress, lang: str = "nl") -> str:
+    """Why a growth rate is missing: no baseline, no observation after it, or values that are not positive."""
+    if progress.baseline is None:
+        return "geen basiswaarde" if lang == "nl" else "no baseline"
+    if progress.latest_value is None:
+        return "geen waarneming na de basiswaarde" if lang == "nl" else "no observation after the baseline"
+    return "basis- of doelwaarde niet positief" if lang == "nl" else "baseline or target not positive"

@@ -8,6 +8,7 @@ which the store keeps as change history.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -464,6 +465,14 @@ class _Parser:
                 problems=[str(p) for p in self.problems],
             )
         return measure
+
+
+def measure_problems(data: Mapping[str, Any], *, where: str | None = None) -> list[Problem]:
+    """Every problem :meth:`Measure.from_dict` would report for ``data``, as :class:`Problem` objects (empty: valid)."""
+    parser = _Parser(where)
+    with contextlib.suppress(ValidationError):
+        parser.measure(data)
+    return list(parser.problems)
 
 
 def load_measures(records: Sequence[Mapping[str, Any]], *, where: str | None = None) -> list[Measure]:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from krapte.errors import EstimationError
 from krapte.monitor.evaluate.result import EvaluationResult, Grade
+from krapte.monitor.evaluate.wild import FEW_TREATED_CLUSTERS
 
 GRADES: tuple[Grade, ...] = ("A", "B", "C", "D")
 
@@ -87,8 +88,25 @@ def _grade_did(d: dict[str, Any], estimate: float) -> tuple[Grade, list[str]]:
     if d["n_clusters"] < 10:
         grade = _step(grade, 2)
         reasons.append(f"only {d['n_clusters']} clusters: inference is unreliable")
-    elif d["n_clusters"] < 40:
+    elif d["n_clusters"] < 40 and d.get("n_treated_clusters", d["n_treated"]) >= FEW_TREATED_CLUSTERS:
         reasons.append(f"{d['n_clusters']} clusters: see the wild cluster bootstrap for the TWFE estimate")
+    few = d.get("n_treated_clusters", d["n_treated"])
+    if few < FEW_TREATED_CLUSTERS:
+        ri = d["twfe"].get("randomization")
+        if ri is None:
+            grade = _step(grade, 1)
+            reasons.append(f"{few} treated cluster(s) and no randomization inference possible: no valid inference")
+        elif ri["ci_low"] is None or ri["ci_high"] is None:
+            grade = _step(grade, 1)
+            reasons.append(
+                f"{few} treated cluster(s): the bootstrap is unreliable and randomization inference over "
+                f"{ri['n_assignments']} assignments cannot bound the effect (p = {ri['p_value']:.3f})"
+            )
+        else:
+            reasons.append(
+                f"{few} treated cluster(s): the bootstrap is unreliable; randomization inference over "
+                f"{ri['n_assignments']} assignments gives p = {ri['p_value']:.3f}"
+            )
     if d["n_treated"] < 3:
         grade = _step(grade, 1)
         reasons.append(f"only {d['n_treated']} treated unit(s): the effect rests on very few units")

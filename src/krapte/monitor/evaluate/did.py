@@ -17,10 +17,11 @@ from scipy import stats
 
 from krapte.monitor.evaluate import staggered
 from krapte.monitor.evaluate.panel import Panel
+from krapte.monitor.evaluate.randomization import randomization_inference
 from krapte.monitor.evaluate.result import EvaluationResult
 from krapte.monitor.evaluate.staggered import Control
 from krapte.monitor.evaluate.twfe import MAX_DESIGN_CELLS, event_time_dummies, fit_twfe, sun_abraham
-from krapte.monitor.evaluate.wild import wild_cluster_bootstrap
+from krapte.monitor.evaluate.wild import FEW_TREATED_CLUSTERS, wild_cluster_bootstrap
 
 MAX_LEADS = 4
 MAX_PRETEST_CELLS = 60
@@ -108,15 +109,43 @@ def estimate_did(
         "p_value": float(2 * stats.t.sf(abs(b / se), g_df)) if se > 0 else None,
         "inference": f"cluster-robust by unit (CR1), t with {g_df} df",
     }
+    n_treated_clusters = int(np.sum(treated_now.any(axis=1)))
     if bootstrap > 0:
-        wild = wild_cluster_bootstrap(twfe, 0, draws=bootstrap, alpha=alpha, seed=seed)
+        wild = wild_cluster_bootstrap(
+            twfe, 0, draws=bootstrap, alpha=alpha, seed=seed, n_treated_clusters=n_treated_clusters
+        )
         twfe_diag["wild_bootstrap"] = {
             "p_value": wild.p_value,
             "ci_low": wild.ci_low,
             "ci_high": wild.ci_high,
             "weights": wild.weights,
             "draws": wild.draws,
+            "method": wild.method,
+            "reliable": wild.reliable,
+            "warning": wild.warning,
         }
+    if n_treated_clusters < FEW_TREATED_CLUSTERS:
+        warning = (
+            f"only {n_treated_clusters} treated cluster(s): cluster-robust and wild-cluster-bootstrap inference are "
+            f"unreliable with fewer than {FEW_TREATED_CLUSTERS} treated clusters (MacKinnon and Webb 2017; Conley and "
+            "Taber 2011); read the randomization inference instead"
+        )
+        twfe_diag["inference_warning"] = warning
+        notes.append(warning)
+        ri = randomization_inference(panel.y, treated_now, alpha=alpha, seed=seed)
+        if ri is not None:
+            twfe_diag["randomization"] = {
+                "p_value": ri.p_value,
+                "ci_low": ri.ci_low,
+                "ci_high": ri.ci_high,
+                "n_assignments": ri.n_assignments,
+                "exhaustive": ri.exhaustive,
+                "min_p_value": ri.min_p_value,
+                "method": ri.method,
+                "note": ri.note,
+            }
+            if ri.note:
+                notes.append(ri.note)
 
     twfe_es: list[dict[str, Any]] = []
     twfe_lead_test: dict[str, Any] | None = None
@@ -157,6 +186,7 @@ def estimate_did(
         "n_units": len(panel.units),
         "n_clusters": len(panel.units),
         "n_treated": int(sum(cohorts.values())),
+        "n_treated_clusters": n_treated_clusters,
         "n_never_treated": int(np.sum(~finite)),
         "n_periods": n_t,
         "n_pre_periods": pre_periods,
