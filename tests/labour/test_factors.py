@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from krapte.errors import InputError, NotFoundError, ValidationError
-from krapte.labour.factors import describe, factor_set, factor_set_names, load_factor_file, resolve_factors
+from krapte.labour.factors import (
+    describe,
+    factor_set,
+    factor_set_names,
+    load_factor_file,
+    parse_factor_overrides,
+    resolve_factors,
+)
 
 
 def test_the_required_sets_are_there() -> None:
@@ -84,10 +91,19 @@ def test_variant_must_be_low_central_or_high() -> None:
 def test_a_user_file_overrides_single_factors(tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text("technology,phase,low,central,high,source\nutility_solar,construction,1.0,2.0,3.0,own survey\n")
-    fs = resolve_factors(str(path))
+    fs = load_factor_file(path)
     f = fs.factor("utility_solar", "construction")
     assert f is not None and (f.low, f.central, f.high) == (1.0, 2.0, 3.0) and f.source == "own survey"
     assert fs.factor("onshore_wind", "construction").central == 2.65  # type: ignore[union-attr]
+
+
+def test_factor_sets_are_chosen_by_name_never_by_path(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("technology,phase,central\nutility_solar,construction,2.0\n")
+    with pytest.raises(ValidationError):
+        resolve_factors(str(path))  # a request can never make krapte open a file
+    text = path.read_text()
+    assert parse_factor_overrides(text, label="mine.csv").factor("utility_solar", "construction").central == 2.0  # type: ignore[union-attr]
 
 
 def test_a_bad_user_file_reports_every_row_and_applies_nothing(tmp_path: Path) -> None:
