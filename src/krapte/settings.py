@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -96,6 +96,8 @@ class Settings:
     cache_dir_override: Path | None = None
     redis_url: str | None = None
     auth: AuthSettings = AuthSettings()
+    # days to keep each kind of personal record (None: keep); KRAPTE_RETENTION="session=30,api_token=400"
+    retention: Mapping[str, int | None] = field(default_factory=lambda: dict(DEFAULT_RETENTION))
 
     @property
     def cache_dir(self) -> Path:
@@ -123,7 +125,33 @@ class Settings:
             cache_dir_override=Path(env["KRAPTE_CACHE_DIR"]).expanduser() if env.get("KRAPTE_CACHE_DIR") else None,
             redis_url=env.get("KRAPTE_REDIS_URL") or None,
             auth=AuthSettings.from_env(env),
+            retention=_retention(env.get("KRAPTE_RETENTION")),
         )
+
+
+#: Sessions are expired by the server long before this; the rows themselves go after a month.
+DEFAULT_RETENTION: dict[str, int | None] = {"session": 30}
+
+
+def parse_retention(text: str) -> dict[str, int | None]:
+    """``"cv=365,session=30,editor_attribution=keep"`` → ``{"cv": 365, "session": 30, ...}`` (settings form)."""
+    policy: dict[str, int | None] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        kind, sep, value = part.partition("=")
+        kind, value = kind.strip(), value.strip()
+        if not sep or not kind:
+            raise ConfigError(f"retention entry {part!r} is not KIND=DAYS", hint="e.g. cv=365,session=30,audit=keep")
+        if value == "keep":
+            policy[kind] = None
+        elif value.isdigit():
+            policy[kind] = int(value)
+        else:
+            raise ConfigError(f"retention for {kind!r} must be a number of days or 'keep', not {value!r}")
+    return policy
+
+
+def _retention(raw: str | None) -> dict[str, int | None]:
+    return {**DEFAULT_RETENTION, **parse_retention(raw)} if raw else dict(DEFAULT_RETENTION)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -15,7 +15,7 @@ import click
 from krapte import __version__
 from krapte.errors import KrapteError
 
-AREAS = ("app", "accounts", "taxonomy", "extract", "skills", "labour", "monitor", "evaluate", "planning")
+AREAS = ("app", "accounts", "audit", "taxonomy", "extract", "skills", "labour", "monitor", "evaluate", "planning")
 
 
 class KrapteGroup(click.Group):

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from krapte.errors import ConfigError, ValidationError
+from krapte.settings import parse_retention
 from krapte.store.database import Store
 
 __all__ = [
@@ -124,23 +125,6 @@ def _registry(registry: PersonalDataRegistry | None) -> PersonalDataRegistry:
         target_metadata()  # imports every repository module, so that each has registered its tables
         return REGISTRY
     return registry
-
-
-def parse_retention(text: str) -> dict[str, int | None]:
-    """``"cv=365,session=30,editor_attribution=keep"`` → ``{"cv": 365, "session": 30, ...}`` (settings form)."""
-    policy: dict[str, int | None] = {}
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        kind, sep, value = part.partition("=")
-        kind, value = kind.strip(), value.strip()
-        if not sep or not kind:
-            raise ConfigError(f"retention entry {part!r} is not KIND=DAYS", hint="e.g. cv=365,session=30,audit=keep")
-        if value == "keep":
-            policy[kind] = None
-        elif value.isdigit():
-            policy[kind] = int(value)
-        else:
-            raise ConfigError(f"retention for {kind!r} must be a number of days or 'keep', not {value!r}")
-    return policy
 
 
 def _pseudonym() -> str:
