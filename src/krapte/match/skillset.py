@@ -44,7 +44,7 @@ SKILL_SOURCES: tuple[str, ...] = get_args(SkillSource)
 #: weight of an optional skill when a skill set is built from an occupation or a vacancy's nice-to-haves
 OPTIONAL_WEIGHT = 0.5
 #: weight of a skill inferred from a past occupation (a person has done the job, but not every skill of it)
-INFERRED_WEIGHT = 0.6
+INFERRED_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
