@@ -133,10 +133,7 @@ class VacancyIndex:
         n = len(gem)
         limit = profile.travel_km or DEFAULT_TRAVEL_KM
         per_gemeente = self._distances(profile)
-        if per_gemeente is None:
-            dist = np.full(n, np.nan)
-        else:
-            dist = np.where(gem >= 0, per_gemeente[gem], np.nan)
+        dist = np.full(n, np.nan) if per_gemeente is None else np.where(gem >= 0, per_gemeente[gem], np.nan)
         travel = np.where(np.isnan(dist), 0.5, np.maximum(0.0, 1.0 - 0.5 * dist / limit))
         wanted = profile.hours_per_week
         if wanted is None:
