@@ -234,6 +234,7 @@ RULES: dict[str, dict[str, Any]] = {
         "eligibility": {
             "all": [
                 _fact("person.sector", "eq", "metalektro", "je werkgever valt onder de cao Metalektro"),
+                EMPLOYED,
                 _ask("je bent zij-instromer uit een andere sector in een technische functie"),
             ]
         },
@@ -244,6 +245,7 @@ RULES: dict[str, dict[str, Any]] = {
         "eligibility": {
             "all": [
                 _fact("person.sector", "eq", "metalektro", "je werkgever valt onder A+O Metalektro"),
+                EMPLOYED,
                 _fact("course.digital", "true", True, "training in digitalisering of robotisering"),
                 _fact("course.duration_weeks", "lte", 52, "doorlooptijd hoogstens 12 maanden"),
             ]
@@ -274,7 +276,10 @@ RULES: dict[str, dict[str, Any]] = {
     "oom_persoonlijke_trainingstoelage": {
         "kind": "fund",
         "eligibility": {
-            "all": [_fact("person.sector", "eq", "metaal-mkb", "je werkgever is aangesloten bij OOM (mkb-metaal)")]
+            "all": [
+                _fact("person.sector", "eq", "metaal-mkb", "je werkgever is aangesloten bij OOM (mkb-metaal)"),
+                EMPLOYED,
+            ]
         },
         "amount": {"kind": "percentage", "percent": 50, "cap": 800, "applies_to": "course-cost"},
     },
