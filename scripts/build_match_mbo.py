@@ -273,7 +273,8 @@ def main() -> None:
         licence="regulation: no copyright (Auteurswet art. 11); ESCO © European Union (reuse with attribution)",
         attribution="This service uses the ESCO classification of the European Commission.",
         derivation=f"lexical title mapping plus {len(OVERRIDES)} hand-mapped technical/ICT qualifications "
-        f"(scripts/build_match_mbo.py): {len(mapped)} of {len(quals)} qualifications mapped; skills = essential skills of the mapped occupations; "
+        f"(scripts/build_match_mbo.py): {len(mapped)} of {len(quals)} qualifications mapped; "
+        "skills = essential skills of the mapped occupations; "
         "durations estimated from the statutory ranges (WEB art. 7.2.7, lower bound); costs unknown",
     )
     print(json.dumps({k: v for k, v in coverage.items() if k != "by_domain"}, ensure_ascii=False))
