@@ -71,10 +71,17 @@ OVERRIDES: dict[str, list[str]] = {
     "25333": ["monteur elektrische installaties"],
     "25262": ["elektrotechnicus"],
     "25263": ["elektrotechnicus", "monteur elektrische installaties gebouwen"],
-    "25264": ["technicus koel-, lucht- en verwarmingstechniek",
-              "technisch tekenaar koel-, lucht- en verwarmingstechniek"],
+    "25264": [
+        "technicus koel-, lucht- en verwarmingstechniek",
+        "technisch tekenaar koel-, lucht- en verwarmingstechniek",
+    ],
     "25334": ["monteur industriële machines"],
-    "25335": [], "25336": [], "25303": [], "25265": [], "25253": [], "25124": [],
+    "25335": [],
+    "25336": [],
+    "25303": [],
+    "25265": [],
+    "25253": [],
+    "25124": [],
     "25266": ["glasvezelmonteur", "servicemonteur communicatie-infrastructuur"],
     "25271": ["glasvezelmonteur"],
     "25267": ["gasmonteur", "technicus watervoorzieningsnet"],
@@ -117,7 +124,9 @@ OVERRIDES: dict[str, list[str]] = {
     "25314": ["technisch tekenaar koel-, lucht- en verwarmingstechniek"],
     "25316": ["technisch tekenaar koel-, lucht- en verwarmingstechniek"],
     "25315": ["technisch tekenaar mechanica"],
-    "25317": [], "25318": [], "25319": [],
+    "25317": [],
+    "25318": [],
+    "25319": [],
     "25320": ["onderhoudstechnicus vliegtuigen"],
     "25321": ["onderhoudstechnicus vliegtuigen"],
     "25322": ["onderhoudstechnicus vliegtuigen"],
@@ -133,10 +142,15 @@ OVERRIDES: dict[str, list[str]] = {
     "25192": ["medewerker helpdesk"],
     "25246": ["monteur bouwmachines", "landbouwmachinemonteur"],
     "25127": ["steigerbouwer"],
-}  # fmt: skip
+}
 
-WEEKS = {"entreeopleiding": 52, "basisberoepsopleiding": 52, "vakopleiding": 104, "middenkaderopleiding": 156,
-         "specialistenopleiding": 52}  # fmt: skip
+WEEKS = {
+    "entreeopleiding": 52,
+    "basisberoepsopleiding": 52,
+    "vakopleiding": 104,
+    "middenkaderopleiding": 156,
+    "specialistenopleiding": 52,
+}
 
 
 def variants(name: str, dossier: str) -> list[tuple[str, float]]:
@@ -214,11 +228,14 @@ def main() -> None:
                 ],
                 "best_unaccepted": None
                 if accepted or not order
-                else {"uri": order[0][0], "label": tax.occupations[order[0][0]].label("nl"),
-                      "score": round(order[0][1][0], 3)},
+                else {
+                    "uri": order[0][0],
+                    "label": tax.occupations[order[0][0]].label("nl"),
+                    "score": round(order[0][1][0], 3),
+                },
                 "skills": skills,
             }
-        )  # fmt: skip
+        )
     out = PACKAGE_DATA / DATASET
     out.mkdir(parents=True, exist_ok=True)
     (out / "qualifications.json").write_text(

@@ -38,3 +38,30 @@ def test_centroids_give_plausible_distances() -> None:
     assert len(g.centroids) == 342
     assert 50 < g.distance_km("Amsterdam", "Rotterdam") < 90  # 57 km straight line x 1.3 detour
     assert g.code("Den Bosch") == "GM0796" and g.distance_km("GM0599", "Rotterdam") == 0.0
+
+
+def test_demo_set_is_labelled_and_spread_over_the_35_regions() -> None:
+    from krapte.match.data import demo_courses, demo_vacancies
+
+    vacancies = demo_vacancies()
+    assert len(vacancies) == 280 and all(v.demo and v.id.startswith("demo-") for v in vacancies)
+    assert len({v.location.region for v in vacancies}) == 35
+    assert all("gegenereerde demovacature" in v.description for v in vacancies)
+    assert all(v.location.gemeente and v.occupation for v in vacancies)
+    courses = demo_courses()
+    assert len(courses) >= 60 and all(c.demo for c in courses)
+    assert any(c.kind == "mbo-derde-leerweg" and c.crebo for c in courses)
+
+
+def test_demo_vacancies_go_through_the_real_extraction(esco: Taxonomy) -> None:
+    from krapte.extract import extract_text
+    from krapte.extract.skills import SkillExtractor
+    from krapte.match import read_vacancies
+
+    extractor = SkillExtractor(esco, use_embeddings=False)
+    raw = (resources.files("krapte.data") / "match-demo" / "vacancies.jsonl").read_text(encoding="utf-8")
+    first = "\n".join(raw.splitlines()[:3])
+    vacancies = read_vacancies(first, extract=lambda text: extract_text(text, extractor=extractor).to_dict())
+    for v in vacancies:
+        assert len(v.skills) >= 3, v.title
+        assert all(e.source == "vacancy" and e.evidence for e in v.skills)

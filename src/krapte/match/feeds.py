@@ -187,7 +187,12 @@ def _location(rec: Mapping[str, Any], gazetteer: Gazetteer) -> Location:
         elif isinstance(addr, str):
             place = place or addr
     code = gazetteer.find(place) or ""
-    return Location(gemeente=code, name=gazetteer.names.get(code, place), postcode=postcode.replace(" ", "")[:4])
+    return Location(
+        gemeente=code,
+        name=gazetteer.names.get(code, place),
+        postcode=postcode.replace(" ", "")[:4],
+        region=str(rec.get("region") or ""),
+    )
 
 
 def _hours(rec: Mapping[str, Any]) -> tuple[float | None, float | None]:
@@ -412,7 +417,7 @@ def course_from_record(
         cost_eur=cost,
         mode=str(rec.get("mode") or rec.get("courseMode") or ""),
         start_dates=start_dates,
-        location=Location(gemeente=code, name=gaz.names.get(code, place)),
+        location=Location(gemeente=code, name=gaz.names.get(code, place), region=str(rec.get("region") or "")),
         nlqf=_opt_int(str(nlqf).lower().replace("nlqf", "").strip()) if nlqf not in (None, "") else None,
         crebo=code_value,
         croho=str(rec.get("croho") or ""),
