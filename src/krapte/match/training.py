@@ -19,8 +19,12 @@ schemes (STAP) are never options; the plan lists them separately as ended.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -210,7 +214,8 @@ def _solve(
 ) -> tuple[npt.NDArray[np.float64], float]:
     import highspy
 
-    h = highspy.Highs()
+    with _quiet_stdout():
+        h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("time_limit", float(time_limit))
@@ -236,6 +241,30 @@ def _solve(
     x = np.asarray(h.getSolution().col_value)
     bound = float(h.getInfo().mip_dual_bound) if integer else float(h.getInfo().objective_function_value)
     return x, bound
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence the banner HiGHS prints to the process's stdout (file descriptor 1) when a solver is created."""
+    try:
+        fd = os.dup(1)
+    except OSError:  # no real stdout
+        yield
+        return
+    try:
+        sys.stdout.flush()
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            try:
+                yield
+            finally:
+                try:
+                    ctypes.CDLL(None).fflush(None)
+                except (OSError, AttributeError):  # pragma: no cover - platforms without a C library handle
+                    pass
+                os.dup2(fd, 1)
+    finally:
+        os.close(fd)
 
 
 def _greedy(a: sparse.csc_matrix, cost: npt.NDArray[np.float64], weight: npt.NDArray[np.float64]) -> list[int]:
