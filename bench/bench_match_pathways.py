@@ -105,7 +105,8 @@ def run(quick: bool) -> None:
     print(
         f"viable (>= {VIABLE}) targets per origin: median {np.median(viable):.0f}, share of origins with none "
         f"{np.mean(viable == 0):.1%}; highly viable (>= {HIGHLY_VIABLE}) median {np.median(highly):.0f}; "
-        f"viable green/digital/technical targets: median {np.median(viable_gdt):.0f}, none {np.mean(viable_gdt == 0):.1%}"
+        f"viable green/digital/technical targets: median {np.median(viable_gdt):.0f}, "
+        f"none {np.mean(viable_gdt == 0):.1%}"
     )
     majors = np.array([tax.occupations[u].isco_code[:1] for u in space.occupation_uris])
     share = {m: float(np.mean(majors == m)) for m in set(majors)}

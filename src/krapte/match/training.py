@@ -258,10 +258,8 @@ def _quiet_stdout() -> Iterator[None]:
             try:
                 yield
             finally:
-                try:
+                with contextlib.suppress(OSError, AttributeError):  # flush C stdio: the banner sits in its buffer
                     ctypes.CDLL(None).fflush(None)
-                except (OSError, AttributeError):  # pragma: no cover - platforms without a C library handle
-                    pass
                 os.dup2(fd, 1)
     finally:
         os.close(fd)
