@@ -116,3 +116,21 @@ def test_all_pairs_top_targets(tiny: Taxonomy) -> None:
     top = top_targets(s, k=2)
     i = s.space.occupation_index
     assert top.shape == (6, 2) and i[O + "lasser"] not in top[i[O + "lasser"]]
+
+
+def test_resolve_occupation_by_uri_uuid_and_label(esco: Taxonomy) -> None:
+    from krapte.match import resolve_occupation
+
+    lasser = resolve_occupation(esco, "lasser")
+    assert lasser.label("nl") == "lasser"
+    assert resolve_occupation(esco, lasser.uri) is lasser and resolve_occupation(esco, lasser.id) is lasser
+    assert resolve_occupation(esco, "Welder").uri == lasser.uri
+    assert "las" in resolve_occupation(esco, "lasser mig mag").label("nl")  # falls back to the title ranking
+
+
+def test_gap_skill_labels_say_when_they_fall_back_to_english(esco: Taxonomy) -> None:
+    loodgieter = next(u for u, o in esco.occupations.items() if o.label("nl") == "loodgieter")
+    gaps = [g for p in pathways_from_occupation(esco, loodgieter, top=5) for g in p.gap_skills]
+    assert {g.label_lang for g in gaps} <= {"nl", "en"}
+    for g in gaps:
+        assert (g.label_lang == "nl") == esco.skills[g.uri].has_label("nl")

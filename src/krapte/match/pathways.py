@@ -92,11 +92,13 @@ class GapSkill:
     specificity: float
     held: float  # partial (semantic or optional) credit already held
     effort_hours: float
+    label_lang: str = "nl"  # the language of ``label`` ("en" when the skill has no label in the asked language)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "uri": self.uri,
             "label": self.label,
+            "label_lang": self.label_lang,
             "group": self.group,
             "effort_hours": self.effort_hours,
             "held": round(self.held, 3),
@@ -157,6 +159,7 @@ class Pathway:
             "similarity": round(self.similarity, 4),
             "flags": list(self.flags),
             "gap_skills": [{"uri": g.uri, "label": g.label} for g in self.gap_skills],
+            "gap_skill_label_langs": [g.label_lang for g in self.gap_skills],
             "essential_coverage": round(self.essential_coverage, 4),
             "optional_coverage": None if self.optional_coverage is None else round(self.optional_coverage, 4),
             "viable": self.viable,
@@ -303,6 +306,7 @@ def _pathway(
                 round(spec, 3),
                 have,
                 effort_hours(skill.skill_type, spec, have),
+                lang if skill.has_label(lang) else next((lg for lg in ("nl", "en") if skill.has_label(lg)), ""),
             )
         )
     by_group: dict[str, list[GapSkill]] = {}
