@@ -68,3 +68,15 @@ def test_funding_lowers_net_cost_and_stap_shows_as_ended() -> None:
 def test_unknown_objective_is_refused() -> None:
     with pytest.raises(Exception, match="objective"):
         plan_training(S, TRAP, objective="fun", today=TODAY)
+
+
+def test_unknown_cost_is_planned_at_the_median_and_shown_as_unknown() -> None:
+    courses = [
+        course("a", [0], cost=100),
+        course("b", [1], cost=300),
+        Course(id="mbo", name="mbo", skills=SkillSet.of(S[:2])),
+    ]
+    plan = plan_training(S[:2], courses, objective="cost", today=TODAY)
+    assert [p.option.course.id for p in plan.courses] == ["mbo"]  # 200 (median) < 100 + 300
+    out = plan.to_dict()["courses"][0]
+    assert out["cost_eur"] is None and out["cost_basis"].startswith("unknown")

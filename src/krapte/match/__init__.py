@@ -40,7 +40,13 @@ from krapte.match.models import (
     Profile,
     Vacancy,
 )
-from krapte.match.pathways import Pathway, pathways_from_occupation, pathways_from_profile, profile_held
+from krapte.match.pathways import (
+    Pathway,
+    pathway_to,
+    pathways_from_occupation,
+    pathways_from_profile,
+    profile_held,
+)
 from krapte.match.resolve import resolve_occupation
 from krapte.match.similarity import (
     RankedOccupation,
@@ -103,6 +109,7 @@ __all__ = [
     "mbo_courses",
     "mbo_qualifications",
     "occupation_similarity",
+    "pathway_to",
     "pathways_from_occupation",
     "pathways_from_profile",
     "plan_training",

@@ -53,6 +53,7 @@ __all__ = [
     "Pathway",
     "effort_hours",
     "effort_label",
+    "pathway_to",
     "pathways_from_occupation",
     "pathways_from_profile",
     "profile_held",
@@ -414,6 +415,61 @@ def pathways_from_profile(
         wages=wages,
         lang=lang,
         viable_only=viable_only,
+    )
+
+
+def pathway_to(
+    taxonomy: Taxonomy,
+    target: str,
+    *,
+    profile: Profile | None = None,
+    origin: str | None = None,
+    neighbours: SemanticNeighbours | None = None,
+    shortage: Mapping[str, float] | None = None,
+    wages: Mapping[str, float] | None = None,
+    lang: str = "nl",
+) -> Pathway:
+    """The pathway to one chosen target ("ik wil warmtepompmonteur worden"), from a profile or an occupation,
+    whatever its similarity: the gap, effort, viability and reasons are what the person needs to see."""
+    space = skill_space(taxonomy)
+    occ = taxonomy.occupation(target)
+    if profile is not None:
+        row = sparse.csr_matrix(space.vector(profile_held(taxonomy, profile).weights())[None, :])
+        past = [space.occupation_index[o.uri] for o in profile.occupations if o.uri in space.occupation_index]
+        level = nlqf_to_skill_level(profile.education.nlqf)
+        if level is None and past:
+            level = max(int(space.levels[i]) for i in past) or None
+        current = [o.uri for o in profile.occupations if o.current] or [o.uri for o in profile.occupations]
+    elif origin is not None:
+        i = space.occupation_index[taxonomy.occupation(origin).uri]
+        row, level, current = occupation_held(space)[i], int(space.levels[i]) or None, [space.occupation_uris[i]]
+    else:
+        raise ValueError("give a profile or an origin occupation")
+    soft = soft_possession(row, neighbours)
+    sim, ess, opt = (a[0] for a in coverage(space, soft))
+    j = space.occupation_index[occ.uri]
+    origin_wage = next((wages[u] for u in current if wages and u in wages), None)
+    ratio = wages[occ.uri] / origin_wage if wages and origin_wage and wages.get(occ.uri) else None
+    short = shortage.get(occ.uri) if shortage else None
+    level_ok = _level_ok(level, int(space.levels[j]))
+    fl = all_flags(taxonomy)[occ.uri]
+    return _pathway(
+        taxonomy,
+        space,
+        occ.uri,
+        soft.toarray()[0],
+        float(sim[j]),
+        float(ess[j]),
+        opt[j],
+        level,
+        int(space.levels[j]),
+        level_ok,
+        bool(sim[j] >= VIABLE and level_ok),
+        short,
+        ratio,
+        _rank_score(float(sim[j]), short, ratio),
+        tuple(f for f in FLAGS if getattr(fl, f)),
+        lang,
     )
 
 

@@ -43,8 +43,10 @@ SKILL_SOURCES: tuple[str, ...] = get_args(SkillSource)
 
 #: weight of an optional skill when a skill set is built from an occupation or a vacancy's nice-to-haves
 OPTIONAL_WEIGHT = 0.5
-#: weight of a skill inferred from a past occupation (a person has done the job, but not every skill of it)
-INFERRED_WEIGHT = 0.8
+#: weight of a skill inferred from a past occupation: full, because the pathway thresholds are calibrated on
+#: occupation-to-occupation transitions in which the origin's essential skills count fully (Nesta's method); the
+#: source ``inferred-from-occupation`` still tells it apart from declared or evidenced skills
+INFERRED_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The choice is a weighted set cover: pick courses ``x_c ∈ {0, 1}`` so that ever
 taught by at least one chosen course, minimising the chosen objective:
 
 - ``courses``: the number of courses (ties broken by net cost),
-- ``cost``: the summed net cost (course cost minus the largest certain course-cost funding; ties by count),
+- ``cost``: the summed net cost (course cost minus the largest certain course-cost funding; ties by count); a
+  course without a known cost (the mbo qualifications: the source has none) is planned at the median known cost of
+  the candidates and shown as "unknown",
 - ``time``: the summed study time in weeks (``duration_weeks``, else study load at 8 hours a week, else 4 weeks).
 
 Up to :data:`EXACT_LIMIT` candidate courses the integer programme is solved exactly with HiGHS. Above it the
@@ -60,11 +62,12 @@ class CourseOption:
 
     course: Course
     covers: frozenset[str]
-    cost: float
+    cost: float  # EUR; for a course without a known cost: the median known cost of the candidates (an estimate)
     net_cost: float  # after the best certain (eligible) course-cost scheme
     net_cost_if_conditions: float  # after the best eligible-or-conditional course-cost scheme
     weeks: float
     funding: tuple[Decision, ...]  # options only (eligible or conditional)
+    cost_known: bool = True  # False: ``cost`` is the estimate described above, shown as unknown
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,10 @@ class PlannedCourse:
             "url": c.url,
             "covers": sorted(o.covers),
             "covers_labels": list(self.covers_labels),
-            "cost_eur": o.cost,
-            "net_cost_eur": o.net_cost,
-            "net_cost_if_conditions_eur": o.net_cost_if_conditions,
+            "cost_eur": o.cost if o.cost_known else None,
+            "cost_basis": "source" if o.cost_known else "unknown (median of the other courses used for planning)",
+            "net_cost_eur": o.net_cost if o.cost_known else None,
+            "net_cost_if_conditions_eur": o.net_cost_if_conditions if o.cost_known else None,
             "weeks": o.weeks,
             "funding": [d.to_dict() for d in o.funding],
             "demo": c.demo,
@@ -165,12 +169,13 @@ def course_options(
 ) -> list[CourseOption]:
     """Courses that teach at least one gap skill, with funding decided for this person."""
     need = set(gap)
+    relevant = [c for c in courses if c.skills.uris & need]
+    known = [float(c.cost_eur) for c in relevant if c.cost_eur is not None]
+    fallback = float(np.median(known)) if known else 0.0
     out = []
-    for c in courses:
+    for c in relevant:
         covers = frozenset(c.skills.uris & need)
-        if not covers:
-            continue
-        cost = float(c.cost_eur or 0.0)
+        cost = float(c.cost_eur) if c.cost_eur is not None else fallback
         decisions = decide_all(schemes, facts_for(profile, c, target), today=today, cost=cost)
         course_cost = [d for d in decisions if d.scheme.amount.applies_to == "course-cost"]
         certain = max((d.amount_eur for d in course_cost if d.status == "eligible"), default=0.0)
@@ -184,6 +189,7 @@ def course_options(
                 net_cost_if_conditions=round(max(0.0, cost - maybe), 2),
                 weeks=round(_weeks(c), 1),
                 funding=tuple(d for d in decisions if d.is_option and d.scheme.kind != "service"),
+                cost_known=c.cost_eur is not None,
             )
         )
     return out
