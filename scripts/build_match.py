@@ -363,6 +363,9 @@ def build_funding() -> None:
     schemes = []
     for r in rows:
         rule = RULES[r["id"]]
+        if rule["kind"] == "fund" and EMPLOYED not in rule["eligibility"]["all"]:
+            # sector (O&O) funds pay through the employer: only people in paid employment can use them
+            rule["eligibility"]["all"].append(EMPLOYED)
         schemes.append(
             {
                 **{
