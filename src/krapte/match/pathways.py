@@ -358,7 +358,7 @@ def pathways_from_occupation(
     shortage: Mapping[str, float] | None = None,
     wages: Mapping[str, float] | None = None,
     lang: str = "nl",
-    viable_only: bool = False,
+    viable_only: bool = True,
 ) -> list[Pathway]:
     """Pathways from one ESCO occupation (URI or UUID); ``flags=None`` lifts the green/digital/technical limit."""
     occ = taxonomy.occupation(origin)
@@ -390,7 +390,7 @@ def pathways_from_profile(
     shortage: Mapping[str, float] | None = None,
     wages: Mapping[str, float] | None = None,
     lang: str = "nl",
-    viable_only: bool = False,
+    viable_only: bool = True,
 ) -> list[Pathway]:
     """Pathways from a person's skills (declared, extracted and inferred from past occupations)."""
     space = skill_space(taxonomy)
