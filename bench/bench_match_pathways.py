@@ -41,14 +41,14 @@ def _vectors(space, dim: int = 384) -> tuple[tuple[str, ...], np.ndarray, str]: 
                 return index.uris, index.vectors, "skill label index (multilingual-e5-small)"
     except Exception as exc:  # pragma: no cover - informational fallback
         print(f"(skill index not usable: {exc})")
-    # clustered random vectors: skills in the same of 1,400 clusters have cosine ~0.8, so every skill gets about
+    # clustered random vectors: skills in the same of 1,400 clusters have cosine ~0.94, so every skill gets about
     # ten semantic neighbours, as real embeddings give; the timing is representative, the links are meaningless
     rng = np.random.default_rng(0)
     centres = rng.normal(size=(1400, dim))
     centres /= np.linalg.norm(centres, axis=1, keepdims=True)
     noise = rng.normal(size=(len(space.skill_uris), dim))
     noise /= np.linalg.norm(noise, axis=1, keepdims=True)
-    v = (centres[rng.integers(0, 1400, size=len(space.skill_uris))] * 2.0 + noise).astype(np.float32)
+    v = (centres[rng.integers(0, 1400, size=len(space.skill_uris))] * 4.0 + noise).astype(np.float32)
     return space.skill_uris, v, "clustered RANDOM vectors (timing only; no skill index in the cache)"
 
 
