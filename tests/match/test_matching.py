@@ -171,3 +171,12 @@ def test_job_carving(tiny: Taxonomy, person: Profile) -> None:
     team, remainder = carve_team(m, v, [coder, welder])
     assert {t.profile_id for t in team} == {"p1", "p3"} and remainder is None
     assert WEIGHTS["essential"] > WEIGHTS["optional"]
+
+
+def test_confident_vacancy_skills_weigh_more(tiny: Taxonomy, person: Profile) -> None:
+    m = Matcher(tiny, today=TODAY)
+    sure = SkillSet((SkillEntry(B + "lassen", 1.0, "vacancy"), SkillEntry(B + "programmeren", 0.2, "vacancy")))
+    unsure = SkillSet((SkillEntry(B + "lassen", 0.2, "vacancy"), SkillEntry(B + "programmeren", 1.0, "vacancy")))
+    a = m.score(person, Vacancy(id="a", title="a", skills=sure))
+    b = m.score(person, Vacancy(id="b", title="b", skills=unsure))
+    assert a.component("essential").value > b.component("essential").value  # type: ignore[union-attr]

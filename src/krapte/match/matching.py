@@ -167,18 +167,21 @@ class Matcher:
         return soft, exact
 
     def skill_row(self, skills: SkillSet) -> dict[int, float]:
-        """Column → weight of one vacancy: W_ess·w_s/Σw over required skills, W_opt·w_s/Σw over optional ones."""
+        """Column → weight of one vacancy: W_ess·w_s/Σw over required skills, W_opt·w_s/Σw over optional ones,
+        with ``w_s`` = specificity × the entry's weight (an extraction's confidence)."""
         idx = self.space.skill_index
         ess = [idx[u] for u in sorted(skills.essential) if u in idx]
         opt = [idx[u] for u in sorted(skills.optional) if u in idx and idx[u] not in set(ess)]
         w_ess, w_opt = WEIGHTS["essential"], WEIGHTS["optional"]
         if not opt:
             w_ess, w_opt = w_ess + w_opt, 0.0
+        conf = {idx[e.uri]: e.weight for e in skills if e.uri in idx}
         row: dict[int, float] = {}
         for cols, share in ((ess, w_ess), (opt, w_opt)):
-            total = float(self.weights[cols].sum()) if cols else 0.0
+            w = {j: float(self.weights[j]) * conf[j] for j in cols}
+            total = sum(w.values())
             for j in cols:
-                row[j] = share * float(self.weights[j]) / total
+                row[j] = share * w[j] / total
         return row
 
     def filters(self, profile: Profile, vacancy: Vacancy, distance: float | None) -> list[str]:
