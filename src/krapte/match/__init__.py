@@ -64,8 +64,10 @@ from krapte.match.skillset import (
 )
 from krapte.match.space import SkillSpace, skill_space
 from krapte.match.training import TrainingPlan, plan_training
+from krapte.match.versions import METHOD_VERSION, data_versions, input_hash
 
 __all__ = [
+    "METHOD_VERSION",
     "PROTECTED_ATTRIBUTES",
     "AmountRule",
     "Carving",
@@ -98,6 +100,7 @@ __all__ = [
     "carve_team",
     "course_from_record",
     "course_to_jsonld",
+    "data_versions",
     "decide",
     "decide_all",
     "default_gazetteer",
@@ -106,6 +109,7 @@ __all__ = [
     "demo_vacancies",
     "facts_for",
     "fairness_report",
+    "input_hash",
     "mbo_courses",
     "mbo_qualifications",
     "occupation_similarity",
