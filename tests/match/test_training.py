@@ -80,3 +80,14 @@ def test_unknown_cost_is_planned_at_the_median_and_shown_as_unknown() -> None:
     assert [p.option.course.id for p in plan.courses] == ["mbo"]  # 200 (median) < 100 + 300
     out = plan.to_dict()["courses"][0]
     assert out["cost_eur"] is None and out["cost_basis"].startswith("unknown")
+
+
+def test_classroom_courses_beyond_the_travel_limit_are_left_out() -> None:
+    from krapte.match import Location
+
+    person = Profile(id="p", home=Location(gemeente="GM0599"), travel_km=25)  # Rotterdam
+    far = course("groningen", [0], cost=100, location=Location(gemeente="GM0014"), mode="klassikaal")
+    online = course("online", [0], cost=900, location=Location(gemeente="GM0014"), mode="online")
+    near = course("schiedam", [0], cost=500, location=Location(gemeente="GM0606"), mode="klassikaal")
+    plan = plan_training(S[:1], [far, online, near], objective="cost", profile=person, today=TODAY)
+    assert [p.option.course.id for p in plan.courses] == ["schiedam"]

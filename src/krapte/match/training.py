@@ -37,6 +37,7 @@ from scipy import sparse
 
 from krapte.errors import SolverError, ValidationError
 from krapte.match.funding import Decision, FundingScheme, decide_all, facts_for
+from krapte.match.geo import Gazetteer, default_gazetteer
 from krapte.match.models import Course, Profile
 
 __all__ = [
@@ -53,6 +54,7 @@ Objective = Literal["courses", "cost", "time"]
 OBJECTIVES: tuple[str, ...] = ("courses", "cost", "time")
 EXACT_LIMIT = 400
 HOURS_PER_WEEK = 8.0
+DEFAULT_TRAVEL_KM = 30.0
 DEFAULT_WEEKS = 4.0
 
 
@@ -158,6 +160,15 @@ def _weeks(c: Course) -> float:
     return DEFAULT_WEEKS
 
 
+def _reachable(course: Course, profile: Profile | None, gazetteer: Gazetteer | None) -> bool:
+    if profile is None or not profile.home.gemeente or course.mode == "online" or not course.location.gemeente:
+        return True
+    gaz = gazetteer or default_gazetteer()
+    if profile.home.gemeente not in gaz.centroids or course.location.gemeente not in gaz.centroids:
+        return True
+    return gaz.distance_km(profile.home.gemeente, course.location.gemeente) <= (profile.travel_km or DEFAULT_TRAVEL_KM)
+
+
 def course_options(
     courses: Sequence[Course],
     gap: Sequence[str],
@@ -166,10 +177,15 @@ def course_options(
     schemes: Sequence[FundingScheme] = (),
     target: Mapping[str, Any] | None = None,
     today: date,
+    gazetteer: Gazetteer | None = None,
 ) -> list[CourseOption]:
-    """Courses that teach at least one gap skill, with funding decided for this person."""
+    """Courses that teach at least one gap skill and are within reach, with funding decided for this person.
+
+    Within reach: online courses, courses without a known place, and courses whose gemeente lies within the
+    person's travel limit (default 30 km) of home; without a known home every course is in reach.
+    """
     need = set(gap)
-    relevant = [c for c in courses if c.skills.uris & need]
+    relevant = [c for c in courses if c.skills.uris & need and _reachable(c, profile, gazetteer)]
     known = [float(c.cost_eur) for c in relevant if c.cost_eur is not None]
     fallback = float(np.median(known)) if known else 0.0
     out = []
