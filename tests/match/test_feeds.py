@@ -88,3 +88,30 @@ def test_courses_from_jsonld_and_csv() -> None:
     assert c.cost_eur == 1250 and c.nlqf == 3 and c.accredited and c.skills.uris == {S1}
     [d] = read_courses("id,name,cost_eur,duration_weeks,digital\nk1,Python basis,450,8,ja\n", extract=fake_extract)
     assert d.skills.uris == {S2} and d.extra == {"digital": True} and not d.accredited
+
+
+def test_profile_from_a_cv_extraction_keeps_evidence_and_requirements() -> None:
+    from krapte.match import Location, profile_from_extraction
+
+    result = {
+        "skills": [{"uri": S1, "confidence": 0.9, "evidence": [{"start": 0, "end": 6, "text": "lassen"}]}],
+        "requirements": {
+            "certificates": [{"id": "vca", "required": True}],
+            "driving_licences": [{"category": "B"}, {"category": "unspecified"}],
+            "education": {"level": "mbo", "nlqf": 2, "max_nlqf": 3},
+        },
+    }
+    p = profile_from_extraction(result, id="c1", document="cv.pdf", home=Location(gemeente="GM0599"), travel_km=30)
+    assert p.skills.get(S1).evidence[0].document == "cv.pdf"  # type: ignore[union-attr]
+    assert p.certificates == ("vca",) and p.driving_licences == ("B",) and p.education.nlqf == 3
+    assert p.home.gemeente == "GM0599"
+
+
+def test_pathway_contract_has_exactly_the_documented_keys(tiny: object) -> None:
+    from krapte.match import pathways_from_occupation
+
+    from .conftest import OCC
+
+    [first, *_] = pathways_from_occupation(tiny, OCC + "loodgieter")  # type: ignore[arg-type]
+    assert set(first.contract()) == {"uri", "label", "similarity", "flags", "gap_skills"}
+    assert all(set(g) == {"uri", "label"} for g in first.contract()["gap_skills"])

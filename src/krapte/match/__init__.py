@@ -18,6 +18,7 @@ from krapte.match.fairness import FairnessReport, fairness_report, read_group_la
 from krapte.match.feeds import (
     course_from_record,
     course_to_jsonld,
+    profile_from_extraction,
     read_courses,
     read_records,
     read_vacancies,
@@ -117,6 +118,7 @@ __all__ = [
     "pathways_from_occupation",
     "pathways_from_profile",
     "plan_training",
+    "profile_from_extraction",
     "profile_held",
     "rank_occupations",
     "read_courses",

@@ -22,7 +22,18 @@ from typing import Any
 
 from krapte.errors import InputError
 from krapte.match.geo import Gazetteer, default_gazetteer
-from krapte.match.models import Course, HardRequirements, Location, Vacancy, _date, _opt_float, _opt_int, _strings
+from krapte.match.models import (
+    Course,
+    Education,
+    HardRequirements,
+    Location,
+    Profile,
+    Vacancy,
+    _date,
+    _opt_float,
+    _opt_int,
+    _strings,
+)
 from krapte.match.skillset import OPTIONAL_WEIGHT, SkillEntry, SkillSet, skillset_from_extraction
 
 __all__ = [
@@ -31,6 +42,7 @@ __all__ = [
     "Extract",
     "course_from_record",
     "course_to_jsonld",
+    "profile_from_extraction",
     "read_courses",
     "read_records",
     "read_vacancies",
@@ -374,6 +386,35 @@ def _term(uri: str, labels: Callable[[str], str] | None, *, required: bool = Tru
     if not required:
         term["krapte:required"] = False
     return term
+
+
+# --- profiles from a CV --------------------------------------------------------------------------------------
+def profile_from_extraction(
+    extraction: Mapping[str, Any],
+    *,
+    id: str,
+    document: str = "",
+    **fields: Any,
+) -> Profile:
+    """A profile from the JSON form of a CV extraction: skills with their evidence, every certificate and driving
+    licence the CV mentions, and the highest education level. ``fields`` sets the rest (home, travel_km, ...)."""
+    reqs = extraction.get("requirements") or {}
+    certs = tuple(dict.fromkeys(str(c["id"]) for c in reqs.get("certificates", ())))
+    licences = tuple(
+        dict.fromkeys(
+            str(d["category"]) for d in reqs.get("driving_licences", ()) if d.get("category") != "unspecified"
+        )
+    )
+    edu = reqs.get("education") or {}
+    education = Education(nlqf=_opt_int(edu.get("max_nlqf", edu.get("nlqf"))), sector=str(edu.get("level", "")))
+    return Profile(
+        id=id,
+        skills=skillset_from_extraction(extraction, source="cv-extracted", document=document),
+        certificates=certs,
+        driving_licences=licences,
+        education=education,
+        **fields,
+    )
 
 
 # --- courses -----------------------------------------------------------------------------------------------

@@ -152,8 +152,19 @@ class Pathway:
     def effort_hours(self) -> float:
         return round(sum(s.effort_hours for s in self.gap_skills), 1)
 
+    def contract(self) -> dict[str, Any]:
+        """Exactly the machine-readable contract of ``krapte pathways --json``: uri, label, similarity, flags and
+        gap_skills (uri, label), nothing else."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "similarity": round(self.similarity, 4),
+            "flags": list(self.flags),
+            "gap_skills": [{"uri": g.uri, "label": g.label} for g in self.gap_skills],
+        }
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``krapte pathways --json`` plus the detail fields."""
+        """The contract fields plus every detail (coverage, viability, wage, shortage, gap groups, reasons)."""
         return {
             "uri": self.uri,
             "label": self.label,
