@@ -45,7 +45,7 @@ def test_from_occupation_separates_essential_and_optional() -> None:
     assert s.essential == {A, B} and s.optional == {C}
     assert s.get(C) is not None and s.get(C).source == "occupation-optional"  # type: ignore[union-attr]
     inferred = skillset_from_occupation(occ, inferred=True)
-    assert inferred.uris == {A, B}
+    assert inferred.uris == {A, B, C} and inferred.weight(A) == 1.0 and inferred.weight(C) == 0.5
     assert all(e.source == "inferred-from-occupation" and e.origin == "occ:1" for e in inferred)
 
 

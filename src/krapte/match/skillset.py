@@ -216,15 +216,18 @@ def skillset_from_occupation(
     """The skills of an ESCO occupation (anything with ``uri``, ``essential_skills`` and ``optional_skills``).
 
     With ``inferred=True`` the set describes a person who worked in the occupation: every skill gets source
-    ``inferred-from-occupation`` and a lower weight (:data:`INFERRED_WEIGHT` for essential skills); optional
-    skills are left out, because nobody in the job is known to have them.
+    ``inferred-from-occupation``; essential skills weigh :data:`INFERRED_WEIGHT`, optional ones ``optional_weight``
+    (someone in the job may have them), the same as an occupation origin in the pathway similarity.
     """
     uri = str(occupation.uri)
     if inferred:
+        essential_set = set(occupation.essential_skills)
         return SkillSet(
-            tuple(
-                SkillEntry(s, INFERRED_WEIGHT, "inferred-from-occupation", origin=uri)
-                for s in occupation.essential_skills
+            tuple(SkillEntry(s, INFERRED_WEIGHT, "inferred-from-occupation", origin=uri) for s in essential_set)
+            + tuple(
+                SkillEntry(s, optional_weight, "inferred-from-occupation", False, origin=uri)
+                for s in occupation.optional_skills
+                if s not in essential_set
             )
         )
     essential = [SkillEntry(s, 1.0, "occupation-essential", True, origin=uri) for s in occupation.essential_skills]
