@@ -75,6 +75,16 @@ OCCUPATIONS: dict[str, tuple[list[str], str]] = {
     "software ontwikkelaar": (["Softwareontwikkelaar", "Junior developer", "Applicatieontwikkelaar"], "25187"),
 }
 
+GREEN = (
+    "monteur zonnepanelen",
+    "servicetechnicus onshore-windmolenpark",
+    "isoleerder",
+    "technicus geothermische energie",
+    "technicus verwarmings- en airconditioningsinstallaties",
+    "technicus koel-, lucht- en verwarmingstechniek",
+    "monteur verwarmings- en ventilatietechniek",
+)
+DIGITAL = ("ICT-netwerktechnicus", "ICT-technicus", "software ontwikkelaar")
 EMPLOYER_KINDS = ["Installatietechniek", "Energie", "Techniek", "Netwerken", "Service", "Infra", "Solar", "ICT"]
 EMPLOYER_NAMES = [
     "Van Dijk",
@@ -96,8 +106,9 @@ EMPLOYER_NAMES = [
     "Dijkstra",
     "Kramer",
 ]
+GREEN_INTRO = "Ben jij een echte vakman of vakvrouw en wil je bijdragen aan de energietransitie? Dan zoeken we jou."
+DIGITAL_INTRO = "Wil je met ICT het verschil maken voor onze klanten? Dan zoeken we jou."
 INTROS = [
-    "Ben jij een echte vakman of vakvrouw en wil je bijdragen aan de energietransitie? Dan zoeken we jou.",
     "Wij groeien hard en zoeken een collega die de handen uit de mouwen steekt.",
     "Voor onze klanten in de regio zoeken wij een enthousiaste collega.",
     "Zin in afwisselend werk in een hecht team? Lees dan verder.",
@@ -190,7 +201,11 @@ def main() -> None:
             reqs.append("Je spreekt en schrijft Nederlands.")
             description = "\n".join(
                 [
-                    str(rng.choice(INTROS)),
+                    str(
+                        rng.choice(
+                            [*INTROS, GREEN_INTRO if name in GREEN else DIGITAL_INTRO if name in DIGITAL else INTROS[0]]
+                        )
+                    ),
                     "",
                     "Wat ga je doen?",
                     *[f"- {t[0].upper()}{t[1:]}" for t in tasks],
