@@ -286,18 +286,9 @@ def main() -> None:
                     "kind": "mbo-derde-leerweg" if accredited else "cursus",
                     "accredited": accredited,
                     "occupations": uri,
-                    "green": name
-                    in (
-                        "monteur zonnepanelen",
-                        "servicetechnicus onshore-windmolenpark",
-                        "isoleerder",
-                        "technicus geothermische energie",
-                        "technicus verwarmings- en airconditioningsinstallaties",
-                        "technicus koel-, lucht- en verwarmingstechniek",
-                        "monteur verwarmings- en ventilatietechniek",
-                    ),
-                    "digital": name in ("ICT-netwerktechnicus", "ICT-technicus", "software ontwikkelaar"),
-                    "technical": name not in ("ICT-technicus", "software ontwikkelaar", "ICT-netwerktechnicus"),
+                    "green": name in GREEN,
+                    "digital": name in DIGITAL,
+                    "technical": name not in DIGITAL,
                     "demo": True,
                 }
             )
