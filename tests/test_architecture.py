@@ -11,7 +11,7 @@ import sys
 
 import krapte
 
-CORE = ("taxonomy", "text", "extract", "labour", "monitor", "pipeline")
+CORE = ("taxonomy", "text", "extract", "labour", "monitor", "match", "pipeline")
 FORBIDDEN = ("sqlalchemy", "fastapi", "starlette", "click", "krapte.store", "krapte.api", "krapte.web", "krapte.cli")
 
 
