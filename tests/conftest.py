@@ -161,7 +161,7 @@ TEST_PASSWORD = "correct horse battery staple"
 
 
 @dataclass(frozen=True)
-class TestAccount:
+class AccountFixture:
     id: str
     username: str
     role: str
@@ -172,7 +172,7 @@ class TestAccount:
         return {"Authorization": f"Bearer {self.token}"}
 
 
-def make_account(store: Store, settings: Settings, role: str, username: str | None = None) -> TestAccount:
+def make_account(store: Store, settings: Settings, role: str, username: str | None = None) -> AccountFixture:
     """An account of ``role`` with password :data:`TEST_PASSWORD` and an API token with all its role's scopes."""
     from krapte.services import Context, Principal, Role, accounts
 
@@ -181,35 +181,35 @@ def make_account(store: Store, settings: Settings, role: str, username: str | No
     account = accounts.create_user(admin, name, role=Role(role), password=TEST_PASSWORD)
     own = admin.with_principal(Principal(id=account.id, name=name, role=Role(role), via="session"))
     issued = accounts.create_token(own, "tests")
-    return TestAccount(account.id, name, role, issued.token)
+    return AccountFixture(account.id, name, role, issued.token)
 
 
 @pytest.fixture
-def account(app, settings: Settings) -> Callable[..., TestAccount]:  # type: ignore[no-untyped-def]
+def account(app, settings: Settings) -> Callable[..., AccountFixture]:  # type: ignore[no-untyped-def]
     """``account("registry_editor")``: a new account of that role in the app's store, with an API token."""
 
-    def make(role: str, username: str | None = None) -> TestAccount:
+    def make(role: str, username: str | None = None) -> AccountFixture:
         return make_account(app.state.store, settings, role, username)
 
     return make
 
 
 @pytest.fixture
-def editor(account: Callable[..., TestAccount]) -> TestAccount:
+def editor(account: Callable[..., AccountFixture]) -> AccountFixture:
     return account("registry_editor")
 
 
 @pytest.fixture
-def analyst(account: Callable[..., TestAccount]) -> TestAccount:
+def analyst(account: Callable[..., AccountFixture]) -> AccountFixture:
     return account("analyst")
 
 
 @pytest.fixture
-def admin(account: Callable[..., TestAccount]) -> TestAccount:
+def admin(account: Callable[..., AccountFixture]) -> AccountFixture:
     return account("admin")
 
 
-def sign_in(page, base_url: str, acct: TestAccount) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page, base_url: str, acct: AccountFixture) -> None:  # type: ignore[no-untyped-def]
     """Sign in through the real sign-in form of the web app."""
     page.goto(f"{base_url}/inloggen")
     page.fill("input[name=username]", acct.username)
@@ -233,7 +233,7 @@ def post_form(client, url: str, data: dict | None = None, **kwargs):  # type: ig
     return client.post(url, data={**(data or {}), "csrf_token": csrf(client)}, headers=ORIGIN, **kwargs)
 
 
-def web_sign_in(client, acct: TestAccount) -> None:  # type: ignore[no-untyped-def]
+def web_sign_in(client, acct: AccountFixture) -> None:  # type: ignore[no-untyped-def]
     """Sign the TestClient in through the sign-in form (a session cookie, as a browser gets)."""
     response = post_form(
         client, "/inloggen", {"username": acct.username, "password": TEST_PASSWORD}, follow_redirects=False

@@ -83,7 +83,11 @@ def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded, acco
     assert "2028" in page.locator("#measure-period").inner_text()
     assert page.locator("#measure-version").inner_text() == "2"
     newest = page.locator("#history tr.change").first
-    assert "ana@example.nl" in newest.inner_text() and "looptijd verlengd" in newest.inner_text() and "end" in newest.inner_text()
+    assert (
+        "ana@example.nl" in newest.inner_text()
+        and "looptijd verlengd" in newest.inner_text()
+        and "end" in newest.inner_text()
+    )
 
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("#retire-form button")

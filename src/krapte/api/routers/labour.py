@@ -4,7 +4,7 @@
 ``GET  /regions``                   regions of one ``kind`` (arbeidsmarktregio, res, province, corop, gemeente)
 ``GET  /regions/{code_or_name}``    one region (fuzzy Dutch names) with its gemeenten and arbeidsmarktregio weights
 ``GET  /factors`` / ``/factors/{name}``  factor sets and their factors (low/central/high, unit, source)
-``GET  /occupations``               the sets' occupations with ISCO-08, BRC 2014 and ESCO occupations
+``GET  /labour/occupations``        the sets' occupations with ISCO-08, BRC 2014 and ESCO occupations
 ``GET  /projects``                  imported pipelines; ``GET /projects/{pipeline}`` its projects
 ``POST /projects``                  import a file (multipart ``file``, ``pipeline``, ``replace``); atomic
 ``POST /forecast``                  forecast an uploaded project file (multipart ``file``) or
@@ -78,7 +78,7 @@ def show_factor_set(name: str) -> dict[str, Any]:
     }
 
 
-@router.get("/occupations")
+@router.get("/labour/occupations")
 def list_occupations(factors: str = "rutovitz2025", esco: bool = False) -> list[dict[str, Any]]:
     """The occupations demand is forecast in, with ISCO-08, BRC 2014 and (``esco=true``) ESCO occupations."""
     from krapte.labour.esco import occupation_table
