@@ -374,12 +374,14 @@ def principal_from_token(ctx: Context, token: str) -> Principal | None:
     if not token.startswith("krt_") or len(token) > 100:
         return None
     now = _now()
-    found = repo.find_token(ctx.store, _digest(token), now=now)
+    found = repo.find_token(ctx.store, _digest(token))
     if found is None:
         return None
     info, user = found
     if info.revoked_at is not None or (info.expires_at and info.expires_at <= now) or user.disabled:
         return None
+    if info.last_used_at is None or (now - info.last_used_at).total_seconds() > 60:  # a write at most once a minute
+        repo.touch_token(ctx.store, info.id, now=now)
     return _principal(user, "token", frozenset(info.scopes))
 
 

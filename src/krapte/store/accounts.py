@@ -43,6 +43,7 @@ __all__ = [
     "remove_client",
     "revoke_token",
     "touch_session",
+    "touch_token",
     "update_user",
     "usernames",
 ]
@@ -260,17 +261,18 @@ def find_session(store: Store, id_hash: str) -> tuple[SessionRow, UserRow] | Non
         expires_at=_aware(m[sessions.c.expires_at]),  # type: ignore[arg-type]
         via=m[sessions.c.via],
     )
-    return session, _user(_UserView(m))
+    return session, _user(_View(m, users))
 
 
-class _UserView:
-    """Attribute access to the users columns of a joined row."""
+class _View:
+    """Attribute access to one table's columns of a joined row."""
 
-    def __init__(self, mapping: Any) -> None:
+    def __init__(self, mapping: Any, table: sa.Table) -> None:
         self._m = mapping
+        self._t = table
 
     def __getattr__(self, name: str) -> Any:
-        return self._m[users.c[name]]
+        return self._m[self._t.c[name]]
 
 
 def touch_session(store: Store, id_hash: str, *, last_seen_at: datetime, expires_at: datetime) -> None:
@@ -315,14 +317,21 @@ def create_token(conn: Connection, row: ApiTokenRow, token_hash: str) -> None:
     conn.execute(api_tokens.insert().values(**values))
 
 
-def find_token(store: Store, token_hash: str, *, now: datetime) -> tuple[ApiTokenRow, UserRow] | None:
+def find_token(store: Store, token_hash: str) -> tuple[ApiTokenRow, UserRow] | None:
+    joined = api_tokens.join(users, users.c.id == api_tokens.c.user_id)
+    query = sa.select(api_tokens, users).select_from(joined).where(api_tokens.c.token_hash == token_hash)
+    with store.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None:
+        return None
+    m = row._mapping
+    token = _token(_View(m, api_tokens))
+    return token, _user(_View(m, users))
+
+
+def touch_token(store: Store, token_id: str, *, now: datetime) -> None:
     with store.transaction() as conn:
-        row = conn.execute(sa.select(api_tokens).where(api_tokens.c.token_hash == token_hash)).first()
-        if row is None:
-            return None
-        user = conn.execute(sa.select(users).where(users.c.id == row.user_id)).first()
-        conn.execute(api_tokens.update().where(api_tokens.c.id == row.id).values(last_used_at=now))
-    return _token(row), _user(user)
+        conn.execute(api_tokens.update().where(api_tokens.c.id == token_id).values(last_used_at=now))
 
 
 def list_tokens(store: Store, user_id: str) -> list[ApiTokenRow]:
