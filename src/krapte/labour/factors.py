@@ -283,7 +283,15 @@ def load_factor_file(path: str | Path, base: str = DEFAULT_SET) -> FactorSet:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read factor file: {exc.strerror}", file=str(path)) from None
-    reader = csv.DictReader(io.StringIO(text))
+    except UnicodeDecodeError:
+        raise InputError("the factor file is not UTF-8 text", file=str(path)) from None
+    return parse_factor_overrides(text, str(path), base)
+
+
+def parse_factor_overrides(text: str, name: str, base: str = DEFAULT_SET) -> FactorSet:
+    """:func:`load_factor_file` on text already read; ``name`` (the file's name) is used in messages and labels."""
+    path = Path(name)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in OVERRIDE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(
