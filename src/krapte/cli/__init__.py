@@ -15,7 +15,7 @@ import click
 from krapte import __version__
 from krapte.errors import KrapteError
 
-AREAS = ("app", "taxonomy", "extract", "skills", "labour", "monitor", "evaluate", "planning")
+AREAS = ("app", "taxonomy", "extract", "skills", "labour", "monitor", "evaluate", "planning", "jobs")
 
 
 class KrapteGroup(click.Group):
