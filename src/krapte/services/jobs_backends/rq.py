@@ -28,9 +28,12 @@ JOB_MODULES = ("krapte.services.jobs", "krapte.services.planning")
 _EXECUTE = "krapte.services.jobs.execute"
 
 
-def _redis(url: str) -> Any:
+def _redis(url: str, *, worker: bool = False) -> Any:
+    """A client; the server's calls time out after 30 s, a worker's wait for the next job may take longer."""
     from redis import Redis
 
+    if worker:
+        return Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30)
     return Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, health_check_interval=30)
 
 
@@ -107,7 +110,7 @@ def run_worker(settings: Settings, queue: str, *, burst: bool = False, name: str
     for module in JOB_MODULES:
         importlib.import_module(module)  # imported once here, so that every forked work horse starts warm
     jobs.set_worker_kind("rq")
-    connection = _redis(settings.redis_url)
+    connection = _redis(settings.redis_url, worker=True)
     worker = Worker(
         [Queue(queue, connection=connection)],
         connection=connection,
