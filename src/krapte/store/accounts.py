@@ -287,7 +287,8 @@ def create_token(conn: Connection, row: ApiTokenRow, token_hash: str) -> None:
 
 
 def find_token(store: Store, token_hash: str, *, now: datetime) -> tuple[ApiTokenRow, UserRow] | None:
-    with store.transaction() as conn:
+    # read-then-write: take the write lock first, or SQLite refuses the upgrade when another process wrote meanwhile
+    with store.transaction(exclusive=True) as conn:
         row = conn.execute(sa.select(api_tokens).where(api_tokens.c.token_hash == token_hash)).first()
         if row is None:
             return None
