@@ -2,7 +2,8 @@
 
 Callers pass factor-set *names* and file *contents* (:class:`FileContent`), never paths: the server reads no
 file a request names. A user's own factor overrides travel as the contents of their CSV (``factor_overrides``);
-a scenario file may name factor sets, but only embedded ones.
+a scenario file may name factor sets, but only embedded ones (:func:`krapte.labour.scenarios.parse_scenarios`
+reads no file).
 
 ``start_plan`` and ``start_comparison`` check the request (names, limits, sizes), then submit a job and return
 its :class:`~krapte.services.jobs.JobView` at once; the solver runs in a worker, never in the request thread.
@@ -257,7 +258,7 @@ def compare_job(ctx: Context, payload: dict[str, Any], progress: Progress) -> di
 
     The result is ``{"scenarios": [...]}``, one row per scenario as :meth:`Comparison.rows` gives them.
     """
-    from krapte.labour.factors import check_variant, factor_set_names
+    from krapte.labour.factors import check_variant
     from krapte.labour.projects import parse_projects
     from krapte.labour.scenarios import compare_scenarios, default_scenarios, parse_scenarios
 
@@ -267,13 +268,6 @@ def compare_job(ctx: Context, payload: dict[str, Any], progress: Progress) -> di
     projects = parse_projects(projects_file.content, projects_file.name, factors=factors)
     scenario_file = _optional_file(payload, "scenarios", "scenario file")
     chosen = parse_scenarios(scenario_file.content, scenario_file.name) if scenario_file else default_scenarios()
-    known = factor_set_names()
-    for scenario in chosen:
-        if scenario.factors and scenario.factors not in known:
-            raise ValidationError(
-                f"scenario {scenario.name!r} names factor set {scenario.factors[:100]!r}, which does not exist",
-                hint=f"a scenario file names one of {', '.join(known)}",
-            )
     progress(0.2, f"comparing {len(chosen)} scenarios")
     rows = compare_scenarios(
         projects, chosen, factors=factors, variant=check_variant(str(payload.get("variant", "central")))
