@@ -11,7 +11,9 @@ The store is SQLite in a temporary directory. ``--quick`` uses 50 jobs, 5 s of b
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import os
 import socket
 import statistics
@@ -47,18 +49,21 @@ def synthetic_pipeline_csv(n: int, seed: int = 0) -> bytes:
     rng = np.random.default_rng(seed)
     gemeenten = [r.name for r in default_regions().gemeente_list()]
     first = parse_quarter("2027Q1")
-    lines = ["id,name,technology,size,unit,gemeente,earliest_start,latest_end,duration_quarters"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "technology", "size", "unit", "gemeente", "earliest_start", "latest_end",
+                     "duration_quarters"])  # fmt: skip
     for i in range(n):
         tech, unit, (lo, hi) = TECHNOLOGIES[int(rng.integers(len(TECHNOLOGIES)))]
         duration = int(rng.integers(2, 7))
         slack = int(rng.integers(0, 9))
         earliest = first + int(rng.integers(0, 24))
-        gemeente = gemeenten[int(rng.integers(len(gemeenten)))]
-        lines.append(
-            f"g{i:04d},Project {i},{tech},{int(rng.integers(lo, hi + 1))},{unit},{gemeente},"
-            f"{format_quarter(earliest)},{format_quarter(earliest + duration + slack - 1)},{duration}"
-        )
-    return ("\n".join(lines) + "\n").encode()
+        gemeente = gemeenten[int(rng.integers(len(gemeenten)))]  # some names hold a comma: quoted by csv
+        writer.writerow(
+            [f"g{i:04d}", f"Project {i}", tech, int(rng.integers(lo, hi + 1)), unit, gemeente,
+             format_quarter(earliest), format_quarter(earliest + duration + slack - 1), duration]
+        )  # fmt: skip
+    return out.getvalue().encode()
 
 
 def _percentiles(samples: list[float]) -> str:
@@ -187,6 +192,8 @@ def _responsiveness(settings: object, baseline_s: float, projects: int, time_lim
             prober.join()
         print(f"  health, plan job running  {_percentiles(samples)}")
         result = job.get("result") or {}
+        if job["status"] != "succeeded":
+            print(f"  plan job {job['status']}: {job.get('error')}")
         print(
             f"  plan job: {projects} projects, time limit {time_limit:g} s, {job['status']} after "
             f"{time.perf_counter() - started:.1f} s running; solver {result.get('status')}, "
