@@ -349,3 +349,27 @@ def test_progress_is_throttled_and_raises_cancelled_when_asked() -> None:
     with pytest.raises(jobs.Cancelled):
         progress(1.0)
     assert not issubclass(jobs.Cancelled, Exception)  # ``except Exception`` in a job does not swallow it
+
+
+def test_the_command_line_lists_shows_cancels_and_probes(settings: Settings) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from krapte.cli import main
+
+    runner = CliRunner()
+    probe = runner.invoke(main, ["jobs", "probe", "--seconds", "0.2", "--json"])
+    assert probe.exit_code == 0, probe.output
+    job = json.loads(probe.output)
+    assert job["status"] == "succeeded" and job["result"]["worker"].startswith("local:")
+    listed = runner.invoke(main, ["jobs", "list", "--json"])
+    assert [j["id"] for j in json.loads(listed.output)] == [job["id"]]
+    shown = runner.invoke(main, ["jobs", "show", job["id"]])
+    assert "succeeded" in shown.output and "jobs.probe" in shown.output
+    cancelled = runner.invoke(main, ["jobs", "cancel", job["id"]])
+    assert f"{job['id']}: succeeded" in cancelled.output  # a finished job stays as it is
+    missing = runner.invoke(main, ["jobs", "show", str(uuid.uuid4())])
+    assert missing.exit_code == 2 and "you have no job" in missing.output
+    no_redis = runner.invoke(main, ["worker", "--burst"])
+    assert no_redis.exit_code == 2 and "krapte worker needs KRAPTE_REDIS_URL" in no_redis.output
