@@ -371,5 +371,23 @@ def test_the_command_line_lists_shows_cancels_and_probes(settings: Settings) -> 
     assert f"{job['id']}: succeeded" in cancelled.output  # a finished job stays as it is
     missing = runner.invoke(main, ["jobs", "show", str(uuid.uuid4())])
     assert missing.exit_code == 2 and "you have no job" in missing.output
+    kept = runner.invoke(main, ["jobs", "purge", "--days", "1"])
+    assert kept.output.strip() == "deleted 0 finished job(s)"  # it ended moments ago
     no_redis = runner.invoke(main, ["worker", "--burst"])
     assert no_redis.exit_code == 2 and "krapte worker needs KRAPTE_REDIS_URL" in no_redis.output
+
+
+def test_purge_deletes_finished_jobs_older_than_the_given_days(store: Store, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=_url(store))
+    old = dataclasses.replace(
+        _row(str(uuid.uuid4()), status="succeeded", worker=None, heartbeat=None, backend="local"),
+        finished_at=datetime.now(UTC) - timedelta(days=40),
+    )
+    waiting = _row(str(uuid.uuid4()), status="queued", worker=None, heartbeat=None, backend="local")
+    with store.transaction() as conn:
+        repo.insert(conn, old)
+        repo.insert(conn, waiting)
+    with pytest.raises(PermissionDeniedError):
+        jobs.purge(ctx_of(store, settings, ALICE), days=30)
+    assert jobs.purge(jobs.server_context(store, settings), days=30) == 1
+    assert repo.get(store, old.id) is None and repo.get(store, waiting.id) is not None

@@ -1,4 +1,4 @@
-"""Background jobs from the command line: ``krapte jobs list|show|cancel|probe|recover`` and ``krapte worker``.
+"""Background jobs from the command line: ``krapte jobs list|show|cancel|probe|recover|purge``, ``krapte worker``.
 
 Whoever runs ``krapte`` on the server holds the database and acts as admin (see
 :meth:`krapte.services.Principal.command_line`), so ``jobs list`` shows everyone's jobs unless ``--mine``.
@@ -134,6 +134,13 @@ def jobs_recover(as_json: bool) -> None:
         echo_json(counts)
     else:
         click.echo(f"queued again: {counts['requeued']}, failed: {counts['failed']}, running: {counts['running']}")
+
+
+@jobs.command("purge")
+@click.option("--days", type=click.IntRange(1, 3650), required=True, help="Keep jobs that ended within this many days.")
+def jobs_purge(days: int) -> None:
+    """Delete finished jobs (their uploaded files and results too) that ended more than DAYS days ago."""
+    click.echo(f"deleted {service.purge(context(), days=days)} finished job(s)")
 
 
 @click.command()

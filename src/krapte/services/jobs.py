@@ -64,6 +64,7 @@ __all__ = [
     "job",
     "kinds",
     "list_jobs",
+    "purge",
     "reap",
     "recover",
     "run_inline",
@@ -557,6 +558,17 @@ def recover(ctx: Context) -> dict[str, int]:
         with ctx.store.transaction() as conn:
             record(ctx, conn, "job.recover", "job", "*", {"requeued": requeued, "failed": failed + unknown})
     return {"requeued": requeued, "failed": failed + unknown, "running": still}
+
+
+def purge(ctx: Context, *, days: int) -> int:
+    """Delete finished jobs, with their uploaded inputs and results, that ended more than ``days`` days ago."""
+    ctx.require(ADMIN_PERMISSION)
+    if not 1 <= days <= 3650:
+        raise ValidationError(f"days={days} is out of range", hint="give 1 to 3650")
+    with ctx.store.transaction() as conn:
+        count = repo.delete_finished_before(conn, _now() - timedelta(days=days))
+        record(ctx, conn, "job.purge", "job", "*", {"days": days, "deleted": count})
+    return count
 
 
 # --- a job every installation has: checking that workers run ---------------------------------------------------------

@@ -22,6 +22,7 @@ __all__ = [
     "TABLES",
     "JobRow",
     "claim",
+    "delete_finished_before",
     "finish",
     "get",
     "heartbeat",
@@ -230,3 +231,11 @@ def request_cancel(conn: Connection, job_id: str, *, now: datetime, message: str
     )
     status: str | None = conn.execute(sa.select(jobs.c.status).where(jobs.c.id == job_id)).scalar()
     return status
+
+
+def delete_finished_before(conn: Connection, before: datetime) -> int:
+    """Delete finished jobs (with their payloads and results) that ended before ``before``; return how many."""
+    done = conn.execute(
+        jobs.delete().where(jobs.c.status.in_(("succeeded", "failed", "cancelled")), jobs.c.finished_at < before)
+    )
+    return int(done.rowcount)
