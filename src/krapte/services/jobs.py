@@ -24,15 +24,12 @@ After a restart :func:`recover` re-queues queued jobs and marks running jobs who
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
 import socket
-import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -59,14 +56,16 @@ __all__ = [
     "Progress",
     "QueueUnavailableError",
     "cancel",
-    "execute",
+    "check_json",
     "get",
     "job",
     "kinds",
     "list_jobs",
+    "principal_of",
     "purge",
     "reap",
     "recover",
+    "registered",
     "run_inline",
     "server_context",
     "submit",
@@ -154,6 +153,11 @@ def job(kind: str, *, title: str, permission: str = "jobs.run") -> Callable[[Job
     return decorate
 
 
+def registered(kind: str) -> JobSpec | None:
+    """The registered job of ``kind``, if this process has imported the module that registers it."""
+    return _REGISTRY.get(kind)
+
+
 def kinds() -> list[JobSpec]:
     return sorted(_REGISTRY.values(), key=lambda s: s.kind)
 
@@ -210,7 +214,8 @@ def _authorise(ctx: Context, spec: JobSpec) -> None:
         ctx.require(spec.permission)
 
 
-def _json(value: Any, what: str) -> None:
+def check_json(value: Any, what: str) -> None:
+    """Refuse what JSON cannot carry (objects, NaN): payloads and results are stored as JSON."""
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -226,7 +231,7 @@ def _principal_dict(p: Principal) -> dict[str, Any]:
     }
 
 
-def _principal_of(data: dict[str, Any]) -> Principal:
+def principal_of(data: dict[str, Any]) -> Principal:
     scopes = data.get("scopes")
     return Principal(
         id=str(data["id"]),
@@ -251,7 +256,7 @@ def submit(ctx: Context, kind: str, payload: dict[str, Any]) -> JobView:
 
     spec = _spec(kind)
     _authorise(ctx, spec)
-    _json(payload, "input")
+    check_json(payload, "input")
     backend = backend_for(ctx.settings)
     now = _now()
     row = repo.JobRow(
@@ -360,7 +365,7 @@ def run_inline(
     """Run a job in this process and return its result (the command line); errors are raised as they come."""
     spec = _spec(kind)
     _authorise(ctx, spec)
-    _json(payload, "input")
+    check_json(payload, "input")
 
     def report(fraction: float, message: str | None) -> bool:
         if on_progress is not None:
@@ -370,113 +375,8 @@ def run_inline(
     with ctx.store.transaction() as conn:
         record(ctx, conn, "job.run_inline", "job", kind, {"kind": kind})
     result = spec.fn(ctx, payload, Progress(report))
-    _json(result, "result")
+    check_json(result, "result")
     return result
-
-
-# --- the worker side ---------------------------------------------------------------------------------------------
-
-_WORKER_KIND = {"name": "local"}  # set to "rq" by ``krapte worker`` before it forks work horses
-_STORES: OrderedDict[str, Store] = OrderedDict()
-_STORES_LOCK = threading.Lock()
-
-
-def set_worker_kind(name: str) -> None:
-    _WORKER_KIND["name"] = name
-
-
-def worker_identity() -> str:
-    return f"{_WORKER_KIND['name']}:{socket.gethostname()}:{os.getpid()}"
-
-
-def _worker_store(settings: Settings) -> Store:
-    """The store of ``settings``, opened once per worker process (a few are kept, least recently used first out)."""
-    from krapte.store import open_store
-
-    url = settings.database_url
-    with _STORES_LOCK:
-        store = _STORES.get(url)
-        if store is None:
-            store = open_store(url=url, migrate=False)
-            _STORES[url] = store
-            while len(_STORES) > 4:
-                _STORES.popitem(last=False)[1].dispose()
-        _STORES.move_to_end(url)
-        return store
-
-
-def _heartbeat(store: Store, job_id: str, stop: threading.Event) -> None:
-    while not stop.wait(HEARTBEAT_SECONDS):
-        try:
-            repo.heartbeat(store, job_id, now=_now())
-        except Exception:  # the next beat tries again; recovery judges by the last one
-            log.warning("heartbeat of job %s failed", job_id, exc_info=True)
-
-
-def _internal_error(job_id: str) -> dict[str, Any]:
-    return {
-        "error": {
-            "code": "internal_error",
-            "message": "the job failed because of an internal error",
-            "hint": f"an administrator finds the details in the worker's log under job {job_id}",
-        }
-    }
-
-
-def execute(job_id: str, module: str | None = None, settings: Settings | None = None) -> str:
-    """Run one queued job in this (worker) process; return its final status (``skipped`` if not queued)."""
-    settings = settings or Settings.from_env()
-    store = _worker_store(settings)
-    if module:
-        importlib.import_module(module)
-    if not repo.claim(store, job_id, worker=worker_identity(), now=_now()):
-        return "skipped"
-    row = repo.get(store, job_id)
-    assert row is not None
-    ctx = Context(store, _principal_of(row.principal), settings, request_id=row.request_id or job_id)
-    stop = threading.Event()
-    beat = threading.Thread(target=_heartbeat, args=(store, job_id, stop), daemon=True, name=f"heartbeat-{job_id}")
-    beat.start()
-    status: JobStatus = "failed"
-    result: dict[str, Any] | None = None
-    error: dict[str, Any] | None = None
-    message = "failed"
-    try:
-        spec = _REGISTRY.get(row.kind)
-        if spec is None:
-            raise NotFoundError(f"this worker knows no job kind {row.kind!r}", hint="update the worker")
-        progress = Progress(lambda f, m: repo.report_progress(store, job_id, fraction=f, message=m, now=_now()))
-        result = spec.fn(ctx, row.payload, progress)
-        _json(result, "result")
-        status, message = "succeeded", "done"
-    except Cancelled:
-        status, message, result = "cancelled", "cancelled", None
-    except KrapteError as exc:
-        status, message, error, result = "failed", exc.message, exc.to_dict(), None
-    except Exception:
-        log.exception("job %s (%s) failed", job_id, row.kind)
-        status, error, result = "failed", _internal_error(job_id), None
-        message = error["error"]["message"]
-    finally:
-        stop.set()
-    with store.transaction() as conn:
-        done = repo.finish(
-            conn,
-            job_id,
-            status=status,
-            now=_now(),
-            message=message,
-            result=result,
-            error=error,
-            unless_cancel_requested=status == "succeeded",
-        )
-        if not done and status == "succeeded":  # cancelled while finishing: the result is not kept
-            status = "cancelled"
-            done = repo.finish(conn, job_id, status=status, now=_now(), message="cancelled")
-        if done:
-            record(ctx, conn, f"job.{status}", "job", job_id, {"kind": row.kind})
-    beat.join(timeout=1)
-    return status
 
 
 # --- after a restart ---------------------------------------------------------------------------------------------
@@ -583,6 +483,8 @@ def probe(ctx: Context, payload: dict[str, Any], progress: Progress) -> dict[str
         raise ValidationError(f"seconds={seconds!r} must be a number from 0 to 60")
     if not isinstance(steps, int) or not 1 <= steps <= 1000:
         raise ValidationError(f"steps={steps!r} must be a whole number from 1 to 1000")
+    from krapte.services.jobs_backends.worker import worker_identity
+
     started = time.perf_counter()
     for i in range(steps):
         progress(i / steps, f"step {i + 1} of {steps}")

@@ -38,9 +38,9 @@ def _init_worker(nice: int) -> None:
     if nice > 0:
         with contextlib.suppress(OSError):  # not permitted on this system: run at normal priority
             os.nice(nice)
-    from krapte.services import jobs
+    from krapte.services.jobs_backends.worker import set_worker_kind
 
-    jobs.set_worker_kind("local")
+    set_worker_kind("local")
 
 
 class LocalPool:
@@ -67,7 +67,7 @@ class LocalPool:
         return self._executor
 
     def enqueue(self, job_id: str, module: str, settings: Settings) -> None:
-        from krapte.services.jobs import execute
+        from krapte.services.jobs_backends.worker import execute
 
         with self._lock:
             if self._closed:
@@ -95,10 +95,10 @@ class LocalPool:
 
     def _lost(self, job_id: str, module: str, settings: Settings, exc: BaseException) -> None:
         """A task ended without the worker finishing its job: re-queue it if it never started, else fail it."""
-        from krapte.services import jobs
+        from krapte.services.jobs_backends.worker import worker_store
         from krapte.store import jobs as repo
 
-        store = jobs._worker_store(settings)
+        store = worker_store(settings)
         row = repo.get(store, job_id)
         if row is None:
             return

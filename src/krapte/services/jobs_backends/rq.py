@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 #: The longest a job may run on an RQ worker before RQ stops it (solver limits are far below).
 JOB_TIMEOUT_SECONDS = 2 * 3600
 #: Modules that register job kinds; a worker imports them before its first job (its horses fork from it).
-JOB_MODULES = ("krapte.services.jobs", "krapte.services.planning")
-_EXECUTE = "krapte.services.jobs.execute"
+JOB_MODULES = ("krapte.services.jobs", "krapte.services.jobs_backends.worker", "krapte.services.planning")
+_EXECUTE = "krapte.services.jobs_backends.worker.execute"
 
 
 def _redis(url: str, *, worker: bool = False) -> Any:
@@ -100,7 +100,7 @@ def run_worker(settings: Settings, queue: str, *, burst: bool = False, name: str
     from rq import Queue, Worker
 
     from krapte.errors import ConfigError
-    from krapte.services import jobs
+    from krapte.services.jobs_backends.worker import set_worker_kind
 
     if not settings.redis_url:
         raise ConfigError(
@@ -109,7 +109,7 @@ def run_worker(settings: Settings, queue: str, *, burst: bool = False, name: str
         )
     for module in JOB_MODULES:
         importlib.import_module(module)  # imported once here, so that every forked work horse starts warm
-    jobs.set_worker_kind("rq")
+    set_worker_kind("rq")
     connection = _redis(settings.redis_url, worker=True)
     worker = Worker(
         [Queue(queue, connection=connection)],
