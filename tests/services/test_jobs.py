@@ -391,3 +391,23 @@ def test_purge_deletes_finished_jobs_older_than_the_given_days(store: Store, tmp
         jobs.purge(ctx_of(store, settings, ALICE), days=30)
     assert jobs.purge(jobs.server_context(store, settings), days=30) == 1
     assert repo.get(store, old.id) is None and repo.get(store, waiting.id) is not None
+
+
+def test_a_killed_local_worker_fails_its_job_and_the_next_one_still_runs(store: Store, tmp_path: Path) -> None:
+    import signal
+
+    settings = Settings(data_dir=tmp_path, database_url=_url(store))
+    alice = ctx_of(store, settings, ALICE)
+    try:
+        running = jobs.submit(alice, "jobs.probe", {"seconds": 30, "steps": 300})
+        behind = jobs.submit(alice, "jobs.probe", {"seconds": 0})
+        wait_for(alice, running.id, ("running",))
+        worker = repo.get(store, running.id).worker  # type: ignore[union-attr]
+        assert worker is not None and worker.startswith("local:")
+        os.kill(int(worker.rsplit(":", 1)[1]), signal.SIGKILL)  # the pool's process, started by this test
+        lost = wait_for(alice, running.id, jobs.FINAL_STATUSES, timeout=30)
+        assert lost.status == "failed" and lost.error is not None
+        assert lost.error["error"]["code"] == "worker_lost"
+        assert wait_for(alice, behind.id, jobs.FINAL_STATUSES).status == "succeeded"  # on a fresh pool
+    finally:
+        shutdown_all()
