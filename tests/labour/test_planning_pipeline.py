@@ -94,26 +94,6 @@ def test_cli_plan_text_and_a_project_file_without_windows(tmp_path: Path) -> Non
     assert "no project has a planning window" in result.output
 
 
-def test_api_plan_and_its_errors(client) -> None:  # type: ignore[no-untyped-def]
-    with PIPELINE.open("rb") as fh, CAPACITY.open("rb") as cap:
-        r = client.post(
-            "/api/v1/plan",
-            files={"projects": ("pipeline.csv", fh, "text/csv"), "capacity": ("capacity.csv", cap, "text/csv")},
-            data={"time_limit": "20"},
-        )
-    assert r.status_code == 200, r.text
-    body = r.json()
-    assert body["capacity_source"].startswith("capacity.csv")
-    assert body["unmet_fte_quarters"]["after"] <= body["unmet_fte_quarters"]["before"]
-    bad = (
-        b"id,name,technology,size,unit,gemeente,earliest_start,latest_end,duration_quarters\n"
-        b"x,X,utility_solar,1,MW,Emmen,2027Q3,2027Q4,4\n"
-    )
-    r = client.post("/api/v1/plan", files={"projects": ("bad.csv", bad, "text/csv")})
-    assert r.status_code in (400, 422)
-    assert "shorter than 4 quarters" in r.json()["error"]["message"]
-
-
 def test_demand_before_planning_equals_the_forecast_of_that_schedule() -> None:
     from krapte.labour.forecast import forecast
 

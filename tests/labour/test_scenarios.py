@@ -83,11 +83,3 @@ def test_cli_compare_json_and_example() -> None:
     assert json.loads(result.output)[0]["scenario"] == "basis"
     example = runner.invoke(main, ["scenarios", "example"])
     assert "[[scenarios]]" in example.output
-
-
-def test_api_compare_with_default_scenarios(client) -> None:  # type: ignore[no-untyped-def]
-    with PIPELINE.open("rb") as fh:
-        r = client.post("/api/v1/scenarios/compare", files={"projects": ("pipeline.csv", fh, "text/csv")})
-    assert r.status_code == 200, r.text
-    names = [row["scenario"] for row in r.json()]
-    assert names[0] == "basis" and "warmtepomp-12u" in names

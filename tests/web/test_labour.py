@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.conftest import FIXTURES
 
 PIPELINE = FIXTURES / "planning" / "pipeline.csv"
@@ -25,28 +23,4 @@ def test_regio_page_embeds_both_charts_in_dutch_and_english(client) -> None:  # 
     assert client.get("/regio?group=9999").status_code == 404
 
 
-def test_planning_upload_shows_moves_and_errors(client) -> None:  # type: ignore[no-untyped-def]
-    with PIPELINE.open("rb") as fh:
-        r = client.post(
-            "/regio/planning", files={"projects": ("pipeline.csv", fh, "text/csv")}, data={"time_limit": "10"}
-        )
-    assert r.status_code == 200
-    assert "Verschoven projecten" in r.text and "data:image/svg+xml;base64," in r.text
-    r = client.post("/regio/planning", files={"projects": ("leeg.csv", b"id,name\n", "text/csv")})
-    assert r.status_code >= 400 and "De planning kon niet worden gemaakt" in r.text
-
-
-@pytest.mark.browser
-def test_regio_in_chromium_loads_charts_and_plans_an_upload(live_server: str, page) -> None:  # type: ignore[no-untyped-def]
-    page.goto(live_server + "/regio?region=AM03&group=0761")
-    assert page.locator("h1").inner_text() == "Regionale arbeidsvraag energietransitie"
-    page.wait_for_function("document.getElementById('chart-demand').complete")
-    page.wait_for_function("document.getElementById('chart-heatmap').complete", timeout=30000)
-    assert page.evaluate("document.getElementById('chart-demand').naturalWidth") > 0
-    assert page.evaluate("document.getElementById('chart-heatmap').naturalWidth") > 0
-    page.set_input_files("input[name=projects]", str(PIPELINE))
-    page.fill("input[name=time_limit]", "10")
-    page.click("#plan-form button[type=submit]")
-    page.wait_for_selector("#moves", timeout=60000)
-    assert page.locator("#moves tr").count() >= 2
-    assert page.evaluate("document.getElementById('chart-planning').naturalWidth") > 0
+# The planning form starts a job now: tests/labour/test_planning_jobs.py covers the form, the job page and Chromium.

@@ -30,6 +30,7 @@ ROUTERS = (
     "krapte.api.routers.extract",
     "krapte.api.routers.labour",
     "krapte.api.routers.planning",
+    "krapte.api.routers.jobs",
     "krapte.api.routers.monitor",
     "krapte.api.routers.evaluate",
     "krapte.api.routers.accounts",

@@ -1,16 +1,24 @@
 """Planning commands: ``krapte plan`` and ``krapte scenarios compare|example``.
 
-Thin commands: parse options, call :func:`krapte.labour.planning_pipeline.plan_pipeline` or
-:func:`krapte.labour.scenarios.compare_scenarios`, render text or ``--json``.
+Thin commands: read the user's files, call :func:`krapte.services.planning.plan` or
+:func:`~krapte.services.planning.compare` (the same job functions the API starts in the background, run here in
+this process), render text or ``--json``. ``--factors`` names a factor set or a CSV file of overrides, whose
+contents are passed on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from krapte.cli.common import echo_json, echo_table, json_option
+from krapte.cli.common import context, echo_json, echo_table, json_option
+from krapte.errors import InputError
+
+if TYPE_CHECKING:
+    from krapte.services.planning import FileContent
 
 EXAMPLE_SCENARIOS = """\
 # krapte scenarios: the first scenario is the baseline the others are compared with.
@@ -48,11 +56,40 @@ projects_option = click.option(
     help="Project file (CSV, JSON, Excel) with earliest_start, latest_end, duration_quarters for plannable rows.",
 )
 factors_option = click.option(
-    "--factors", "factors_name", default="rutovitz2025", show_default=True, help="Factor set name or CSV file."
+    "--factors",
+    "factors_name",
+    default="rutovitz2025",
+    show_default=True,
+    help="Factor set name, or a CSV file of overrides (technology,phase,central) on rutovitz2025.",
 )
 variant_option = click.option(
     "--variant", type=click.Choice(["low", "central", "high"]), default="central", show_default=True
 )
+
+
+def _read(path: Path, what: str) -> FileContent:
+    from krapte.services.planning import FileContent
+
+    try:
+        return FileContent(path.name, path.read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read the {what}: {exc.strerror}", file=str(path)) from None
+
+
+def _factors(name_or_file: str) -> tuple[str, FileContent | None]:
+    """A factor set name, or (the default set, the contents of a CSV of overrides)."""
+    path = Path(name_or_file)
+    if name_or_file.endswith(".csv") or path.is_file():
+        return "rutovitz2025", _read(path, "factor file")
+    return name_or_file, None
+
+
+def _progress() -> Callable[[float, str | None], None]:
+    def show(_fraction: float, message: str | None) -> None:
+        if message:
+            click.echo(f"… {message}", err=True)
+
+    return show
 
 
 @click.command()
@@ -85,20 +122,22 @@ def plan(
     as_json: bool,
 ) -> None:
     """Choose start quarters within each project's window to minimise unmet labour demand, then the peak."""
-    from krapte.labour.factors import check_variant, resolve_factors
-    from krapte.labour.planning_pipeline import plan_pipeline
-    from krapte.labour.projects import read_projects
+    from krapte.services import planning
 
-    factors = resolve_factors(factors_name)
-    result = plan_pipeline(
-        read_projects(projects_file, factors=factors),
-        factors,
-        check_variant(variant),
-        capacity_file=capacity_file,
-        time_limit=time_limit,
-        objective="weighted" if objective == "weighted" else "lexicographic",
+    factors, overrides = _factors(factors_name)
+    body = planning.plan(
+        context(),
+        planning.PlanRequest(
+            projects=_read(projects_file, "project file"),
+            capacity=_read(capacity_file, "capacity file") if capacity_file else None,
+            factors=factors,
+            factor_overrides=overrides,
+            variant=variant,
+            time_limit=time_limit,
+            objective=objective,
+        ),
+        on_progress=None if as_json else _progress(),
     )
-    body = result.to_dict()
     if as_json:
         echo_json(body)
         return
@@ -138,15 +177,19 @@ def scenarios_compare(
     projects_file: Path, scenario_file: Path | None, factors_name: str, variant: str, as_json: bool
 ) -> None:
     """Forecast, shortage and unmet demand per scenario, with the change against the first scenario."""
-    from krapte.labour.factors import check_variant, resolve_factors
-    from krapte.labour.projects import read_projects
-    from krapte.labour.scenarios import compare_scenarios, default_scenarios, read_scenarios
+    from krapte.services import planning
 
-    factors = resolve_factors(factors_name)
-    chosen = read_scenarios(scenario_file) if scenario_file else default_scenarios()
-    rows = compare_scenarios(
-        read_projects(projects_file, factors=factors), chosen, factors=factors, variant=check_variant(variant)
-    ).rows()
+    factors, overrides = _factors(factors_name)
+    rows = planning.compare(
+        context(),
+        planning.ScenarioRequest(
+            projects=_read(projects_file, "project file"),
+            scenarios=_read(scenario_file, "scenario file") if scenario_file else None,
+            factors=factors,
+            factor_overrides=overrides,
+            variant=variant,
+        ),
+    )["scenarios"]
     if as_json:
         echo_json(rows)
         return

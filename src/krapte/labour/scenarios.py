@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from krapte.errors import InputError, KrapteError, ValidationError
-from krapte.labour.factors import FactorSet, Variant, check_variant, factor_set, resolve_factors
+from krapte.labour.factors import FactorSet, Variant, check_variant, factor_set
 from krapte.labour.forecast import Forecast, forecast
 from krapte.labour.projects import Project
 from krapte.labour.quarters import format_quarter
@@ -147,7 +147,7 @@ def compare_scenarios(
     last = max(p.scheduled_start + p.duration for ps in shifted for p in ps) + 3
     outcomes = []
     for scenario, ps in zip(scenarios, shifted, strict=True):
-        fs = resolve_factors(scenario.factors) if scenario.factors else base_factors
+        fs = factor_set(scenario.factors) if scenario.factors else base_factors
         fs = apply_productivity(fs, scenario)
         fc = forecast(ps, fs, scenario.variant or check_variant(variant), first=first, last=last)
         sup = apply_inflow(supply, scenario.inflow, scenario.name)
@@ -310,7 +310,7 @@ def _scenario(item: Any, index: int, file: str, defaults: Mapping[str, Any]) -> 
     try:
         checked_variant = check_variant(variant) if variant is not None else None
         if item.get("factors") is not None:
-            resolve_factors(str(item["factors"]))
+            factor_set(str(item["factors"]))  # a name only: a scenario file never makes krapte read a file
     except KrapteError as exc:
         raise fail(exc.message, "variant" if variant is not None and "variant" in exc.message else "factors") from None
     return Scenario(

@@ -84,6 +84,7 @@ def head_revision() -> str:
 def target_metadata() -> sa.MetaData:
     """The live table definitions of every repository (for autogenerate comparisons only)."""
     import krapte.store.accounts
+    import krapte.store.jobs
     import krapte.store.labour
     import krapte.store.monitor
     import krapte.store.oidc

@@ -2,7 +2,8 @@
 
 The overview uses the embedded default scenario (the path to 35 TWh onshore renewables) with the default supply.
 Charts are served as PNG or SVG by ``/regio/grafiek/...`` and embedded with ``<img>``. The planning form uploads a
-project file; the result page embeds its before/after chart as an SVG data URI (nothing is stored).
+project file and starts a planning job (signed-in users); the job's page follows it with ``/static/jobs.js`` and
+then shows the before/after chart as an SVG data URI.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from krapte.api.deps import get_lang, get_settings
+from krapte.api.deps import get_context, get_lang, get_settings, verify_csrf
 from krapte.charting import MEDIA_TYPES
 from krapte.errors import KrapteError, NotFoundError, TooLargeError
 from krapte.labour import charts
+from krapte.services import Context
 from krapte.web.i18n import register, translate
 from krapte.web.templating import render
 
@@ -82,6 +85,16 @@ register(
         "labour.no_moves": {"nl": "Geen project hoeft te schuiven.", "en": "No project needs to move."},
         "labour.cells": {"nl": "Tekort per regio en beroepsgroep", "en": "Shortage per region and occupation group"},
         "labour.error": {"nl": "De planning kon niet worden gemaakt", "en": "The plan could not be made"},
+        "labour.job_queued": {"nl": "In de wachtrij", "en": "Waiting in the queue"},
+        "labour.job_running": {"nl": "Bezig met plannen", "en": "Planning"},
+        "labour.job_cancelled": {"nl": "De planning is geannuleerd", "en": "The planning was cancelled"},
+        "labour.job_failed": {"nl": "De planning is mislukt", "en": "The planning failed"},
+        "labour.job_wait": {
+            "nl": "Deze pagina volgt de berekening en toont het resultaat zodra het klaar is.",
+            "en": "This page follows the computation and shows the result when it is ready.",
+        },
+        "labour.job_refresh": {"nl": "Ververs", "en": "Refresh"},
+        "labour.job_cancel": {"nl": "Annuleer", "en": "Cancel"},
     }
 )
 
@@ -198,31 +211,58 @@ def _fmt(fmt: str) -> charts.ImageFormat:
     raise NotFoundError(f"chart format {fmt!r} is not available", hint="use .png or .svg")
 
 
-@router.post("/regio/planning", response_class=HTMLResponse)
+@router.post("/regio/planning", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 async def planning_page(
     request: Request,
     projects: UploadFile = File(...),
     capacity: UploadFile | None = File(None),
     time_limit: float = Form(20.0),
-) -> HTMLResponse:
-    from krapte.labour.planning_pipeline import plan_pipeline_upload
+    ctx: Context = Depends(get_context),
+) -> Response:
+    """Start planning as a background job and send the browser to the job's page, which follows it."""
+    from krapte.services.planning import FileContent, PlanRequest, start_plan
 
     lang = get_lang(request)
     limit = get_settings(request).max_upload_bytes
     try:
+        ctx.require("jobs.run")
         content = await _read_limited(projects, limit)
         cap = await _read_limited(capacity, limit) if capacity is not None and capacity.filename else None
-        plan = plan_pipeline_upload(
-            content, projects.filename or "projects.csv", cap, time_limit=min(max(time_limit, 1.0), 120.0)
+        req = PlanRequest(
+            projects=FileContent(projects.filename or "projects.csv", content),
+            capacity=FileContent(capacity.filename or "capacity.csv", cap) if capacity is not None and cap else None,
+            time_limit=min(max(time_limit, 1.0), 120.0),
         )
+        view = await run_in_threadpool(start_plan, ctx, req)
     except KrapteError as exc:
         return render(request, "labour/planning.html", status_code=exc.http_status, error=str(exc), body=None)
-    body = plan.to_dict()
-    quarters = plan.quarters
+    return RedirectResponse(f"/regio/planning/{view.id}?lang={lang}", status_code=303)
+
+
+@router.get("/regio/planning/{job_id}", response_class=HTMLResponse)
+def planning_job_page(request: Request, job_id: str, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    """A planning job: its progress while it runs (``/static/jobs.js`` follows it), then its result or error."""
+    from krapte.services import jobs
+    from krapte.services.planning import PLAN_KIND
+
+    lang = get_lang(request)
+    try:
+        view = jobs.get(ctx, job_id)
+        if view.kind != PLAN_KIND:
+            raise NotFoundError(f"job {job_id[:40]!r} is not a planning job")
+    except KrapteError as exc:
+        return render(request, "labour/planning.html", status_code=exc.http_status, error=str(exc), body=None)
+    if view.status in ("queued", "running"):
+        return render(request, "labour/planning.html", error=None, body=None, job=view)
+    if view.status != "succeeded" or view.result is None:
+        reason = view.error["error"]["message"] if view.error else translate(f"labour.job_{view.status}", lang)
+        return render(request, "labour/planning.html", error=reason, body=None, job=view)
+    body = view.result
+    by_quarter = body["shortage_by_quarter"]
     svg = charts.planning_chart(
-        quarters,
-        plan.result.shortage_before.sum(axis=(0, 1)),
-        plan.result.shortage_after.sum(axis=(0, 1)),
+        by_quarter["quarters"],
+        np.asarray(by_quarter["before"], dtype=float),
+        np.asarray(by_quarter["after"], dtype=float),
         title=translate("labour.result", lang),
         before_label=translate("labour.before", lang),
         after_label=translate("labour.after", lang),
@@ -231,7 +271,19 @@ async def planning_page(
         fmt="svg",
     )
     chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-    return render(request, "labour/planning.html", error=None, body=body, chart=chart)
+    return render(request, "labour/planning.html", error=None, body=body, chart=chart, job=view)
+
+
+@router.post("/regio/planning/{job_id}/annuleren", dependencies=[Depends(verify_csrf)])
+def planning_cancel(request: Request, job_id: str, ctx: Context = Depends(get_context)) -> Response:
+    """Cancel one's planning job and go back to its page."""
+    from krapte.services import jobs
+
+    try:
+        jobs.cancel(ctx, job_id)
+    except KrapteError as exc:
+        return render(request, "labour/planning.html", status_code=exc.http_status, error=str(exc), body=None)
+    return RedirectResponse(f"/regio/planning/{job_id}?lang={get_lang(request)}", status_code=303)
 
 
 async def _read_limited(upload: UploadFile, limit: int) -> bytes:
