@@ -40,8 +40,11 @@ POLICY: dict[str, str] = {
     "forecast_upload": PUBLIC,
     "supply": PUBLIC,
     "tension": PUBLIC,
-    "plan": "jobs.run",
-    "compare": "jobs.run",
+    "start_plan": "jobs.run",
+    "start_scenario_comparison": "jobs.run",
+    "list_jobs": SIGNED_IN,
+    "get_job": SIGNED_IN,
+    "cancel_job": SIGNED_IN,
     "list_measures": PUBLIC,
     "create_measure": "registry.write",
     "export_measures": PUBLIC,
@@ -114,10 +117,10 @@ class World:
                 headers=h,
             ),
             "show_pipeline": lambda: c.get("/api/v1/projects/plan", headers=h),
-            "plan": lambda: c.post(
+            "start_plan": lambda: c.post(
                 "/api/v1/plan", files={"projects": ("p.csv", projects, "text/csv")}, data={"time_limit": 5}, headers=h
             ),
-            "compare": lambda: c.post(
+            "start_scenario_comparison": lambda: c.post(
                 "/api/v1/scenarios/compare", files={"projects": ("p.csv", projects, "text/csv")}, headers=h
             ),
             "create_measure": lambda: c.post("/api/v1/measures", json={**MEASURE, "id": f"T-{id(h)}"}, headers=h),
@@ -141,6 +144,9 @@ class World:
             "create_token": lambda: self._from_session(acct, "/api/v1/tokens", {"name": "script"}),
             "revoke_token": lambda: c.delete(f"/api/v1/tokens/{self._own_token_id(h)}", headers=h),
             "list_users": lambda: c.get("/api/v1/users", headers=h),
+            "list_jobs": lambda: c.get("/api/v1/jobs", headers=h),
+            "get_job": lambda: c.get(f"/api/v1/jobs/{self._own_job(h)}", headers=h),
+            "cancel_job": lambda: c.delete(f"/api/v1/jobs/{self._own_job(h)}", headers=h),
             "create_user": lambda: c.post(
                 "/api/v1/users",
                 json={"username": f"new-{id(h)}@example.nl", "role": "job_seeker", "password": "x" * 12},
@@ -160,6 +166,15 @@ class World:
             return browser.post(url, json=body)
         web_sign_in(browser, acct)
         return browser.post(url, json=body, headers={"X-CSRF-Token": csrf(browser), "Origin": "http://testserver"})
+
+    def _own_job(self, headers: dict[str, str]) -> str:
+        """A job of the caller's own (404 for any other: a job's existence is not revealed)."""
+        if not headers:
+            return "no-job"
+        jobs = self.client.get("/api/v1/jobs", headers=headers).json()
+        if jobs:
+            return str(jobs[0]["id"])
+        return "no-job"
 
     def _version(self) -> str:
         return '"{}"'.format(self.client.get("/api/v1/measures/T-EXISTING").json()["version"])

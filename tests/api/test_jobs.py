@@ -14,11 +14,9 @@ from typing import Any
 
 import pytest
 from bench.bench_jobs import synthetic_pipeline_csv
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from krapte.errors import KrapteError
 from krapte.services import Context, Principal, Role, accounts
 from krapte.settings import Settings
 from krapte.store import Store
@@ -29,19 +27,13 @@ CAPACITY = FIXTURES / "planning" / "capacity.csv"
 
 
 def make_app(settings: Settings, store: Store, *routers: str) -> FastAPI:
-    """An app with the given routers (besides health, jobs and planning) and krapte's JSON error shape."""
-    import importlib
+    """krapte's app on the test's store (every router, the error shape, the lifespan that starts the pool)."""
+    from krapte.api.app import create_app
 
-    app = FastAPI()
-    app.state.settings = settings
+    del routers  # create_app includes every router
+    app = create_app(settings)
+    app.state.store.dispose()
     app.state.store = store
-
-    @app.exception_handler(KrapteError)
-    async def _krapte_error(_request: Request, exc: KrapteError) -> JSONResponse:
-        return JSONResponse(exc.to_dict(), status_code=exc.http_status)
-
-    for name in ("krapte.api.routers.meta", "krapte.api.routers.jobs", "krapte.api.routers.planning", *routers):
-        app.include_router(importlib.import_module(name).router)
     return app
 
 
@@ -197,7 +189,7 @@ def test_health_answers_fast_while_a_plan_runs(api) -> None:  # type: ignore[no-
 
 def test_openapi_has_typed_job_responses_and_stable_operation_ids(api) -> None:  # type: ignore[no-untyped-def]
     client, _, _ = api
-    doc = client.get("/openapi.json").json()
+    doc = client.get("/api/openapi.json").json()
     ops = {op["operationId"]: (path, method) for path, item in doc["paths"].items() for method, op in item.items()}
     assert ops["start_plan"] == ("/api/v1/plan", "post")
     assert ops["start_scenario_comparison"] == ("/api/v1/scenarios/compare", "post")
