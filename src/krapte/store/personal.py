@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import secrets
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -154,9 +155,22 @@ def _compact(store: Store, tables: Iterable[str]) -> None:
             raw.close()
     else:
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            _wait_for_older_snapshots(conn)
             quote = conn.dialect.identifier_preparer.quote
             for name in names:
                 conn.execute(sa.text(f"VACUUM (FULL) {quote(name)}"))
+
+
+def _wait_for_older_snapshots(conn: sa.Connection, timeout: float = 15.0) -> None:
+    """PostgreSQL keeps a deleted row while any transaction of this database may still see it (an open snapshot,
+    an auto-analyze); VACUUM FULL would copy it into the new table. Wait (briefly) until those have ended."""
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL"
+    )
+    deadline = time.monotonic() + timeout
+    while conn.execute(query).scalar_one() and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def purge_expired(
