@@ -330,7 +330,6 @@ def supply() -> None:
 def supply_show(region: str | None, occupation: str | None, as_json: bool) -> None:
     """Employed, replacement, inflow, job seekers and vacancies (with the assumptions behind them)."""
     from krapte.services.labour import supply_rows
-
     from krapte.services.regions import calibration
 
     assumptions, rows = supply_rows(context(), region=region, occupation=occupation)
