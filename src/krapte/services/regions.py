@@ -31,7 +31,10 @@ __all__ = [
     "describe_region",
     "national_summary",
     "programme_overview",
+    "regional_csv",
+    "regional_map_svg",
     "regional_view",
+    "safe_cell",
 ]
 
 
@@ -127,6 +130,45 @@ def regional_view(
         res=res or "",
         pipeline=pipeline,
     )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a leading
+    quote; numbers and empty cells pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def regional_csv(view: RegionalView) -> str:
+    """The view's rows as CSV (columns :data:`krapte.labour.maps.REGIONAL_COLUMNS`), formula-neutralised."""
+    import csv
+    import io
+
+    from krapte.labour.maps import REGIONAL_COLUMNS
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(REGIONAL_COLUMNS)
+    for row in view.rows:
+        writer.writerow([safe_cell(row.get(c)) for c in REGIONAL_COLUMNS])
+    return buffer.getvalue()
+
+
+def regional_map_svg(view: RegionalView, measure: str, lang: str = "nl") -> str:
+    """An SVG choropleth of one measure of the view (a key of :data:`krapte.labour.maps.MAP_MEASURES`)."""
+    from krapte.labour.maps import MAP_MEASURES, choropleth_svg
+
+    if measure not in MAP_MEASURES:
+        raise NotFoundError(f"map measure {measure!r} is not known", hint=f"use one of {', '.join(MAP_MEASURES)}")
+    title = f"{MAP_MEASURES[measure]['en' if lang == 'en' else 'nl']} · {view.group} · {view.quarter}"
+    decimals = 2 if measure in ("spanningsindicator", "ita") else 0
+    values = {r["code"]: r[measure] for r in view.rows}
+    source = f"scenario {view.scenario}"
+    return choropleth_svg(view.kind, values, title=title, lang=lang, decimals=decimals, source=source)
 
 
 def calibration(ctx: Context) -> list[dict[str, Any]]:
