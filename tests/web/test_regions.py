@@ -12,7 +12,7 @@ def test_map_page_in_dutch_with_figures_basis_and_downloads(client) -> None:  # 
     assert page.status_code == 200
     assert "op de kaart: RES en arbeidsmarktregio" in page.text and "Cijfers per regio en hun basis" in page.text
     assert page.text.count('data-code="AM') == 35 and "<svg" in page.text
-    assert re.search(r"<td>\d{1,3}(\.\d{3})*,\d</td>", page.text)  # Dutch decimal comma in the table
+    assert re.search(r"<td>\d\.\d{3}</td>", page.text)  # Dutch thousands separator in the table (5.140)
     assert "Basis aanbod" in page.text and 'id="map-csv"' in page.text
     csv = client.get("/regio/kaart.csv?kind=res&group=0761&quarter=2028Q1")
     assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("kind,code,name")
@@ -24,6 +24,7 @@ def test_map_page_res_region_shows_its_projects_demand_in_english(client) -> Non
     page = client.get("/regio/kaart?kind=res&res=ES23&group=0761&quarter=2028Q1&lang=en")
     assert "Regions on the map" in page.text and 'id="res-pipeline"' in page.text
     assert "AM22 Rijnmond" in page.text
+    assert re.search(r"<td>\d,\d{3}</td>", page.text)  # English thousands separator (5,140)
     assert client.get("/regio/kaart?measure=bogus").status_code == 404
 
 
