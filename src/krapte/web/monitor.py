@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from krapte.api.deps import get_context, get_lang, verify_csrf
+from krapte.charting import format_number
 from krapte.errors import ConflictError, KrapteError, NotFoundError, ValidationError
 from krapte.monitor.measures import (
     BUDGET_STATUSES,
@@ -101,6 +102,16 @@ register(
         "monitor.not_found": {"nl": "Maatregel niet gevonden", "en": "Measure not found"},
         "monitor.not_saved": {"nl": "Niet opgeslagen", "en": "Not saved"},
         "monitor.back": {"nl": "Terug naar de lijst", "en": "Back to the list"},
+        "monitor.needed": {"nl": "Nodig", "en": "Needed"},
+        "monitor.achieved_growth": {"nl": "Gerealiseerd", "en": "Achieved"},
+        "monitor.seen": {"nl": "Trend tot nu toe, doorgetrokken naar", "en": "Trend so far, projected to"},
+        "monitor.interval": {"nl": "80 %-interval", "en": "80 % interval"},
+        "monitor.points": {"nl": "waarnemingen", "en": "observations"},
+        "monitor.badge.definition-break": {"nl": "definitiebreuk", "en": "definition break"},
+        "monitor.badge.proxy": {"nl": "benaderende reeks", "en": "proxy series"},
+        "monitor.badge.few-points": {"nl": "weinig waarnemingen", "en": "few observations"},
+        "monitor.badge.baseline-estimated": {"nl": "geschatte basiswaarde", "en": "estimated baseline"},
+        "monitor.badge.no-data": {"nl": "geen gegevens", "en": "no data"},
     }
 )
 
@@ -223,18 +234,21 @@ async def create_page(request: Request, ctx: Context = Depends(get_context)) -> 
 
 @router.get("/maatregelen/kpi", response_class=HTMLResponse)
 def kpi_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    """Every target of the plan once, with its verdict, quality badges and the trend seen next to the one needed."""
+    from krapte.monitor.kpi import growth_reason, growth_text
+
+    lang = get_lang(request)
     rows = []
-    seen: set[tuple[str, str, float, int]] = set()
-    for measure in svc.list_measures(ctx):
-        for kpi in measure.kpis:
-            key = (kpi.indicator, kpi.region, kpi.target, kpi.target_year)
-            if key in seen:  # the same target attached to several measures is shown once
-                continue
-            seen.add(key)
-            progress, _, _ = svc.kpi_progress_of(ctx, measure.id, kpi.indicator)
-            text = svc.kpi_chart(ctx, measure.id, kpi.indicator, "svg").decode("utf-8")
-            rows.append((measure, progress, text[text.find("<svg") :]))
-    return render(request, "monitor/kpi.html", rows=rows)
+    for entry in svc.kpi_dashboard(ctx):
+        text = svc.kpi_dashboard_chart(entry, "svg", lang).decode("utf-8")
+        rows.append((entry.row.to_dict(), entry.row.progress, text[text.find("<svg") :]))
+    return render(
+        request,
+        "monitor/kpi.html",
+        rows=rows,
+        growth=lambda rate, p: growth_text(rate, lang, reason=growth_reason(p, lang)),
+        number=lambda v: "–" if v is None else format_number(v, lang),
+    )
 
 
 @router.get("/maatregelen/overzicht", response_class=HTMLResponse)
