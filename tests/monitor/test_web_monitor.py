@@ -24,8 +24,10 @@ FORM = {
     "instrument_type": "subsidy",
     "lead_ministry": "OCW",
     "verification_status": "unverified",
-    "geography": '{"kind": "national", "regions": []}',
-    "budget": '[{"amount_eur": 1000000, "status": "granted", "year": 2025}]',
+    "geography_kind": "national",
+    "budget-0-amount_eur": "1.000.000",
+    "budget-0-status": "granted",
+    "budget-0-year": "2025",
 }
 
 
@@ -38,8 +40,12 @@ def test_list_is_dutch_by_default_and_english_on_request(client, seeded) -> None
 
 def test_form_errors_are_shown_and_nothing_is_saved(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
     web_sign_in(client, editor)
-    response = post_form(client, "/maatregelen/nieuw", {**FORM, "budget": "[{oeps"})
-    assert response.status_code == 422 and "budget" in response.text and "line 1" in response.text
+    response = post_form(client, "/maatregelen/nieuw", {**FORM, "budget-0-amount_eur": "heel veel", "start": "2025-13"})
+    assert response.status_code == 422
+    # each problem next to its field, and the posted values shown again
+    assert re.search(r'<span class="field-error" data-field="budget-0-amount_eur">[^<]+</span>', response.text)
+    assert 'data-field="start"' in response.text and 'value="heel veel"' in response.text
+    assert 'name="budget-1-amount_eur"' in response.text  # an empty row to add one more
     response = post_form(client, "/maatregelen/nieuw", {**FORM, "pillars": []})
     assert response.status_code == 422 and "at least one pillar" in response.text
     assert client.get("/api/v1/measures/T-WEB").status_code == 404
@@ -71,7 +77,9 @@ def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded, acco
     page.fill("input[name=title_nl]", "Proef in de browser")
     page.check("input[name=pillars][value=P3]")
     page.fill("input[name=lead_ministry]", "EZK")
-    page.fill("textarea[name=budget]", '[{"amount_eur": 2500000, "status": "reserved", "year": 2026}]')
+    page.fill("input[name=budget-0-amount_eur]", "2.500.000")
+    page.select_option("select[name=budget-0-status]", "reserved")
+    page.fill("input[name=budget-0-year]", "2026")
     page.click("#measure-form button[type=submit]")
     assert page.locator("#measure-title").inner_text() == "Proef in de browser"
     assert "2,5 mln" in page.locator("#budget").inner_text()
@@ -83,7 +91,11 @@ def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded, acco
     assert "2028" in page.locator("#measure-period").inner_text()
     assert page.locator("#measure-version").inner_text() == "2"
     newest = page.locator("#history tr.change").first
-    assert "ana@example.nl" in newest.inner_text() and "looptijd verlengd" in newest.inner_text() and "end" in newest.inner_text()
+    assert (
+        "ana@example.nl" in newest.inner_text()
+        and "looptijd verlengd" in newest.inner_text()
+        and "end" in newest.inner_text()
+    )
 
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("#retire-form button")
