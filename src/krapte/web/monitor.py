@@ -141,7 +141,7 @@ async def _posted(request: Request) -> dict[str, Any]:
     """The posted form as field name -> text (pillars: a list), as :func:`measure_from_form` reads it."""
     form = await request.form()
     values: dict[str, Any] = {}
-    for key in form.keys():
+    for key in set(form.keys()):
         items = [str(v) for v in form.getlist(key)]
         values[key] = items if key == "pillars" else (items[0] if items else "")
     values.setdefault("pillars", [])
