@@ -145,3 +145,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, seeded) -> None:  # type
     refused = post_form(client, "/maatregelen/P3-AINED/beeindigen", {"version": "1"}, follow_redirects=False)
     assert refused.status_code == 303  # to the sign-in page; nothing changed
     assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"
+
+
+def test_kpi_page_shows_each_plan_target_once_with_badges_and_words(client, seeded) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/maatregelen/kpi").text
+    assert page.count('data-target="ict-workforce-2030"') == 1  # three measures share it: one row naming them
+    ict = page[page.index('data-target="ict-workforce-2030"') :]
+    ict = ict[: ict.index("</section>")]
+    assert "P2-HCA-ICT" in ict and "P4-MONITORING" in ict
+    assert 'data-badge="definition-break"' in ict and "definitiebreuk" in ict
+    assert re.search(r"Nodig: \+\d+,\d % per jaar", ict)  # Dutch decimal comma
+    teachers = page[page.index('data-target="hybrid-teachers-2033"') :]
+    assert "niet te berekenen (geen waarneming na de basiswaarde)" in teachers[: teachers.index("</section>")]
+    assert "– %" not in page
+    english = client.get("/maatregelen/kpi?lang=en").text
+    assert "cannot be computed (no observation after the baseline)" in english and "Trend so far" in english
