@@ -299,7 +299,7 @@ def forecast_cmd(
         f"{s['peak_fte']} FTE in {s['peak_quarter']}; manufacturing (non-local) {s['manufacturing_job_years']} "
         "job-years"
     )
-    echo_table(rows[:200], ["region", "occupation", "quarter", "phase", "fte"])
+    echo_table(_labelled(rows[:200]), ["region", "occupation", "quarter", "phase", "fte"])
     if len(rows) > 200:
         click.echo(f"... {len(rows) - 200} more rows (use --json)")
 
