@@ -39,6 +39,7 @@ def test_programmes_page_says_which_figures_are_unverified(client) -> None:  # t
     assert page.status_code == 200 and "Vraag naar vakmensen" in page.text
     assert re.search(r"\d+ % van de arbeidsjaren in de bouw in 2025Q1–2030Q4 rust op hoeveelheden", page.text)
     assert "niet nagetrokken" in page.text and 'data-programme="NPE"' in page.text
+    assert re.search(r"<td>\d,\d\d job-years per MW", page.text)  # factors with a decimal comma
     assert "programmes-nl-2030" in page.text and "docs/programmes.md" in page.text
     assert "have not been verified" in client.get("/regio/programmas?lang=en").text
     chart = client.get("/regio/programmas.svg?phase=om")

@@ -170,7 +170,7 @@ def programmes_page(
         factors=overview.factors,
         unverified_text=translate("programmes.unverified_share", lang).format(share=share, window=window),
         window_text=translate("programmes.window", lang).format(window=window),
-        number=lambda v: "–" if v is None else format_number(v, lang),
+        number=lambda v, decimals=0: "–" if v is None else format_number(v, lang, decimals),
     )
 
 
