@@ -91,3 +91,14 @@ def test_upload_imports_and_bad_uploads_write_nothing(client, editor) -> None:  
         "cbs-85004ned-m003451-e006590",
         "cbs-85004ned-m003451-e006637",
     }
+
+
+def test_kpi_targets_lists_each_plan_target_once(client, settings) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(settings)
+    load_default_monitor(store, settings)
+    store.dispose()
+    rows = client.get("/api/v1/kpi-targets").json()
+    assert len({r["id"] for r in rows}) == len(rows) >= 6
+    ict = next(r for r in rows if r["id"] == "ict-workforce-2030")
+    assert ict["measures"] == ["P2-HCA-ICT", "P3-STRATEGIE-DIGITALE-ECONOMIE", "P4-MONITORING"]
+    assert "definition-break" in ict["badges"] and ict["progress"]["status"] == "off-track"

@@ -103,3 +103,21 @@ def test_report_kpi_and_import(settings, tmp_path: Path) -> None:  # type: ignor
     assert code == 2 and "Nope" in out
     code, out = run("measures", "algoritmeregister", "--format", "md")
     assert code == 0 and "Technische werking" in out
+
+
+def test_kpi_list_measures_list_and_show_read_as_text(settings) -> None:  # type: ignore[no-untyped-def]
+    run("setup", "--json")
+    code, out = run("kpi", "list")
+    assert code == 0 and out.count("ict-workforce-2030") == 1  # the shared ICT target once
+    assert "measures: P2-HCA-ICT, P3-STRATEGIE-DIGITALE-ECONOMIE, P4-MONITORING" in out
+    assert "cannot be computed (no observation after the baseline)" in out and "badges: definition-break" in out
+    rows = json.loads(run("kpi", "list", "--json")[1])
+    assert len({r["id"] for r in rows}) == len(rows) and all("verdict" in r and "seen" in r for r in rows)
+    code, out = run("measures", "list")
+    assert out.splitlines()[0].split() == ["id", "pillars", "budget", "title"]
+    code, out = run("measures", "show", "P2-PPS-OPSCHALING")
+    assert code == 0 and "Pijlers:" in out and "€ 152.500.000" in out and not out.lstrip().startswith("{")
+    code, out = run("measures", "show", "P2-PPS-OPSCHALING", "--lang", "en")
+    assert "Pillars:" in out
+    record = json.loads(run("measures", "show", "P2-PPS-OPSCHALING", "--json")[1])
+    assert record["id"] == "P2-PPS-OPSCHALING" and record["version"] >= 1

@@ -148,3 +148,28 @@ def test_missing_column_and_missing_file_errors() -> None:
         "2020",
     )
     assert code == 2 and "does not exist" in err
+
+
+def test_text_output_shows_the_randomization_inference() -> None:
+    from krapte.cli.evaluate import render_text
+
+    ri = {"p_value": 0.0417, "ci_low": -1.5, "ci_high": 3.25, "n_assignments": 24, "exhaustive": True}
+    d = {
+        "design": "did",
+        "estimate": 1.0,
+        "ci_low": 0.5,
+        "ci_high": 1.5,
+        "grade": "C",
+        "label": "weak",
+        "grade_reasons": [],
+        "weights": {},
+        "diagnostics": {
+            "design_reason": "panel",
+            "twfe": {"estimate": 1.0, "ci_low": 0.5, "ci_high": 1.5, "randomization": ri},
+            "pretrend": {"p_value": 0.5, "df": 2},
+        },
+    }
+    text = render_text(d)
+    assert "randomization inference p = 0.0417  [-1.5, 3.25] (all 24 assignments)" in text
+    del d["diagnostics"]["twfe"]["randomization"]  # type: ignore[attr-defined]
+    assert "randomization" not in render_text(d)

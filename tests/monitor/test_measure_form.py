@@ -78,3 +78,10 @@ def test_measure_text_is_readable_and_dutch() -> None:
     assert "heat-pumps-in-use: 2.809.952 in 2030" in text
     assert "{" not in text
     assert "Pillars:" in measure_text(measure_from_form(_form()), "en")
+
+
+def test_dutch_thousands_without_decimals_are_read_as_thousands() -> None:
+    m = measure_from_form(_form(**{"budget-0-amount_eur": "1.250.000"}))
+    assert m.budget[0].amount_eur == 1_250_000
+    m = measure_from_form(_form(**{"budget-0-amount_eur": "2.5"}))  # one dot, not groups of three: a decimal point
+    assert m.budget[0].amount_eur == 2.5

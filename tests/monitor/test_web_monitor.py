@@ -24,8 +24,10 @@ FORM = {
     "instrument_type": "subsidy",
     "lead_ministry": "OCW",
     "verification_status": "unverified",
-    "geography": '{"kind": "national", "regions": []}',
-    "budget": '[{"amount_eur": 1000000, "status": "granted", "year": 2025}]',
+    "geography_kind": "national",
+    "budget-0-amount_eur": "1.000.000",
+    "budget-0-status": "granted",
+    "budget-0-year": "2025",
 }
 
 
@@ -38,8 +40,12 @@ def test_list_is_dutch_by_default_and_english_on_request(client, seeded) -> None
 
 def test_form_errors_are_shown_and_nothing_is_saved(client, seeded, editor) -> None:  # type: ignore[no-untyped-def]
     web_sign_in(client, editor)
-    response = post_form(client, "/maatregelen/nieuw", {**FORM, "budget": "[{oeps"})
-    assert response.status_code == 422 and "budget" in response.text and "line 1" in response.text
+    response = post_form(client, "/maatregelen/nieuw", {**FORM, "budget-0-amount_eur": "heel veel", "start": "2025-13"})
+    assert response.status_code == 422
+    # each problem next to its field, and the posted values shown again
+    assert re.search(r'<span class="field-error" data-field="budget-0-amount_eur">[^<]+</span>', response.text)
+    assert 'data-field="start"' in response.text and 'value="heel veel"' in response.text
+    assert 'name="budget-1-amount_eur"' in response.text  # an empty row to add one more
     response = post_form(client, "/maatregelen/nieuw", {**FORM, "pillars": []})
     assert response.status_code == 422 and "at least one pillar" in response.text
     assert client.get("/api/v1/measures/T-WEB").status_code == 404
@@ -71,7 +77,9 @@ def test_create_edit_and_retire_in_chromium(live_server: str, page, seeded, acco
     page.fill("input[name=title_nl]", "Proef in de browser")
     page.check("input[name=pillars][value=P3]")
     page.fill("input[name=lead_ministry]", "EZK")
-    page.fill("textarea[name=budget]", '[{"amount_eur": 2500000, "status": "reserved", "year": 2026}]')
+    page.fill("input[name=budget-0-amount_eur]", "2.500.000")
+    page.select_option("select[name=budget-0-status]", "reserved")
+    page.fill("input[name=budget-0-year]", "2026")
     page.click("#measure-form button[type=submit]")
     assert page.locator("#measure-title").inner_text() == "Proef in de browser"
     assert "2,5 mln" in page.locator("#budget").inner_text()
@@ -137,3 +145,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, seeded) -> None:  # type
     refused = post_form(client, "/maatregelen/P3-AINED/beeindigen", {"version": "1"}, follow_redirects=False)
     assert refused.status_code == 303  # to the sign-in page; nothing changed
     assert client.get("/api/v1/measures/P3-AINED").json()["status"] == "active"
+
+
+def test_kpi_page_shows_each_plan_target_once_with_badges_and_words(client, seeded) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/maatregelen/kpi").text
+    assert page.count('data-target="ict-workforce-2030"') == 1  # three measures share it: one row naming them
+    ict = page[page.index('data-target="ict-workforce-2030"') :]
+    ict = ict[: ict.index("</section>")]
+    assert "P2-HCA-ICT" in ict and "P4-MONITORING" in ict
+    assert 'data-badge="definition-break"' in ict and "definitiebreuk" in ict
+    assert re.search(r"Nodig: \+\d+,\d % per jaar", ict)  # Dutch decimal comma
+    teachers = page[page.index('data-target="hybrid-teachers-2033"') :]
+    assert "niet te berekenen (geen waarneming na de basiswaarde)" in teachers[: teachers.index("</section>")]
+    assert "– %" not in page
+    english = client.get("/maatregelen/kpi?lang=en").text
+    assert "cannot be computed (no observation after the baseline)" in english and "Trend so far" in english

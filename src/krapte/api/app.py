@@ -39,6 +39,7 @@ ROUTERS = (
     "krapte.web.taxonomy",
     "krapte.web.extract",
     "krapte.web.labour",
+    "krapte.web.regions",
     "krapte.web.monitor",
     "krapte.web.auth_oidc",
 )

@@ -217,6 +217,13 @@ def render_text(d: dict[str, Any]) -> str:
             lines.append(
                 f"          wild cluster bootstrap p = {num(wb['p_value'])} ({wb['weights']}, {wb['draws']} draws)"
             )
+        if tw.get("randomization"):
+            ri = tw["randomization"]
+            how = "all" if ri.get("exhaustive") else "sampled"
+            lines.append(
+                f"          randomization inference p = {num(ri['p_value'])}  [{num(ri['ci_low'])}, "
+                f"{num(ri['ci_high'])}] ({how} {ri['n_assignments']} assignments)"
+            )
         lines.append(f"pre-trend: Wald p = {num(diag['pretrend']['p_value'])} on {diag['pretrend']['df']} lead(s)")
     if d["design"] == "scm" and diag.get("placebo"):
         pl = diag["placebo"]

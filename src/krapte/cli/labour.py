@@ -48,28 +48,30 @@ def regions_list(kind: str, year: int, as_json: bool) -> None:
 @json_option
 def regions_show(name_or_code: str, year: int, as_json: bool) -> None:
     """Find a region by code or (fuzzy) name, e.g. 'Den Bosch', GM0796, AM26, ES23."""
-    from krapte.labour.regions import default_regions
+    from krapte.services.regions import describe_region
 
-    rm = default_regions(year)
-    region = rm.find(name_or_code)
-    members = rm.members(region.code)
-    ams = sorted(members.arbeidsmarktregio_code.unique().tolist())
-    res = sorted(members.res_code.unique().tolist())
-    body: dict[str, Any] = {
-        "code": region.code,
-        "name": region.name,
-        "kind": region.kind,
-        "gemeenten": members.gemeente_code.tolist(),
-        "arbeidsmarktregio_weights": rm.am_weights(region.code) if region.kind in ("gemeente", "res") else None,
-        "res_regions": res,
-        "arbeidsmarktregios": ams,
-    }
+    body = describe_region(context(), name_or_code, year=year)
     if as_json:
         echo_json(body)
         return
-    click.echo(f"{region.code}  {region.name}  ({region.kind}, {len(members)} gemeente(n))")
-    click.echo(f"arbeidsmarktregio's: {', '.join(ams)}")
-    click.echo(f"RES regions: {', '.join(res)}")
+    click.echo(f"{body['code']}  {body['name']}  ({body['kind']}, {len(body['gemeenten'])} gemeente(n))")
+    for key, title in (
+        ("arbeidsmarktregios", "arbeidsmarktregio's"),
+        ("res_regions", "RES regions"),
+        ("provinces", "provinces"),
+    ):
+        click.echo(f"{title}: {_named(body.get(key) or [])}")
+    weights = body.get("arbeidsmarktregio_weights")
+    if weights:
+        click.echo(
+            "arbeidsmarktregio weights: " + ", ".join(f"{w['code']} {w['name']} {w['weight']:.2f}" for w in weights)
+        )
+    if body["kind"] != "gemeente" and len(body["gemeenten"]) <= 40:
+        click.echo(f"gemeenten: {_named(body['gemeenten'])}")
+
+
+def _named(regions: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{r['code']} {r['name']}" for r in regions)
 
 
 @regions.command("overlap")
@@ -257,6 +259,23 @@ def forecast_cmd(
     from krapte.services.labour import default_factors, forecast
 
     name, overrides = _factors(factors_name or default_factors(scenario))
+    if summary and scenario == "nl-programmes-2030" and not (projects_file or pipeline):
+        from krapte.services.regions import national_summary
+
+        body = national_summary(
+            context(),
+            programmes=list(programmes) or None,
+            factors=name,
+            factor_overrides=overrides,
+            variant=variant,
+            first=parse_quarter(first) if first else None,
+            last=parse_quarter(last) if last else None,
+        )
+        if as_json:
+            echo_json(body)
+        else:
+            _echo_national(body)
+        return
     result = forecast(
         context(),
         _load_projects(projects_file, pipeline, scenario, programmes),
@@ -280,9 +299,22 @@ def forecast_cmd(
         f"{s['peak_fte']} FTE in {s['peak_quarter']}; manufacturing (non-local) {s['manufacturing_job_years']} "
         "job-years"
     )
-    echo_table(rows[:200], ["region", "occupation", "quarter", "phase", "fte"])
+    echo_table(_labelled(rows[:200]), ["region", "occupation", "quarter", "phase", "fte"])
     if len(rows) > 200:
         click.echo(f"... {len(rows) - 200} more rows (use --json)")
+
+
+def _echo_national(body: dict[str, Any]) -> None:
+    flat = {k: v for k, v in body.items() if not isinstance(v, list | dict)}
+    echo_table([flat], list(flat))
+    click.echo("")
+    echo_table(
+        body["by_programme"],
+        ["programme", "projects", "construction_job_years_window", "construction_fte_per_year_window", "peak_fte"],
+    )
+    window = "–".join(body["window"])
+    share = body["unverified_share_window"]
+    click.echo(f"{100 * share:.0f}% of the construction job-years in {window} rest on quantities flagged unverified")
 
 
 # --- supply ---------------------------------------------------------------------------------------------------------
@@ -298,18 +330,32 @@ def supply() -> None:
 def supply_show(region: str | None, occupation: str | None, as_json: bool) -> None:
     """Employed, replacement, inflow, job seekers and vacancies (with the assumptions behind them)."""
     from krapte.services.labour import supply_rows
+    from krapte.services.regions import calibration
 
     assumptions, rows = supply_rows(context(), region=region, occupation=occupation)
+    checks = calibration(context())
     if as_json:
-        echo_json({"assumptions": assumptions, "rows": rows})
+        echo_json({"assumptions": assumptions, "calibration": checks, "rows": rows})
         return
     for a in assumptions:
         click.echo(f"# {a}")
-    echo_table(rows, ["region", "brc_group", "label", "employed", "job_seekers", "vacancies"])
+    for c in checks:
+        click.echo(
+            f"# calibration: {c['what']}: published {c['published']} ({c['published_period']}), model {c['model']}"
+        )
+    echo_table(_labelled(rows), ["region", "brc_group", "label", "employed", "job_seekers", "vacancies"])
+
+
+def _labelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with the region code shown with its name (``AM27 Noordoost-Brabant``), for text output."""
+    from krapte.labour.regions import default_regions
+
+    rm = default_regions()
+    return [{**r, "region": rm.label(r["region"])} if r.get("region") else r for r in rows]
 
 
 @supply.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--source", default=None, help="Name of this supply source (default: the file name).")
 @click.option(
     "--dimension",
@@ -318,18 +364,62 @@ def supply_show(region: str | None, occupation: str | None, as_json: bool) -> No
     help="CBS OData Beroep dimension (JSON) for an OData observations file.",
 )
 @click.option("--measure", default="employed", show_default=True, help="Measure a CBS table fills.")
+@click.option(
+    "--uwv",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="UWV spanningsindicator file (per arbeidsmarktregio × beroepsgroep): vacancies and job seekers.",
+)
+@click.option(
+    "--ww", type=click.Path(dir_okay=False, path_type=Path), default=None, help="UWV WW benefits (< 6 months) file."
+)
+@click.option(
+    "--graduates",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Graduates per region (DUO layout accepted): the yearly inflow.",
+)
 @json_option
-def supply_import(file: Path, source: str | None, dimension: Path | None, measure: str, as_json: bool) -> None:
-    """Import supply cells from a krapte supply CSV or a CBS table (OData JSON or CSV export)."""
-    from krapte.labour.cbs import read_supply_source
-    from krapte.services.labour import import_supply
+def supply_import(
+    file: Path | None,
+    source: str | None,
+    dimension: Path | None,
+    measure: str,
+    uwv: Path | None,
+    ww: Path | None,
+    graduates: Path | None,
+    as_json: bool,
+) -> None:
+    """Import supply cells from a krapte supply CSV or CBS table (FILE), or a UWV, WW or graduates file."""
+    from krapte.services.labour import current_supply, import_supply
 
-    cells = read_supply_source(file, dimension=dimension, measure=measure)
-    report = import_supply(context(), source or file.name, cells)
-    if as_json:
-        echo_json({"source": source or file.name, "counts": report.counts})
+    given = [p for p in (file, uwv, ww, graduates) if p is not None]
+    if len(given) != 1:
+        raise ValidationError("give one file: FILE, --uwv, --ww or --graduates", hint="import one source at a time")
+    path = given[0]
+    if file is not None:
+        from krapte.labour.cbs import read_supply_source
+
+        cells = list(read_supply_source(file, dimension=dimension, measure=measure))
+        name = source or file.name
     else:
-        click.echo(f"imported {report.counts.get('cells', 0)} supply cell(s) from {file.name}")
+        from krapte.labour.importers import read_graduates, read_uwv_tension, read_ww, uwv_tension_cells
+
+        supply = current_supply(context())
+        if uwv is not None:
+            imported = uwv_tension_cells(read_uwv_tension(uwv), supply)
+        elif ww is not None:
+            imported = read_ww(ww, supply)
+        else:
+            imported = read_graduates(path, supply)
+        imported.apply(supply)  # checks every cell against the table before anything is stored
+        cells = list(imported.cells)
+        name = source or (imported.source if path.name in imported.source else f"{path.name}: {imported.source}")
+    report = import_supply(context(), name, cells)
+    if as_json:
+        echo_json({"source": name, "counts": report.counts})
+    else:
+        click.echo(f"imported {report.counts.get('cells', 0)} supply cell(s) from {path.name} ({name})")
 
 
 # --- tension --------------------------------------------------------------------------------------------------------
@@ -343,7 +433,11 @@ def supply_import(file: Path, source: str | None, dimension: Path | None, measur
 @click.option("--region", default=None, help="Arbeidsmarktregio code or name.")
 @click.option("--occupation", default=None, help="BRC or ISCO code, ESCO URI or factor-set occupation name.")
 @click.option("--quarter", default=None, help="One quarter, e.g. 2027Q2.")
-@click.option("--flagged", is_flag=True, help="Only cells flagged as shortage.")
+@click.option(
+    "--flagged",
+    is_flag=True,
+    help="Only cells the projects' extra demand makes tighter (new shortage or a tighter class).",
+)
 @json_option
 def tension_cmd(
     projects_file: Path | None,
@@ -377,7 +471,7 @@ def tension_cmd(
         echo_json(rows)
         return
     echo_table(
-        rows[:300],
+        _labelled(rows[:300]),
         [
             "region",
             "brc_group",

@@ -91,31 +91,29 @@ def measures_list(pillar: str | None, include_retired: bool, as_json: bool) -> N
     if as_json:
         echo_json([m.to_dict() for m in found])
         return
+    click.echo(f"{'id':32} {'pillars':11} {'budget':>14}  title")
     for m in found:
         budget = eur(m.budget_total()) if m.budget else "–"
         retired = " [retired]" if m.status == "retired" else ""
-        click.echo(f"{m.id:32} {','.join(m.pillars):6} {budget:>14}  {m.title_nl}{retired}")
+        click.echo(f"{m.id:32} {','.join(m.pillars):11} {budget:>14}  {m.title_nl}{retired}")
     click.echo(f"{len(found)} measure(s)", err=True)
 
 
 @measures.command("show")
 @click.argument("measure_id")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @json_option
-def measures_show(measure_id: str, as_json: bool) -> None:
-    """Show one measure with its version."""
+def measures_show(measure_id: str, lang: str, as_json: bool) -> None:
+    """Show one measure as readable text (--json: the record with its version)."""
+    from krapte.monitor.measure_form import measure_text
     from krapte.services.monitor import get_measure
 
     measure, version = get_measure(context(), measure_id)
     if as_json:
         echo_json({**measure.to_dict(), "version": version})
         return
-    click.echo(f"{measure.id} (version {version}, {measure.status})")
-    for key, value in measure.to_dict().items():
-        if key in {"id", "status"} or value in ("", [], None):
-            continue
-        if isinstance(value, list | dict):
-            value = json.dumps(value, ensure_ascii=False)
-        click.echo(f"  {key}: {value}")
+    click.echo(measure_text(measure, lang))
+    click.echo(f"  {'versie' if lang == 'nl' else 'version'}: {version}")
 
 
 @measures.command("create")
@@ -400,17 +398,34 @@ def kpi() -> None:
 @kpi.command("list")
 @json_option
 def kpi_list(as_json: bool) -> None:
-    """Every KPI target: required and actual growth per year, on or off track."""
-    from krapte.services.monitor import kpi_overview
+    """Every target of the plan once: needed and seen growth, quality badges and a verdict with its caveats."""
+    from krapte.monitor.kpi import growth_reason, growth_text
+    from krapte.services.monitor import kpi_dashboard
 
-    rows = kpi_overview(context())
+    entries = kpi_dashboard(context())
     if as_json:
-        echo_json([{"measure": m.id, **p.to_dict()} for m, p in rows])
+        echo_json([{**e.row.to_dict(), "status": e.row.progress.status} for e in entries])
         return
-    for m, p in rows:
-        req = f"{100 * p.required_annual_growth:.1f}%/yr" if p.required_annual_growth is not None else "–"
-        act = f"{100 * p.actual_annual_growth:.1f}%/yr" if p.actual_annual_growth is not None else "–"
-        click.echo(f"{m.id:30} {p.indicator:24} {p.status:9} needed {req:>10} actual {act:>10}  {p.label}")
+    for e in entries:
+        d, p = e.row.to_dict(), e.row.progress
+        click.echo(f"{d['id']}  [{p.status}]  {d['label']}")
+        click.echo(f"  indicator: {d['indicator']}; measures: {', '.join(d['measures']) or '–'}")
+        click.echo(f"  needed: {growth_text(p.required_annual_growth, 'en', reason=growth_reason(p, 'en'))}")
+        click.echo(f"  actual: {growth_text(p.actual_annual_growth, 'en', reason=growth_reason(p, 'en'))}")
+        seen = d["seen"]
+        if seen["projected_at_target_year"] is not None:
+            interval = (
+                f" (80 % interval {seen['interval_low']:,.0f} – {seen['interval_high']:,.0f})"
+                if seen["interval_low"] is not None
+                else ""
+            )
+            click.echo(
+                f"  trend seen: {seen['projected_at_target_year']:,.0f} in {p.target_year}{interval}, "
+                f"{seen['points']} point(s)"
+            )
+        if d["badges"]:
+            click.echo(f"  badges: {', '.join(d['badges'])}")
+        click.echo(f"  verdict: {d['verdict']}")
 
 
 @kpi.command("show")

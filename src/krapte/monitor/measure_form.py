@@ -99,6 +99,7 @@ REPEATED: dict[str, tuple[FormField, ...]] = {
     ),
 }
 _INDEXED = re.compile(r"^(?P<group>[a-z]+)-(?P<n>\d{1,3})-(?P<field>[a-z_]+)$")
+_DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _PROBLEM = re.compile(r"^(?P<group>[a-z]+)\[(?P<n>\d+)\]\.(?P<field>[a-z_]+)$")
 
 
@@ -127,7 +128,7 @@ def _number(raw: str) -> str | float:
     text = raw.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
     if not text:
         return ""
-    if "," in text:
+    if "," in text or _DUTCH_THOUSANDS.match(text):  # 1.250.000,50 and 1.250.000 are Dutch
         text = text.replace(".", "").replace(",", ".")
     try:
         return float(text)

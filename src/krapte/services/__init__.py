@@ -6,8 +6,8 @@ engine, saves what must be kept and returns a typed result. The CLI, the REST AP
 services and never import :mod:`krapte.store`; ``tests/test_architecture.py`` enforces it.
 
 One module per area: :mod:`~krapte.services.accounts`, :mod:`~krapte.services.taxonomy`,
-:mod:`~krapte.services.extract`, :mod:`~krapte.services.labour`, :mod:`~krapte.services.monitor`,
-:mod:`~krapte.services.jobs`, :mod:`~krapte.services.system`.
+:mod:`~krapte.services.extract`, :mod:`~krapte.services.labour`, :mod:`~krapte.services.regions`,
+:mod:`~krapte.services.monitor`, :mod:`~krapte.services.jobs`, :mod:`~krapte.services.system`.
 """
 
 from krapte.services.context import PERMISSIONS, ROLE_PERMISSIONS, Context, Principal, Role

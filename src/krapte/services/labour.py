@@ -123,9 +123,10 @@ def forecast(
 
 def current_supply(ctx: Context) -> SupplyTable:
     """The default supply with every imported supply source applied (public: aggregate figures)."""
-    cells = repo.load_supply_cells(ctx.store)
-    base = default_supply()
-    return base.with_values(cells, "imported supply cells") if cells else base
+    table = default_supply()
+    for source in repo.supply_sources(ctx.store):  # each cell keeps the source it came from as its basis
+        table = table.with_values(repo.load_supply_cells(ctx.store, source), source)
+    return table
 
 
 def import_supply(ctx: Context, source: str, cells: Iterable[tuple[str, str, str, float]]) -> ImportReport:

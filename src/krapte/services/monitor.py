@@ -14,16 +14,18 @@ from typing import Any, Literal
 
 from krapte.errors import ImportReport, NotFoundError, UnsupportedInputError, ValidationError
 from krapte.monitor.importers import ParsedPanel
-from krapte.monitor.indicators import Indicator, Observation, to_series
+from krapte.monitor.indicators import Indicator, Observation, Series, to_series
 from krapte.monitor.kpi import KpiProgress, kpi_progress
 from krapte.monitor.measures import Measure
 from krapte.monitor.report import MeasureReport, build_measure_report
+from krapte.monitor.targets import DashboardRow
 from krapte.services.context import Context
 from krapte.store import monitor as repo
 
 __all__ = [
     "IndicatorKind",
     "IndicatorUpload",
+    "KpiDashboardEntry",
     "create_measure",
     "export_measures",
     "get_indicator",
@@ -32,6 +34,8 @@ __all__ = [
     "import_panel",
     "indicator_chart",
     "kpi_chart",
+    "kpi_dashboard",
+    "kpi_dashboard_chart",
     "kpi_overview",
     "kpi_progress_of",
     "list_indicators",
@@ -261,3 +265,45 @@ def kpi_chart(ctx: Context, measure_id: str, indicator_id: str, fmt: str) -> byt
 
     progress, series, ind = kpi_progress_of(ctx, measure_id, indicator_id)
     return _chart(progress, series, unit=ind.unit, source=ind.source, fmt=fmt)
+
+
+@dataclass(frozen=True)
+class KpiDashboardEntry:
+    """One plan target on the dashboard: the evaluated row, the series behind it and its indicator (if known)."""
+
+    row: DashboardRow
+    series: Series | None
+    indicator: Indicator | None
+
+
+def kpi_dashboard(ctx: Context) -> list[KpiDashboardEntry]:
+    """Every target of the plan once (measures that share a target are listed on its row), with badges, the
+    trajectory needed and the trend seen (:func:`krapte.monitor.targets.dashboard`)."""
+    from krapte.monitor.targets import PLAN_TARGETS, dashboard
+
+    known = {ind.id: ind for ind, _ in repo.list_indicators(ctx.store)}
+    series: dict[str, Series] = {}
+    for target in PLAN_TARGETS:
+        kpi = target.kpi
+        if kpi.indicator in known and kpi.indicator not in series:
+            found = to_series(repo.get_observations(ctx.store, kpi.indicator, regions=[kpi.region]))
+            if found:
+                series[kpi.indicator] = found[0]
+    rows = dashboard(series, repo.list_measures(ctx.store))
+    return [KpiDashboardEntry(r, series.get(r.target.kpi.indicator), known.get(r.target.kpi.indicator)) for r in rows]
+
+
+def kpi_dashboard_chart(entry: KpiDashboardEntry, fmt: str, lang: str = "nl") -> bytes:
+    """The chart of one dashboard row: the trajectory needed, the observations and the trend seen."""
+    from krapte.monitor.charts import kpi_chart as _chart
+
+    ind = entry.indicator
+    return _chart(
+        entry.row.progress,
+        entry.series,
+        unit=ind.unit if ind else "",
+        source=ind.source if ind else entry.row.target.source,
+        seen=entry.row.seen,
+        lang=lang,
+        fmt=fmt,
+    )

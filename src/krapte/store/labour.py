@@ -226,6 +226,17 @@ def save_supply_cells(
     return report
 
 
+def supply_sources(store: Store) -> list[str]:
+    """The imported supply sources, oldest import first (later sources replace the cells of earlier ones)."""
+    query = (
+        sa.select(supply_cells.c.source, sa.func.min(supply_cells.c.imported_at).label("at"))
+        .group_by(supply_cells.c.source)
+        .order_by("at", supply_cells.c.source)
+    )
+    with store.connect() as conn:
+        return [str(r.source) for r in conn.execute(query)]
+
+
 def load_supply_cells(store: Store, source: str | None = None) -> list[tuple[str, str, str, float]]:
     """Imported supply cells (all sources, in import order of sources, or one source)."""
     query = sa.select(supply_cells).order_by(supply_cells.c.imported_at, supply_cells.c.source)

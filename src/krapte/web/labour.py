@@ -115,6 +115,7 @@ def _overview() -> dict[str, Any]:
     demand = table.extra_demand
     active = [i for i, _ in enumerate(table.groups) if demand[:, i, :].any()]
     return {
+        "table": table,
         "regions": table.regions,
         "region_names": names,
         "groups": table.groups,
@@ -160,6 +161,7 @@ def regio_page(request: Request, region: str = Query(""), group: str = Query("")
         group=data["groups"][g],
         group_label=data["group_labels"].get(data["groups"][g], data["groups"][g]),
         ranking=ranking,
+        basis=data["table"].basis(data["regions"][r], data["groups"][g]),
     )
 
 

@@ -14,16 +14,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from krapte.api.deps import get_context, get_lang, verify_csrf
+from krapte.charting import format_number
 from krapte.errors import ConflictError, KrapteError, NotFoundError, ValidationError
-from krapte.monitor.measures import (
-    BUDGET_STATUSES,
-    INSTRUMENT_TYPES,
-    PILLARS,
-    REGION_KINDS,
-    VERIFICATION_LABELS,
-    VERIFICATION_STATUSES,
-    Measure,
-)
+from krapte.monitor.measure_form import FORM_FIELDS, REPEATED, FormErrors, form_values, measure_from_form
+from krapte.monitor.measures import PILLARS, VERIFICATION_LABELS
 from krapte.services import Context
 from krapte.services import monitor as svc
 from krapte.web.i18n import register
@@ -79,9 +73,10 @@ register(
         "monitor.old": {"nl": "Oud", "en": "Old"},
         "monitor.new_value": {"nl": "Nieuw", "en": "New"},
         "monitor.comment": {"nl": "Toelichting op de wijziging", "en": "Reason for the change"},
-        "monitor.json_hint": {
-            "nl": "Lijsten als JSON; zie docs/monitor.md voor de velden.",
-            "en": "Lists as JSON; see docs/monitor.md for the fields.",
+        "monitor.rows_hint": {
+            "nl": "Lege rijen worden overgeslagen. Bedragen mogen met een komma (1.250.000,50). Sla op om nog een "
+            "rij toe te voegen.",
+            "en": "Empty rows are skipped. Amounts may use a decimal comma (1.250.000,50). Save to add another row.",
         },
         "monitor.conflict": {
             "nl": "Iemand anders heeft deze maatregel intussen opgeslagen. Hieronder staan de actuele waarden; "
@@ -101,72 +96,67 @@ register(
         "monitor.not_found": {"nl": "Maatregel niet gevonden", "en": "Measure not found"},
         "monitor.not_saved": {"nl": "Niet opgeslagen", "en": "Not saved"},
         "monitor.back": {"nl": "Terug naar de lijst", "en": "Back to the list"},
+        "monitor.needed": {"nl": "Nodig", "en": "Needed"},
+        "monitor.achieved_growth": {"nl": "Gerealiseerd", "en": "Achieved"},
+        "monitor.seen": {"nl": "Trend tot nu toe, doorgetrokken naar", "en": "Trend so far, projected to"},
+        "monitor.interval": {"nl": "80 %-interval", "en": "80 % interval"},
+        "monitor.points": {"nl": "waarnemingen", "en": "observations"},
+        "monitor.badge.definition-break": {"nl": "definitiebreuk", "en": "definition break"},
+        "monitor.badge.proxy": {"nl": "benaderende reeks", "en": "proxy series"},
+        "monitor.badge.few-points": {"nl": "weinig waarnemingen", "en": "few observations"},
+        "monitor.badge.baseline-estimated": {"nl": "geschatte basiswaarde", "en": "estimated baseline"},
+        "monitor.badge.no-data": {"nl": "geen gegevens", "en": "no data"},
     }
 )
 
-LIST_FIELDS = ("budget", "geography", "rollout", "indicators", "kpis", "sources")
-TEXT_FIELDS = (
-    "id",
-    "title_nl",
-    "title_en",
-    "summary",
-    "instrument_type",
-    "lead_ministry",
-    "delivery_organisation",
-    "start",
-    "end",
-    "verification_status",
-    "notes",
-)
+EDIT_FIELDS = tuple(f for f in FORM_FIELDS if f.name != "status")  # retiring has its own button
+GROUP_LABELS: dict[str, dict[str, str]] = {
+    "budget": {"nl": "Budget", "en": "Budget"},
+    "rollout": {"nl": "Uitrol per regio", "en": "Roll-out per region"},
+    "indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "kpis": {"nl": "Doelen", "en": "Targets"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+}
 
 
-def _form_context() -> dict[str, Any]:
+def _form_context(values: dict[str, Any], field_errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """What ``monitor/form.html`` needs: the field descriptions, the rows of each repeated part, the labels."""
+    rows: dict[str, list[int]] = {}
+    for group in REPEATED:
+        found = {int(k.split("-")[1]) for k in values if k.startswith(f"{group}-") and k.count("-") >= 2}
+        rows[group] = sorted(n for n in found if n < 1000)
     return {
+        "fields": EDIT_FIELDS,
+        "repeated": REPEATED,
+        "group_rows": rows,
+        "group_labels": GROUP_LABELS,
         "pillars": PILLARS,
-        "instrument_types": INSTRUMENT_TYPES,
-        "verification_statuses": VERIFICATION_STATUSES,
         "verification_labels": VERIFICATION_LABELS,
-        "budget_statuses": BUDGET_STATUSES,
-        "region_kinds": REGION_KINDS,
+        "field_errors": field_errors or {},
+        "values": values,
     }
 
 
-def _values_of(measure: Measure) -> dict[str, Any]:
-    """The form's field values for a measure (lists as pretty JSON)."""
-    data = measure.to_dict()
-    values: dict[str, Any] = {k: data.get(k, "") for k in TEXT_FIELDS}
-    values["pillars"] = list(measure.pillars)
-    values["target_groups"] = ", ".join(measure.target_groups)
-    for key in LIST_FIELDS:
-        values[key] = json.dumps(data[key], ensure_ascii=False, indent=1)
+async def _posted(request: Request) -> dict[str, Any]:
+    """The posted form as field name -> text (pillars: a list), as :func:`measure_from_form` reads it."""
+    form = await request.form()
+    values: dict[str, Any] = {}
+    for key in set(form.keys()):
+        items = [str(v) for v in form.getlist(key)]
+        values[key] = items if key == "pillars" else (items[0] if items else "")
+    values.setdefault("pillars", [])
     return values
 
 
-async def _read_form(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(raw values to show again, parsed record); JSON textareas that do not parse become validation errors."""
-    form = await request.form()
-    raw: dict[str, Any] = {k: str(form.get(k, "")) for k in (*TEXT_FIELDS, "target_groups", *LIST_FIELDS)}
-    raw["pillars"] = [str(p) for p in form.getlist("pillars")]
-    record: dict[str, Any] = {k: raw[k] for k in TEXT_FIELDS}
-    record["pillars"] = raw["pillars"]
-    record["target_groups"] = [t.strip() for t in raw["target_groups"].split(",") if t.strip()]
-    for key in LIST_FIELDS:
-        text = raw[key].strip()
-        if not text:
-            record[key] = {"kind": "national"} if key == "geography" else []
-            continue
-        try:
-            record[key] = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValidationError(
-                f"field {key}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                hint='write a JSON list such as [] or an object such as {"kind": "national"}',
-            ) from None
-    extra = {
-        "comment": str(form.get("comment", "")),
-        "version": str(form.get("version", "")),
-    }
-    return {**raw, **extra}, record
+def _with_blank_rows(values: dict[str, Any]) -> dict[str, Any]:
+    """Posted values with one empty row more in every repeated part, so that an item can be added."""
+    out = dict(values)
+    for group, fields in REPEATED.items():
+        used = [int(k.split("-")[1]) for k in values if k.startswith(f"{group}-") and k.count("-") >= 2]
+        n = max(used, default=-1) + 1
+        for f in fields:
+            out.setdefault(f"{group}-{n}-{f.name}", "")
+    return out
 
 
 @router.get("/maatregelen", response_class=HTMLResponse)
@@ -189,52 +179,59 @@ def measures_page(request: Request, alle: bool = False, ctx: Context = Depends(g
 @router.get("/maatregelen/nieuw", response_class=HTMLResponse)
 def new_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     ctx.require("registry.write")
-    values: dict[str, Any] = {k: "" for k in (*TEXT_FIELDS, "target_groups", *LIST_FIELDS)}
-    values.update(
-        pillars=[],
-        instrument_type="programme",
-        verification_status="unverified",
-        geography='{"kind": "national", "regions": []}',
-        **{k: "[]" for k in LIST_FIELDS if k != "geography"},
-    )
-    return render(request, "monitor/form.html", values=values, mode="new", errors=[], **_form_context())
+    values: dict[str, Any] = {**form_values(None), "instrument_type": "programme", "verification_status": "unverified"}
+    return render(request, "monitor/form.html", mode="new", errors=[], **_form_context(values))
 
 
 @router.post("/maatregelen/nieuw", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 async def create_page(request: Request, ctx: Context = Depends(get_context)) -> Response:
     ctx.require("registry.write")
-    raw: dict[str, Any] = {}
+    values = await _posted(request)
     try:
-        raw, record = await _read_form(request)
-        measure, _ = svc.create_measure(ctx, record, comment=raw["comment"])
+        measure = measure_from_form(values)
+        measure, _ = svc.create_measure(ctx, measure.to_dict(), comment=str(values.get("comment", "")))
+    except FormErrors as exc:
+        return _form_error(request, "new", values, exc, exc.field_errors)
     except (ValidationError, ConflictError) as exc:
-        errors = exc.details.get("problems") or [exc.message]
-        return render(
-            request,
-            "monitor/form.html",
-            status_code=exc.http_status,
-            values=raw,
-            mode="new",
-            errors=errors,
-            **_form_context(),
-        )
+        return _form_error(request, "new", values, exc)
     return RedirectResponse(f"/maatregelen/{measure.id}?lang={get_lang(request)}", status_code=303)
+
+
+def _form_error(
+    request: Request,
+    mode: str,
+    values: dict[str, Any],
+    exc: KrapteError,
+    field_errors: dict[str, list[str]] | None = None,
+) -> HTMLResponse:
+    errors = [] if field_errors else (exc.details.get("problems") or [exc.message])
+    return render(
+        request,
+        "monitor/form.html",
+        status_code=exc.http_status,
+        mode=mode,
+        errors=errors,
+        **_form_context(_with_blank_rows(values), field_errors),
+    )
 
 
 @router.get("/maatregelen/kpi", response_class=HTMLResponse)
 def kpi_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    """Every target of the plan once, with its verdict, quality badges and the trend seen next to the one needed."""
+    from krapte.monitor.kpi import growth_reason, growth_text
+
+    lang = get_lang(request)
     rows = []
-    seen: set[tuple[str, str, float, int]] = set()
-    for measure in svc.list_measures(ctx):
-        for kpi in measure.kpis:
-            key = (kpi.indicator, kpi.region, kpi.target, kpi.target_year)
-            if key in seen:  # the same target attached to several measures is shown once
-                continue
-            seen.add(key)
-            progress, _, _ = svc.kpi_progress_of(ctx, measure.id, kpi.indicator)
-            text = svc.kpi_chart(ctx, measure.id, kpi.indicator, "svg").decode("utf-8")
-            rows.append((measure, progress, text[text.find("<svg") :]))
-    return render(request, "monitor/kpi.html", rows=rows)
+    for entry in svc.kpi_dashboard(ctx):
+        text = svc.kpi_dashboard_chart(entry, "svg", lang).decode("utf-8")
+        rows.append((entry.row.to_dict(), entry.row.progress, text[text.find("<svg") :]))
+    return render(
+        request,
+        "monitor/kpi.html",
+        rows=rows,
+        growth=lambda rate, p: growth_text(rate, lang, reason=growth_reason(p, lang)),
+        number=lambda v: "–" if v is None else format_number(v, lang),
+    )
 
 
 @router.get("/maatregelen/overzicht", response_class=HTMLResponse)
@@ -275,46 +272,38 @@ def report_page(request: Request, measure_id: str, ctx: Context = Depends(get_co
 def edit_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> HTMLResponse:
     ctx.require("registry.write")
     measure, version = svc.get_measure(ctx, measure_id)
-    values = {**_values_of(measure), "version": str(version)}
-    return render(request, "monitor/form.html", values=values, mode="edit", errors=[], **_form_context())
+    values = {**form_values(measure), "version": str(version)}
+    return render(request, "monitor/form.html", mode="edit", errors=[], **_form_context(values))
 
 
 @router.post("/maatregelen/{measure_id}/bewerken", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 async def update_page(request: Request, measure_id: str, ctx: Context = Depends(get_context)) -> Response:
     ctx.require("registry.write")
-    raw: dict[str, Any] = {"id": measure_id}
+    values = {**await _posted(request), "id": measure_id}
     try:
-        raw, record = await _read_form(request)
-        record["id"] = measure_id
-        record["status"] = svc.get_measure(ctx, measure_id)[0].status
-        version = int(raw["version"]) if raw["version"].isdigit() else None
-        if version is None:
+        values["status"] = svc.get_measure(ctx, measure_id)[0].status
+        measure = measure_from_form(values)
+        version = str(values.get("version", ""))
+        if not version.isdigit():
             raise ValidationError("the form lost its version number", hint="reload the edit page")
-        svc.update_measure(ctx, measure_id, record, expected_version=version, comment=raw["comment"])
+        svc.update_measure(
+            ctx, measure_id, measure.to_dict(), expected_version=int(version), comment=str(values.get("comment", ""))
+        )
     except ConflictError:
-        measure, current = svc.get_measure(ctx, measure_id)
-        values = {**_values_of(measure), "version": str(current)}
+        current, now = svc.get_measure(ctx, measure_id)
         return render(
             request,
             "monitor/form.html",
             status_code=409,
-            values=values,
             mode="edit",
             errors=[],
             conflict=True,
-            **_form_context(),
+            **_form_context({**form_values(current), "version": str(now)}),
         )
+    except FormErrors as exc:
+        return _form_error(request, "edit", values, exc, exc.field_errors)
     except KrapteError as exc:
-        errors = exc.details.get("problems") or [str(exc)]
-        return render(
-            request,
-            "monitor/form.html",
-            status_code=exc.http_status,
-            values={**raw, "id": measure_id},
-            mode="edit",
-            errors=errors,
-            **_form_context(),
-        )
+        return _form_error(request, "edit", values, exc)
     return RedirectResponse(f"/maatregelen/{measure_id}?lang={get_lang(request)}", status_code=303)
 
 

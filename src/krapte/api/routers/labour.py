@@ -11,6 +11,9 @@
 ``GET  /forecast``                  an imported ``pipeline`` (default: the embedded 35 TWh RES scenario)
 ``GET  /supply``                    supply cells (``region``, ``occupation``) with the assumptions behind them
 ``GET  /tension``                   UWV/ITA classes and shortage flags (``region``, ``occupation``, ``quarter``)
+``GET  /regional-figures``          figures per arbeidsmarktregio or RES region (``kind``, ``group``, ``quarter``)
+``GET  /regional-figures.csv``      the same rows as CSV; ``GET /regional-map.svg`` one ``measure`` as a map
+``GET  /programmes``                the national programmes RES, NPE, NPLW: FTE per quarter and the summary
 =================================  ===========================================================================
 """
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -27,6 +30,7 @@ from krapte.api.deps import get_context
 from krapte.api.uploads import read_upload
 from krapte.services import Context
 from krapte.services import labour as svc
+from krapte.services import regions as regions_svc
 
 router = APIRouter(prefix="/api/v1", tags=["labour"])
 
@@ -94,6 +98,9 @@ class PipelineImport(BaseModel):
 
 class SupplyRows(BaseModel):
     assumptions: list[str] = Field(description="what the supply figures rest on (source and basis)")
+    calibration: list[dict[str, Any]] = Field(
+        default_factory=list, description="the model's national tension picture against published UWV figures"
+    )
     rows: list[dict[str, Any]]
 
 
@@ -154,6 +161,11 @@ async def forecast_pipeline(
     ctx: Context = Depends(get_context),
 ) -> dict[str, Any]:
     """Forecast of an imported pipeline or an embedded scenario (default: the 35 TWh RES scenario)."""
+    if summary and scenario == "nl-programmes-2030" and pipeline is None:
+        national: dict[str, Any] = await run_in_threadpool(
+            lambda: regions_svc.national_summary(ctx, programmes=programme, factors=factors, variant=variant)
+        )
+        return national
     items = await run_in_threadpool(lambda: svc.projects_for(ctx, pipeline, scenario=scenario, programmes=programme))
     fs = factors or svc.default_factors(scenario)
     body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, fs, variant, summary)
@@ -184,7 +196,7 @@ def supply(
     ctx: Context = Depends(get_context),
 ) -> SupplyRows:
     assumptions, rows = svc.supply_rows(ctx, region=region, occupation=occupation)
-    return SupplyRows(assumptions=assumptions, rows=rows)
+    return SupplyRows(assumptions=assumptions, calibration=regions_svc.calibration(ctx), rows=rows)
 
 
 @router.get("/tension", operation_id="tension")
@@ -219,3 +231,118 @@ async def tension(
         return TensionRows(thresholds=dict(THRESHOLD_SOURCES), count=len(rows), rows=rows[:limit])
 
     return await run_in_threadpool(compute)
+
+
+# --- regional figures, maps and the national programmes ---------------------------------------------------------
+class RegionalFigures(BaseModel):
+    kind: str = Field(description="arbeidsmarktregio or res")
+    group: str = Field(description="BRC 2014 beroepsgroep")
+    quarter: str
+    scenario: str
+    columns: list[str]
+    rows: list[dict[str, Any]] = Field(description="one per region; every figure with its basis")
+    assumptions: list[str]
+    res: str = ""
+    pipeline: list[dict[str, Any]] = Field(
+        default_factory=list, description="with res: the demand the RES region's projects create per arbeidsmarktregio"
+    )
+
+
+_KIND = Query("arbeidsmarktregio", pattern="^(arbeidsmarktregio|res)$")
+_GROUP = Query(None, max_length=4, description="BRC 2014 group (default 0761, electricians)")
+_QUARTER = Query(None, max_length=7, description="e.g. 2028Q1 (default: the group's national peak)")
+_MAP_SCENARIO = Query(None, max_length=40, description="res-35twh (default) or nl-programmes-2030")
+
+
+def _view(
+    ctx: Context, kind: str, group: str | None, quarter: str | None, scenario: str | None, res: str | None = None
+) -> regions_svc.RegionalView:
+    return regions_svc.regional_view(ctx, kind=kind, group=group, quarter=quarter, scenario=scenario, res=res)
+
+
+@router.get("/regional-figures", operation_id="regional_figures")
+def regional_figures(
+    kind: str = _KIND,
+    group: str | None = _GROUP,
+    quarter: str | None = _QUARTER,
+    scenario: str | None = _MAP_SCENARIO,
+    res: str | None = Query(None, max_length=60, description="a RES region: also its projects' demand"),
+    ctx: Context = Depends(get_context),
+) -> RegionalFigures:
+    """Extra demand, employed, vacancies, job seekers and the UWV and ROA indicators per region, with their basis."""
+    from krapte.labour.maps import REGIONAL_COLUMNS
+
+    v = _view(ctx, kind, group, quarter, scenario, res)
+    return RegionalFigures(
+        kind=v.kind,
+        group=v.group,
+        quarter=v.quarter,
+        scenario=v.scenario,
+        columns=list(REGIONAL_COLUMNS),
+        rows=v.rows,
+        assumptions=v.assumptions,
+        res=v.res,
+        pipeline=v.pipeline,
+    )
+
+
+@router.get(
+    "/regional-figures.csv",
+    operation_id="regional_figures_csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "the rows of /regional-figures as CSV"}},
+)
+def regional_figures_csv(
+    kind: str = _KIND,
+    group: str | None = _GROUP,
+    quarter: str | None = _QUARTER,
+    scenario: str | None = _MAP_SCENARIO,
+    ctx: Context = Depends(get_context),
+) -> Response:
+    """The regional figures as CSV (text cells that a spreadsheet could run as a formula are quoted)."""
+    v = _view(ctx, kind, group, quarter, scenario)
+    name = f"krapte-{v.kind}-{v.group}-{v.quarter}.csv"
+    return Response(
+        regions_svc.regional_csv(v),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/regional-map.svg",
+    operation_id="regional_map_svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}, "description": "a choropleth map of one measure"}},
+)
+def regional_map_svg(
+    kind: str = _KIND,
+    measure: str = Query("extra_demand_fte", max_length=40),
+    group: str | None = _GROUP,
+    quarter: str | None = _QUARTER,
+    scenario: str | None = _MAP_SCENARIO,
+    lang: str = Query("nl", pattern="^(nl|en)$"),
+    ctx: Context = Depends(get_context),
+) -> Response:
+    """One measure of the regional figures as an SVG map (names and values in tooltips, legend and sources)."""
+    v = _view(ctx, kind, group, quarter, scenario)
+    return Response(regions_svc.regional_map_svg(v, measure, lang), media_type="image/svg+xml")
+
+
+class Programmes(BaseModel):
+    quarters: list[str]
+    series: dict[str, list[float]] = Field(description="national FTE per quarter for each programme")
+    summary: dict[str, Any] = Field(description="per programme and component, with the unverified share")
+    factors: str
+    sources: list[dict[str, str]]
+
+
+@router.get("/programmes", operation_id="programmes")
+def programmes(
+    variant: str = Query("central", pattern="^(low|central|high)$"),
+    phase: str = Query("total", pattern="^(construction|om|total)$"),
+    ctx: Context = Depends(get_context),
+) -> Programmes:
+    """The national scenario of RES, NPE and NPLW: demand per quarter and per programme and component."""
+    o = regions_svc.programme_overview(ctx, variant=variant, phase=phase)
+    return Programmes(quarters=o.quarters, series=o.series, summary=o.summary, factors=o.factors, sources=o.sources)

@@ -1,4 +1,4 @@
-"""``/api/v1/measures``, ``/api/v1/indicators`` and ``/api/v1/kpis``: the monitor over REST.
+"""``/api/v1/measures``, ``/api/v1/indicators``, ``/api/v1/kpis`` and ``/api/v1/kpi-targets``: the monitor over REST.
 
 Reading is public. Writing needs a registry editor's (or admin's) session or an API token with the
 ``registry.write`` scope; the history records that principal. Edits use optimistic locking: ``GET
@@ -239,3 +239,9 @@ def indicator_chart(
 @router.get("/kpis", operation_id="list_kpis")
 def kpis(ctx: Context = Depends(get_context)) -> list[KpiRow]:
     return [KpiRow(**p.__dict__, measure=m.id) for m, p in svc.kpi_overview(ctx)]
+
+
+@router.get("/kpi-targets", operation_id="kpi_targets")
+def kpi_targets(ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+    """Every target of the plan once: progress, the trend seen with its interval, quality badges and a verdict."""
+    return [e.row.to_dict() for e in svc.kpi_dashboard(ctx)]
