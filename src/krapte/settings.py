@@ -9,6 +9,7 @@ KRAPTE_CACHE_DIR       derived artefacts (indexes, embeddings)       ``<data dir
 KRAPTE_LANG            default language of labels and pages          ``nl``
 KRAPTE_MAX_UPLOAD_MB   largest document accepted for extraction      ``20``
 KRAPTE_HOST/PORT       where ``krapte serve`` listens                ``127.0.0.1`` / ``8000``
+KRAPTE_MAX_*           request, archive and work limits              see :mod:`krapte.limits`
 =====================  ============================================  ==========================================
 """
 
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import platformdirs
 
 from krapte.errors import ConfigError
+from krapte.limits import Limits
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -37,6 +39,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     cache_dir_override: Path | None = None
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def cache_dir(self) -> Path:
@@ -62,6 +65,7 @@ class Settings:
             host=env.get("KRAPTE_HOST", "127.0.0.1"),
             port=_int(env, "KRAPTE_PORT", 8000),
             cache_dir_override=Path(env["KRAPTE_CACHE_DIR"]).expanduser() if env.get("KRAPTE_CACHE_DIR") else None,
+            limits=Limits.from_env(env),
         )
 
 

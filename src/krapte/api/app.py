@@ -1,21 +1,22 @@
 """The ASGI application: REST API under ``/api/v1``, web pages under ``/``.
 
 Routers live one per resource area in ``krapte.api.routers`` and ``krapte.web``; each exposes ``router``.
-Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "hint"?, "details"?}}``.
+Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "hint"?, "details"?}}``
+(:mod:`krapte.api.errors`). Request limits and security headers hold for every route
+(:mod:`krapte.api.middleware`); the API docs are served from the package (:mod:`krapte.api.docs`).
 """
 
 from __future__ import annotations
 
 import importlib
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krapte import __version__
-from krapte.errors import KrapteError
+from krapte.api import docs
+from krapte.api.errors import install_error_handlers
+from krapte.api.middleware import RequestLimitsMiddleware, SecurityHeadersMiddleware
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.settings import Settings
 from krapte.store import open_store
@@ -43,28 +44,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Skills, labour demand and monitoring for the Actieplan Groene en Digitale Banen. "
         + ESCO_ATTRIBUTION,
-        docs_url="/api/docs",
-        openapi_url="/api/openapi.json",
+        docs_url=None,  # served by krapte.api.docs from packaged assets
+        openapi_url=docs.OPENAPI_URL,
         redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.settings = settings
     app.state.store = open_store(settings)
 
-    @app.exception_handler(KrapteError)
-    async def _krapte_error(_request: Request, exc: KrapteError) -> JSONResponse:
-        return JSONResponse(exc.to_dict(), status_code=exc.http_status)
+    install_error_handlers(app)
+    # Added last = runs first: the security headers wrap every answer, the limits' refusals included.
+    app.add_middleware(RequestLimitsMiddleware, limits=lambda: app.state.settings.limits)
+    app.add_middleware(SecurityHeadersMiddleware, docs_prefix=docs.DOCS_URL)
 
-    @app.exception_handler(RequestValidationError)
-    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        body = {"error": {"code": "validation_error", "message": "; ".join(problems)}}
-        return JSONResponse(body, status_code=422)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        body = {"error": {"code": "http_error", "message": str(exc.detail)}}
-        return JSONResponse(body, status_code=exc.status_code)
-
+    app.include_router(docs.router)
     for module_name in ROUTERS:
         app.include_router(importlib.import_module(module_name).router)
     app.mount("/static", StaticFiles(packages=[("krapte.web", "static")]), name="static")
