@@ -30,9 +30,12 @@ def neutralise_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, header: bool = True) -> str:
-    """A CSV table (``\\n`` line ends) of ``rows`` in the order of ``columns``, every cell (and header) neutralised."""
+    """A CSV table of ``rows`` in the order of ``columns``, every cell (and the header) neutralised.
+
+    Lines end in CRLF (RFC 4180), so that a cell holding a bare carriage return is quoted, not split.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     if header:
         writer.writerow([neutralise(c) for c in columns])
     for row in rows:
