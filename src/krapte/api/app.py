@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from krapte import __version__
 from krapte.api import docs
-from krapte.api.errors import install_error_handlers
+from krapte.api.errors import document_errors, install_error_handlers
 from krapte.api.middleware import RequestLimitsMiddleware, SecurityHeadersMiddleware
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.settings import Settings
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_store(settings)
 
     install_error_handlers(app)
+    document_errors(app)
     # Added last = runs first: the security headers wrap every answer, the limits' refusals included.
     app.add_middleware(RequestLimitsMiddleware, limits=lambda: app.state.settings.limits)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=docs.DOCS_URL)

@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from krapte.errors import KrapteError
 from krapte.limits import LimitExceeded
 
-__all__ = ["error_body", "install_error_handlers", "parse_error_reason", "scrub"]
+__all__ = ["ERROR_SCHEMA", "document_errors", "error_body", "install_error_handlers", "parse_error_reason", "scrub"]
 
 log = logging.getLogger("krapte.api")
 
@@ -181,3 +181,54 @@ def install_error_handlers(app: FastAPI) -> None:
         from krapte.api.middleware import CSP, HEADERS
 
         return JSONResponse(body, status_code=500, headers={"content-security-policy": CSP, **HEADERS})
+
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Error",
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "description": "stable machine-readable code, e.g. limit_exceeded"},
+                "message": {"type": "string", "description": "what went wrong, naming the bad value"},
+                "hint": {"type": "string", "description": "how to fix it"},
+                "details": {"type": "object", "additionalProperties": True},
+            },
+        }
+    },
+}
+"""The JSON error shape in the OpenAPI document (``components.schemas.Error``)."""
+
+
+def document_errors(app: FastAPI) -> None:
+    """Document the error shape on every operation: ``4XX`` and ``5XX`` answers, and 422 in krapte's shape.
+
+    Any operation can be refused by the request limits (413, 414), and FastAPI's default 422 schema
+    (``HTTPValidationError``) is not what krapte sends; this makes the document say what clients receive.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                if "422" in responses:
+                    responses["422"] = {"description": "Validation error", "content": ref}
+                responses.setdefault("4XX", {"description": "Refused: the error names the reason", "content": ref})
+                responses.setdefault("5XX", {"description": "Server error (logged with an incident)", "content": ref})
+        schemas = schema["components"]["schemas"]
+        for unused in ("HTTPValidationError", "ValidationError"):
+            if unused in schemas and unused not in str(schema["paths"]):
+                del schemas[unused]
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
