@@ -28,8 +28,6 @@ from tests.security.conftest import MakeClient
 
 FUZZ_EXAMPLES = int(os.environ.get("KRAPTE_FUZZ_EXAMPLES", "20"))
 
-# Work too slow for a bounded CI run even with small inputs; their input handling is covered by the corpus.
-SLOW = {("POST", "/api/v1/plan")}
 # Findings in code this suite does not own, each still failing (the test says when one is fixed: remove it).
 KNOWN_ISSUES = {
     "GET /api/v1/occupations": "two routers register GET /api/v1/occupations (labour and taxonomy); "
@@ -83,8 +81,6 @@ def test_api_answers_every_generated_request_without_5xx_or_schema_violation(mak
     seconds: dict[str, float] = {}
     for result in schema.get_all_operations():
         operation = result.ok()
-        if (operation.method.upper(), operation.path) in SLOW:
-            continue
         start = time.perf_counter()
         _fuzz_operation(operation, known if operation.label in KNOWN_ISSUES else failures)
         seconds[operation.label] = time.perf_counter() - start
