@@ -12,7 +12,7 @@ import pytest
 
 from krapte.errors import ConfigError, DataImportError, InputError
 from krapte.limits import MB, LimitExceeded, Limits, current_limits, reset_limits, use_limits
-from krapte.security.safe_json import json_depth, loads
+from krapte.security.safe_json import json_depth, loads, nests_deeper_than
 from krapte.security.safe_zip import open_zip
 from krapte.settings import Settings
 from tests.conftest import FIXTURES
@@ -61,7 +61,9 @@ def test_limits_in_force_follow_the_request_context() -> None:
 
 def test_json_depth_skips_brackets_inside_strings() -> None:
     assert json_depth('{"a": "[[[[{{{{", "b": [1, {"c": "\\"]]]"}]}') == 3
-    assert json_depth(b"[" * 10_000 + b"]" * 10_000, stop_above=64) == 65
+    assert json_depth(b"[" * 10_000 + b"]" * 10_000) == 10_000
+    assert json_depth("[[], [[]], {}]") == 3 and json_depth('"[[["') == 0
+    assert nests_deeper_than("[" * 65 + "]" * 65, 64) and not nests_deeper_than("[" * 64 + "]" * 64, 64)
     assert json_depth("42") == 0
     with pytest.raises(InputError, match="invalid JSON"):
         loads("[1, 2", name="x.json")

@@ -5,7 +5,7 @@ modules import no web framework, so the domain core may use them. Limits come fr
 """
 
 from krapte.security.cells import FORMULA_PREFIXES, csv_text, neutralise, neutralise_row
-from krapte.security.safe_json import check_json_depth, json_depth, loads
+from krapte.security.safe_json import check_json_depth, json_depth, loads, nests_deeper_than
 from krapte.security.safe_zip import check_zip, open_zip
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "csv_text",
     "json_depth",
     "loads",
+    "nests_deeper_than",
     "neutralise",
     "neutralise_row",
     "open_zip",

@@ -15,7 +15,7 @@ from typing import Any
 from krapte.extract.readers import Extracted
 from krapte.extract.readers.html import html_to_text, looks_like_html
 from krapte.limits import current_limits
-from krapte.security.safe_json import json_depth
+from krapte.security.safe_json import nests_deeper_than
 
 # Free-text properties that describe what the job asks for, in the order they join the text.
 TEXT_PROPERTIES = (
@@ -63,7 +63,7 @@ def parse_json_ld(blocks: list[str]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     max_depth = current_limits().max_json_depth
     for block in blocks:
-        if json_depth(block, stop_above=max_depth) > max_depth:
+        if nests_deeper_than(block, max_depth):
             continue
         try:
             found.extend(find_job_postings(json.loads(block)))
