@@ -50,7 +50,7 @@ def run(quick: bool) -> None:
         ):
             clients = {g: TestClient(_app(settings, g), raise_server_exceptions=False) for g in (False, True)}
             samples: dict[bool, list[float]] = {False: [], True: []}
-            for guarded, client in clients.items():
+            for client in clients.values():
                 client.__enter__()
                 _latencies(client, path, 50, **kwargs)  # warm up
             for _ in range(n // 20):  # interleaved rounds, so load from other processes hits both alike
