@@ -51,6 +51,7 @@ def test_html_in_every_measure_text_field_comes_back_escaped(hostile_client: Tes
 @pytest.mark.parametrize(
     ("path", "form"),
     [
+        ("/beroepen?q=" + XSS, None),
         ("/extractie", {"text": f"Elektricien {XSS} met ervaring in zonnepanelen"}),
         ("/regio?region=" + XSS, None),
     ],

@@ -130,7 +130,7 @@ def test_pages_and_api_docs_run_in_chromium_without_csp_violations(live_server: 
         "console",
         lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    for path in ("/", "/beroepen", "/extractie", "/maatregelen", "/bronnen"):
+    for path in ("/", "/beroepen?q=elektricien", "/extractie", "/maatregelen", "/bronnen"):
         page.goto(live_server + path)
         page.wait_for_load_state("load")
     page.goto(live_server + "/api/docs")
