@@ -137,3 +137,16 @@ def test_pages_and_api_docs_run_in_chromium_without_csp_violations(live_server: 
     page.wait_for_selector(".opblock-summary", timeout=30_000)  # Swagger UI rendered the operations
     assert page.locator(".opblock-summary").count() > 10
     assert violations == []
+
+
+def test_scrub_cuts_local_paths_and_keeps_urls_and_routes() -> None:
+    from krapte.api.errors import scrub
+
+    text = (
+        "cannot read /tmp/tmpab12/upload.csv (see /work/main/.krapte/data/krapte.sqlite); "
+        "use /api/v1/factors or http://data.europa.eu/esco/occupation/123"
+    )
+    assert scrub(text) == (
+        "cannot read upload.csv (see krapte.sqlite); use /api/v1/factors or http://data.europa.eu/esco/occupation/123"
+    )
+    assert scrub({"problems": ["/home/ana/cv.docx:3: bad"]}) == {"problems": ["cv.docx:3: bad"]}
