@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 PG_URL := $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgresql+psycopg://postgres@127.0.0.1:5432/postgres)
 export KRAPTE_TEST_POSTGRES_URL ?= $(PG_URL)
 
-.PHONY: install run setup test lint bench data index clean
+.PHONY: install run setup test lint bench data index clean audit-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ lint: install
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy
+
+audit-deps: install  ## known vulnerabilities in the installed dependencies (pip-audit; skips with a message offline)
+	$(PY) scripts/audit_deps.py
 
 bench: install  ## speed and quality figures against baselines computed in the same run
 	$(PY) -m bench $(BENCH_ARGS)

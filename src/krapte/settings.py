@@ -10,6 +10,7 @@ KRAPTE_LANG            default language of labels and pages          ``nl``
 KRAPTE_MAX_UPLOAD_MB   largest document accepted for extraction      ``20``
 KRAPTE_HOST/PORT       where ``krapte serve`` listens                ``127.0.0.1`` / ``8000``
 KRAPTE_REDIS_URL       run background jobs on Redis (RQ workers)     unset: a local worker pool in the server
+KRAPTE_MAX_*           request, archive and work limits              see :mod:`krapte.limits`
 =====================  ============================================  ==========================================
 
 Sign-in settings (``KRAPTE_SESSION_*``, ``KRAPTE_LOGIN_*``, ``KRAPTE_COOKIE_SECURE``, ``KRAPTE_OIDC_*``) are read
@@ -27,6 +28,7 @@ from typing import Literal
 import platformdirs
 
 from krapte.errors import ConfigError
+from krapte.limits import Limits
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -98,6 +100,7 @@ class Settings:
     auth: AuthSettings = AuthSettings()
     # days to keep each kind of personal record (None: keep); KRAPTE_RETENTION="session=30,api_token=400"
     retention: Mapping[str, int | None] = field(default_factory=lambda: dict(DEFAULT_RETENTION))
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def cache_dir(self) -> Path:
@@ -126,6 +129,7 @@ class Settings:
             redis_url=env.get("KRAPTE_REDIS_URL") or None,
             auth=AuthSettings.from_env(env),
             retention=_retention(env.get("KRAPTE_RETENTION")),
+            limits=Limits.from_env(env),
         )
 
 

@@ -7,7 +7,7 @@ def test_meta_carries_attribution(client) -> None:  # type: ignore[no-untyped-de
 def test_unknown_route_has_the_json_error_shape(client) -> None:  # type: ignore[no-untyped-def]
     response = client.get("/api/v1/does-not-exist")
     assert response.status_code == 404
-    assert response.json()["error"]["code"] == "http_error"
+    assert response.json()["error"]["code"] == "not_found"
 
 
 def test_openapi_is_served(client) -> None:  # type: ignore[no-untyped-def]

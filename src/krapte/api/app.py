@@ -1,7 +1,9 @@
 """The ASGI application: REST API under ``/api/v1``, web pages under ``/``.
 
 Routers live one per resource area in ``krapte.api.routers`` and ``krapte.web``; each exposes ``router``.
-Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "hint"?, "details"?}}``.
+Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "hint"?, "details"?}}``
+(:mod:`krapte.api.errors`). Request limits and security headers hold for every route
+(:mod:`krapte.api.middleware`); the API docs are served from the package (:mod:`krapte.api.docs`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import secrets
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krapte import __version__
+from krapte.api import docs
+from krapte.api.errors import document_errors, install_error_handlers, scrub
+from krapte.api.middleware import RequestLimitsMiddleware, SecurityHeadersMiddleware
 from krapte.errors import AuthenticationError, KrapteError
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.services.system import open_server_context
@@ -60,10 +63,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Skills, labour demand and monitoring for the Actieplan Groene en Digitale Banen. "
         + ESCO_ATTRIBUTION,
-        docs_url="/api/docs",
-        openapi_url="/api/openapi.json",
+        docs_url=None,  # served by krapte.api.docs from packaged assets
+        openapi_url=docs.OPENAPI_URL,
         redoc_url=None,
         generate_unique_id_function=_operation_id,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.settings = settings
     app.state.store = open_server_context(settings).store
@@ -76,26 +80,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response.headers["X-Request-ID"] = request.state.request_id
         return response
 
+    install_error_handlers(app)
+    document_errors(app)
+
     @app.exception_handler(KrapteError)
     async def _krapte_error(request: Request, exc: KrapteError) -> Response:
+        """Pages answer with an HTML page (or the sign-in page); the API with the JSON shape."""
         if not request.url.path.startswith("/api/"):
             from krapte.web.errors import error_page
 
             return error_page(request, exc)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
-        return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
+        return JSONResponse(scrub(exc.to_dict()), status_code=exc.http_status, headers=headers)
 
-    @app.exception_handler(RequestValidationError)
-    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        body = {"error": {"code": "validation_error", "message": "; ".join(problems)}}
-        return JSONResponse(body, status_code=422)
+    # Added last = runs first: the security headers wrap every answer, the limits' refusals included.
+    app.add_middleware(RequestLimitsMiddleware, limits=lambda: app.state.settings.limits)
+    app.add_middleware(SecurityHeadersMiddleware, docs_prefix=docs.DOCS_URL)
 
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        body = {"error": {"code": "http_error", "message": str(exc.detail)}}
-        return JSONResponse(body, status_code=exc.status_code)
-
+    app.include_router(docs.router)
     for module_name in ROUTERS:
         app.include_router(importlib.import_module(module_name).router)
     app.mount("/static", StaticFiles(packages=[("krapte.web", "static")]), name="static")

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +25,8 @@ from krapte.extract.readers.html import looks_like_html, read_html
 from krapte.extract.readers.jobposting import find_job_postings, parse_json_ld, read_job_posting
 from krapte.extract.readers.pdf import read_pdf
 from krapte.extract.readers.plain import MARKDOWN_SUFFIXES, looks_like_markdown, read_markdown, read_plain
+from krapte.security.safe_json import check_json_depth
+from krapte.security.safe_zip import open_zip
 
 Format = Literal["text", "markdown", "html", "pdf", "docx", "jobposting"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "pdf", "docx", "jobposting")
@@ -144,11 +144,8 @@ def _read_bytes(data: bytes, name: str | None) -> tuple[Format, Extracted, str |
 
 
 def _read_zip(data: bytes, name: str | None) -> tuple[Format, Extracted, str | None]:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise InputError("the file is a damaged ZIP container", file=name, hint="save the document again") from None
+    with open_zip(data, name=name) as archive:  # refuses damaged containers and zip bombs before reading
+        names = set(archive.namelist())
     if "word/document.xml" in names:
         return "docx", read_docx(data, name), None
     if "content.xml" in names:
@@ -167,6 +164,7 @@ def _read_text(text: str, name: str | None) -> tuple[Format, Extracted]:
         raise InputError("the document contains no text", file=name, hint="check that the right file was chosen")
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped[:1] in ("{", "["):
+        check_json_depth(stripped, what=f"the JSON in {name}" if name else "the JSON")
         try:
             parsed = json.loads(stripped)
         except json.JSONDecodeError as exc:

@@ -33,6 +33,7 @@ from typing import Literal, cast
 import numpy as np
 
 from krapte.errors import InputError, NotFoundError, Problem, ValidationError
+from krapte.limits import LimitExceeded, current_limits
 
 Variant = Literal["low", "central", "high"]
 VARIANTS: tuple[Variant, ...] = ("low", "central", "high")
@@ -327,8 +328,10 @@ def load_factor_file(path: str | Path, base: str = DEFAULT_SET) -> FactorSet:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read factor file: {exc.strerror}", file=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("the factor file is not UTF-8 text", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"factor file is not UTF-8 text (byte {exc.start})", file=path.name, hint="save it as UTF-8 CSV"
+        ) from None
     return parse_factor_overrides(text, label=path.name, base=base)
 
 
@@ -340,7 +343,16 @@ def parse_factor_overrides(text: str, *, label: str = "factors.csv", base: str =
     """
     path = Path(Path(label).name or "factors.csv")  # a label for messages and the set's name, never opened
     text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise InputError("factor file holds binary data, not CSV text", file=path.name, hint="save it as UTF-8 CSV")
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(f"factor file is not readable CSV ({exc})", file=path.name) from None
+    limit = current_limits().max_rows
+    if len(rows) > limit:
+        raise LimitExceeded("max_rows", limit, len(rows), what=f"the number of rows in {path.name}")
     missing = [c for c in OVERRIDE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(
@@ -352,7 +364,7 @@ def parse_factor_overrides(text: str, *, label: str = "factors.csv", base: str =
     fs = factor_set(base)
     problems: list[Problem] = []
     overrides: dict[tuple[str, Phase], Factor] = {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(rows, start=2):
         tech = (row.get("technology") or "").strip()
         phase = (row.get("phase") or "").strip()
         if tech not in fs.technologies:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -22,6 +21,9 @@ from krapte.errors import InputError, KrapteError, Problem, UnsupportedInputErro
 from krapte.labour.factors import FactorSet, factor_set
 from krapte.labour.quarters import format_quarter, parse_quarter
 from krapte.labour.regions import RegionMap, default_regions
+from krapte.limits import LimitExceeded, current_limits
+from krapte.security import safe_json
+from krapte.security.safe_zip import open_zip
 
 STATUSES = ("idea", "planned", "permitted", "under_construction", "operational", "cancelled")
 
@@ -302,20 +304,25 @@ def validate_rows(
     return projects
 
 
-def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
+def _csv_rows(text: str, file: str = "") -> list[tuple[int, dict[str, Any]]]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    return [(reader.line_num, row) for row in reader if any((v or "").strip() for v in row.values() if v)]
+    limit = current_limits().max_projects
+    out: list[tuple[int, dict[str, Any]]] = []
+    try:
+        for row in reader:
+            if any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                out.append((reader.line_num, row))
+                if len(out) > limit:
+                    raise LimitExceeded("max_projects", limit, what=f"the number of projects in {file or 'the file'}")
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV file ({exc})", file=file, line=reader.line_num) from None
+    return out
 
 
 def _json_rows(text: str, file: str) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"not valid JSON: {exc.msg}", file=file, line=exc.lineno, hint="check the JSON syntax"
-        ) from None
+    data = safe_json.loads(text, name=file)
     if isinstance(data, dict):
         data = data.get("projects")
     if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
@@ -328,22 +335,33 @@ def _json_rows(text: str, file: str) -> list[tuple[int, dict[str, Any]]]:
 def _excel_rows(content: bytes, file: str) -> list[tuple[int, dict[str, Any]]]:
     import openpyxl
 
+    open_zip(content, name=file).close()  # refuses zip bombs before openpyxl inflates anything
+    limit = current_limits().max_projects
     try:
         wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise InputError(f"not a readable Excel file ({type(exc).__name__})", file=file, hint="save as .xlsx") from None
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
-    if not header:
-        raise InputError("the first sheet is empty", file=file, line=1, hint="put the header in row 1")
-    names = [str(h).strip() if h is not None else "" for h in header]
-    out = []
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or str(v).strip() == "" for v in values):
-            continue
-        out.append((number, {n: v for n, v in zip(names, values, strict=False) if n}))
-    wb.close()
+    try:
+        if not wb.worksheets:
+            raise InputError("the workbook has no sheet", file=file, hint="put the projects on the first sheet")
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header:
+            raise InputError("the first sheet is empty", file=file, line=1, hint="put the header in row 1")
+        names = [str(h).strip() if h is not None else "" for h in header]
+        out = []
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v is None or str(v).strip() == "" for v in values):
+                continue
+            out.append((number, {n: v for n, v in zip(names, values, strict=False) if n}))
+            if len(out) > limit:
+                raise LimitExceeded("max_projects", limit, what=f"the number of projects in {file}")
+    except (InputError, LimitExceeded):
+        raise
+    except Exception as exc:  # damaged sheet XML surfaces only while iterating
+        raise InputError(f"not a readable Excel file ({type(exc).__name__})", file=file, hint="save as .xlsx") from None
+    finally:
+        wb.close()
     return out
 
 
@@ -363,7 +381,7 @@ def parse_projects(
             raise InputError(
                 f"file is not UTF-8 (byte {exc.start})", file=filename, hint="save the file as UTF-8"
             ) from None
-        rows = _json_rows(text, filename) if suffix == ".json" else _csv_rows(text)
+        rows = _json_rows(text, filename) if suffix == ".json" else _csv_rows(text, filename)
         header = rows[0][1].keys() if rows and suffix != ".json" else None
         if header is not None and "id" not in {h.strip().lower() for h in header if h}:
             raise InputError(

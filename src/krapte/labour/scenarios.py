@@ -39,6 +39,7 @@ from krapte.labour.quarters import format_quarter
 from krapte.labour.regions import default_regions
 from krapte.labour.supply import SupplyTable, default_supply
 from krapte.labour.tension import SHORTAGE_ITA, TensionTable, resolve_occupation, tension_table
+from krapte.security.safe_json import check_json_depth
 
 HOURS_PER_FTE_YEAR = 1600.0
 SCENARIO_KEYS = {"name", "description", "shift", "productivity", "hours_per_unit", "inflow", "factors", "variant"}
@@ -252,7 +253,9 @@ def parse_scenarios(raw: bytes, name: str) -> list[Scenario]:
     path = Path(name)
     try:
         if path.suffix.lower() == ".json":
-            data = json.loads(raw.decode("utf-8"))
+            text = raw.decode("utf-8")
+            check_json_depth(text, what=f"the JSON in {path.name}")
+            data = json.loads(text)
         elif path.suffix.lower() == ".toml":
             data = tomllib.loads(raw.decode("utf-8"))
         else:

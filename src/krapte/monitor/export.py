@@ -1,14 +1,16 @@
-"""Export of the measures registry as CSV (one row per measure) or JSON (the full records)."""
+"""Export of the measures registry as CSV (one row per measure) or JSON (the full records).
+
+CSV cells that a spreadsheet would run as a formula are neutralised (:mod:`krapte.security.cells`).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
 from krapte.errors import ValidationError
 from krapte.monitor.measures import BUDGET_STATUSES, Measure
+from krapte.security.cells import csv_text
 
 CSV_COLUMNS = (
     "id",
@@ -35,9 +37,7 @@ CSV_COLUMNS = (
 
 def measures_csv(measures: Sequence[Measure]) -> str:
     """One row per measure; lists joined with ``; ``, amounts in euros without separators."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    rows: list[dict[str, str]] = []
     for m in measures:
         row = {
             "id": m.id,
@@ -62,8 +62,8 @@ def measures_csv(measures: Sequence[Measure]) -> str:
         for status in BUDGET_STATUSES:
             total = m.budget_total(status)
             row[f"budget_{status}_eur"] = f"{total:.0f}" if any(b.status == status for b in m.budget) else ""
-        writer.writerow(row)
-    return buffer.getvalue()
+        rows.append(row)
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def measures_json(measures: Sequence[Measure]) -> str:

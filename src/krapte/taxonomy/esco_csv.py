@@ -9,6 +9,8 @@ language comes first.
 Bad input raises :class:`krapte.errors.DataImportError` naming file, line and column: missing occupation or
 skill files, unknown or missing columns, URIs that are not ESCO URIs, text that is not UTF-8. Relations that
 point at concepts not in the release are counted and reported as problems, not silently dropped.
+A release without skills or without occupations is refused unless ``force=True``: activating it would leave
+every lookup and extraction empty. Zips are checked against the archive limits (:mod:`krapte.limits`) first.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from krapte.errors import DataImportError, ImportReport, Problem
+from krapte.security.safe_zip import open_zip
 from krapte.taxonomy.model import (
     IscoGroup,
     Occupation,
@@ -87,7 +90,7 @@ def collect_sources(paths: list[Path]) -> list[CsvSource]:
             for f in sorted(path.rglob("*.csv")):
                 _add(found, f.name, str(f), f.read_bytes())
         elif zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
+            with open_zip(path, name=path.name) as zf:
                 for info in sorted(zf.infolist(), key=lambda i: i.filename):
                     base = info.filename.rsplit("/", 1)[-1]
                     if base.endswith(".csv"):
@@ -180,9 +183,13 @@ class _Builder:
 
 
 def read_esco(
-    paths: list[Path], *, version: str | None = None, progress: Progress = None
+    paths: list[Path], *, version: str | None = None, progress: Progress = None, force: bool = False
 ) -> tuple[Taxonomy, ImportReport]:
-    """Read and merge an ESCO CSV release; see the module docstring for what is checked."""
+    """Read and merge an ESCO CSV release; see the module docstring for what is checked.
+
+    A release with no skills or no occupations raises :class:`DataImportError` unless ``force`` is true (then
+    the report carries a problem saying so).
+    """
     sources = collect_sources(paths)
     tables = {s.table for s in sources}
     if "occupations" not in tables:
@@ -333,6 +340,14 @@ def read_esco(
         source=digest.hexdigest()[:12],
     )
     report.counts.update(occupations=len(occs), skills=len(skills), isco_groups=len(isco), skill_groups=len(groups))
+    empty = [kind for kind, items in (("occupations", occs), ("skills", skills)) if not items]
+    if empty and not force:
+        raise DataImportError(
+            f"the release has no {' and no '.join(empty)}; importing it would activate a taxonomy without them",
+            hint="give the complete ESCO CSV download, or force the import (force=True, `--force`) to keep it anyway",
+        )
+    if empty:
+        report.problems.append(Problem(f"forced import of a release without {' and '.join(empty)}"))
     return tax, report
 
 

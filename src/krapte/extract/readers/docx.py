@@ -2,6 +2,7 @@
 
 List paragraphs start with ``- ``, table rows become lines with cells separated by `` | `` (CVs often put
 periods and employers in tables). The document title comes from the core properties or the first Title/Heading.
+The container is checked against the ZIP limits (:mod:`krapte.security.safe_zip`) before python-docx opens it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import zipfile
 from krapte.errors import InputError
 from krapte.extract.readers import Extracted
 from krapte.extract.readers.html import tidy
+from krapte.security.safe_zip import open_zip
 
 
 def read_docx(data: bytes, name: str | None = None) -> Extracted:
@@ -19,11 +21,12 @@ def read_docx(data: bytes, name: str | None = None) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    open_zip(data, name=name).close()
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise InputError(
-            f"the DOCX file is damaged and cannot be read ({type(exc).__name__}: {exc})",
+            f"the DOCX file is damaged and cannot be read ({type(exc).__name__})",
             file=name,
             hint="open it in Word or LibreOffice and save it again as .docx",
         ) from None

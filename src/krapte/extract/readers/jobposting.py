@@ -14,6 +14,8 @@ from typing import Any
 
 from krapte.extract.readers import Extracted
 from krapte.extract.readers.html import html_to_text, looks_like_html
+from krapte.limits import current_limits
+from krapte.security.safe_json import nests_deeper_than
 
 # Free-text properties that describe what the job asks for, in the order they join the text.
 TEXT_PROPERTIES = (
@@ -57,9 +59,12 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def parse_json_ld(blocks: list[str]) -> list[dict[str, Any]]:
-    """JobPostings found in raw JSON-LD script blocks; blocks that are not valid JSON are skipped."""
+    """JobPostings in raw JSON-LD script blocks; blocks that are not valid JSON (or nest too deeply) are skipped."""
     found: list[dict[str, Any]] = []
+    max_depth = current_limits().max_json_depth
     for block in blocks:
+        if nests_deeper_than(block, max_depth):
+            continue
         try:
             found.extend(find_job_postings(json.loads(block)))
         except json.JSONDecodeError:

@@ -25,9 +25,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from krapte.errors import DataImportError, Problem, ValidationError
+from krapte.errors import DataImportError, InputError, Problem, ValidationError
 from krapte.monitor.importers.common import ParsedPanel, fail_on, parse_number, read_csv
 from krapte.monitor.indicators import Indicator, Observation, normalise_period, normalise_region
+from krapte.security import safe_json
+from krapte.security.safe_json import check_json_depth
 
 CBS_LICENCE = "CC BY 4.0 (Bron: CBS)"
 _TOPIC_COLUMN = re.compile(r"_\d+$")
@@ -35,7 +37,11 @@ _TOPIC_COLUMN = re.compile(r"_\d+$")
 
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
-        body = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        check_json_depth(text, what=f"the JSON in {path.name}")
+        body = json.loads(text)
+    except UnicodeDecodeError:
+        raise DataImportError("the recorded response is not UTF-8 JSON", file=path.name) from None
     except FileNotFoundError:
         raise DataImportError(
             f"the recorded response {path.name} is missing",
@@ -49,6 +55,16 @@ def _load(path: Path) -> list[dict[str, Any]]:
             "an OData response has a top-level object with a 'value' array", file=str(path), column="value"
         )
     return body["value"]
+
+
+def _load_object(path: Path) -> dict[str, Any]:
+    try:
+        body = safe_json.loads(path.read_bytes(), name=path.name)
+    except InputError as exc:
+        raise DataImportError(exc.message, file=path.name) from None
+    if not isinstance(body, dict):
+        raise DataImportError("the recorded response is not a JSON object", file=path.name)
+    return body
 
 
 def _pages(folder: Path, name: str) -> list[Path]:
@@ -221,7 +237,7 @@ def _read_v3(folder: Path, topics: Sequence[str] | None, where: Mapping[str, Seq
 
 def _read_v4(folder: Path, topics: Sequence[str] | None, where: Mapping[str, Sequence[str]]) -> ParsedPanel:
     props_path = folder / "Properties.json"
-    props: dict[str, Any] = json.loads(props_path.read_text(encoding="utf-8")) if props_path.exists() else {}
+    props: dict[str, Any] = _load_object(props_path) if props_path.exists() else {}
     table = str(props.get("Identifier") or folder.name)
     dimensions = _load(folder / "Dimensions.json")
     geo = [d["Identifier"] for d in dimensions if d.get("Kind") == "GeoDimension"]
