@@ -29,12 +29,7 @@ from tests.security.conftest import MakeClient
 FUZZ_EXAMPLES = int(os.environ.get("KRAPTE_FUZZ_EXAMPLES", "20"))
 
 # Findings in code this suite does not own, each still failing (the test says when one is fixed: remove it).
-KNOWN_ISSUES = {
-    "GET /api/v1/occupations": "two routers register GET /api/v1/occupations (labour and taxonomy); "
-    "the taxonomy search answers, the labour list is documented",
-    "GET /api/v1/measures/export": "the CSV answer (text/csv) is not documented in the router",
-    "GET /api/v1/measures/overview": "the HTML and Markdown answers are not documented in the router",
-}
+KNOWN_ISSUES: dict[str, str] = {}
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, status_code_conformance]
 
 

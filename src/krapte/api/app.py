@@ -9,9 +9,6 @@ Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "h
 from __future__ import annotations
 
 import importlib
-import re
-import secrets
-from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -21,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from krapte import __version__
 from krapte.api import docs
 from krapte.api.errors import document_errors, install_error_handlers, scrub
-from krapte.api.middleware import RequestLimitsMiddleware, SecurityHeadersMiddleware
+from krapte.api.middleware import RequestIdMiddleware, RequestLimitsMiddleware, SecurityHeadersMiddleware
 from krapte.errors import AuthenticationError, KrapteError
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.services.system import open_server_context
@@ -48,9 +45,6 @@ ROUTERS = (
 )
 
 
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-
-
 def _operation_id(route: APIRoute) -> str:
     """Stable operation ids: the route function's name (each is unique across the API)."""
     return route.name
@@ -72,14 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_server_context(settings).store
 
-    @app.middleware("http")
-    async def _request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        given = request.headers.get("x-request-id", "")
-        request.state.request_id = given if _REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
-        response = await call_next(request)
-        response.headers["X-Request-ID"] = request.state.request_id
-        return response
-
     install_error_handlers(app)
     document_errors(app)
 
@@ -96,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last = runs first: the security headers wrap every answer, the limits' refusals included.
     app.add_middleware(RequestLimitsMiddleware, limits=lambda: app.state.settings.limits)
     app.add_middleware(SecurityHeadersMiddleware, docs_prefix=docs.DOCS_URL)
+    app.add_middleware(RequestIdMiddleware)
 
     app.include_router(docs.router)
     for module_name in ROUTERS:

@@ -315,6 +315,29 @@ def plan_pipeline(
     )
 
 
+def check_plan_inputs(
+    projects: Sequence[Project], factors: FactorSet, capacity_text: tuple[str, str] | None = None
+) -> None:
+    """The cheap checks of :func:`plan_pipeline` without solving: something to plan, a readable capacity file.
+
+    Services run it before they queue a planning job, so a bad upload is refused at once instead of in the job.
+    """
+    if not projects:
+        raise ValidationError("no projects to plan", hint="give a project file with at least one row")
+    if not any(plannable(p) for p in projects):
+        raise ValidationError(
+            "no project has a planning window",
+            hint="add the columns earliest_start, latest_end and duration_quarters to the project file",
+        )
+    if capacity_text is not None:
+        supply = default_supply()
+        first, last = _horizon(projects)
+        groups = tuple(sorted({resolve_occupation(o) for o in factors.occupation_ids}))
+        region_codes = tuple(supply.regions)
+        base = default_capacity(supply, region_codes, groups)[:, :, None].repeat(last - first + 1, axis=2)
+        read_capacity_text(capacity_text[0], capacity_text[1], region_codes, groups, first, last - first + 1, base=base)
+
+
 def plan_pipeline_upload(
     content: bytes,
     filename: str,

@@ -8,6 +8,7 @@ deleting them ``labour.write``. Factor sets are chosen by name; a user's own fac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +23,7 @@ from krapte.store import labour as repo
 
 __all__ = [
     "DEFAULT_SCENARIO",
+    "check_pipeline_name",
     "current_supply",
     "default_factors",
     "delete_pipeline",
@@ -96,10 +98,23 @@ def import_pipeline(
 ) -> ImportReport:
     """Store validated projects as a pipeline (atomic; refuses to overwrite unless ``replace``)."""
     ctx.require("labour.write")
-    name = name.strip()
-    if not 1 <= len(name) <= 200:
-        raise ValidationError("a pipeline needs a name of 1–200 characters")
+    name = check_pipeline_name(name)
     return repo.save_pipeline(ctx.store, name, items, source_file=source_file[:300], replace=replace, actor=ctx.actor)
+
+
+_PIPELINE_NAME = re.compile(r"[\w][\w .()+-]{0,199}")
+
+
+def check_pipeline_name(name: str) -> str:
+    """A pipeline's name: letters, digits, spaces and ``_ . ( ) + -``, 1–200 characters (never a path)."""
+    clean = name.strip()
+    if not _PIPELINE_NAME.fullmatch(clean) or ".." in clean:
+        raise ValidationError(
+            f"pipeline name {clean[:80]!r} is not allowed",
+            hint="use letters, digits, spaces and _ . ( ) + -, up to 200 characters",
+            limit="pipeline_name",
+        )
+    return clean
 
 
 def delete_pipeline(ctx: Context, name: str) -> None:

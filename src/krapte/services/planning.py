@@ -132,12 +132,39 @@ def _check_common(
 def _check_plan(ctx: Context, req: PlanRequest) -> dict[str, Any]:
     _check_common(ctx, req.projects, req.factors, req.factor_overrides, req.variant)
     _check_file(ctx, req.capacity, "capacity file")
-    if not 0 < req.time_limit <= MAX_TIME_LIMIT:
+    limit = min(MAX_TIME_LIMIT, float(ctx.settings.limits.max_solver_seconds))
+    if not 0 < req.time_limit <= limit:
         raise ValidationError(
-            f"time limit {req.time_limit!r} s is out of range", hint=f"give more than 0 and at most {MAX_TIME_LIMIT:g}"
+            f"time limit {req.time_limit!r} s is out of range",
+            hint=f"give more than 0 and at most {limit:g} (KRAPTE_MAX_SOLVER_SECONDS)",
+            limit="max_solver_seconds",
         )
     if req.objective not in OBJECTIVES:
         raise ValidationError(f"objective {req.objective!r} is not known", hint=f"use {' or '.join(OBJECTIVES)}")
+    payload = _payload_of_plan(req)
+    _validate_now(payload)
+    return payload
+
+
+def _validate_now(payload: dict[str, Any]) -> None:
+    """Parse the uploads before queueing, so that a bad file gets its 4xx now (the job parses them again)."""
+    from krapte.labour.planning_pipeline import check_plan_inputs
+    from krapte.labour.projects import parse_projects
+    from krapte.labour.scenarios import parse_scenarios
+
+    factors = _factor_set(payload)
+    projects_file = FileContent.from_json(payload.get("projects"), "project file")
+    projects = parse_projects(projects_file.content, projects_file.name, factors=factors)
+    if "capacity" in payload:
+        capacity = _optional_file(payload, "capacity", "capacity file")
+        cap_text = (_text(capacity, "capacity file"), capacity.name) if capacity else None
+        check_plan_inputs(projects, factors, cap_text)
+    scenario_file = _optional_file(payload, "scenarios", "scenario file") if "scenarios" in payload else None
+    if scenario_file is not None:
+        parse_scenarios(scenario_file.content, scenario_file.name)
+
+
+def _payload_of_plan(req: PlanRequest) -> dict[str, Any]:
     return {
         "projects": req.projects.to_json(),
         "capacity": req.capacity.to_json() if req.capacity else None,
@@ -152,13 +179,15 @@ def _check_plan(ctx: Context, req: PlanRequest) -> dict[str, Any]:
 def _check_scenarios(ctx: Context, req: ScenarioRequest) -> dict[str, Any]:
     _check_common(ctx, req.projects, req.factors, req.factor_overrides, req.variant)
     _check_file(ctx, req.scenarios, "scenario file")
-    return {
+    payload = {
         "projects": req.projects.to_json(),
         "scenarios": req.scenarios.to_json() if req.scenarios else None,
         "factors": req.factors,
         "factor_overrides": req.factor_overrides.to_json() if req.factor_overrides else None,
         "variant": req.variant,
     }
+    _validate_now(payload)
+    return payload
 
 
 def start_plan(ctx: Context, req: PlanRequest) -> JobView:
