@@ -308,6 +308,8 @@ def _echo_matches(results: list[Any], as_json: bool, key: str) -> None:
         click.echo("   " + ", ".join(f"{c['name']} {c['value']:.2f}" for c in d["components"]))
         if d["matched"]:
             click.echo("   matches: " + "; ".join(s.get("label", s["uri"]) for s in d["matched"][:6]))
+        elif d["eligible"]:
+            click.echo("   no skill matches: ranked on education, hours and travel only")
         if d["missing_essential"]:
             click.echo("   missing: " + "; ".join(s.get("label", s["uri"]) for s in d["missing_essential"][:6]))
         for f in d["filters"]:
