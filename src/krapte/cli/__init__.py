@@ -27,6 +27,7 @@ AREAS = (
     "evaluate",
     "planning",
     "jobs",
+    "match",
 )
 
 

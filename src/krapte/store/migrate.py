@@ -86,6 +86,7 @@ def target_metadata() -> sa.MetaData:
     import krapte.store.accounts
     import krapte.store.jobs
     import krapte.store.labour
+    import krapte.store.match
     import krapte.store.monitor
     import krapte.store.oidc
     import krapte.store.taxonomy  # noqa: F401  (each repository adds its tables to the shared metadata)
