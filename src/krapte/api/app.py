@@ -40,6 +40,8 @@ ROUTERS = (
     "krapte.web.labour",
     "krapte.web.monitor",
     "krapte.web.auth_oidc",
+    "krapte.web.poort",
+    "krapte.web.advisor",
 )
 
 

@@ -1,0 +1,99 @@
+"""Small helpers for the Gouden Poort and the advisor's pages, next to :mod:`krapte.services.match`.
+
+They read the taxonomy and the embedded gemeente list, and the audit trail of a client's profile; they store
+nothing. Showing a skill or occupation uses the Dutch label where ESCO has one and says so when it falls back to
+English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from krapte.match import Profile, default_gazetteer, skill_space
+from krapte.services.context import Context
+from krapte.services.taxonomy import search, taxonomy
+
+__all__ = [
+    "concept_label",
+    "find_gemeente",
+    "gemeente_names",
+    "grouped_skills",
+    "recommendation_log",
+    "skill_suggestions",
+]
+
+
+def concept_label(ctx: Context, uri: str, lang: str = "nl") -> dict[str, Any]:
+    """``{"uri", "label", "fallback"}``: ``fallback`` is True when the label is not in ``lang`` (English shown)."""
+    tax = taxonomy(ctx)
+    concept = tax.skills.get(uri) or tax.occupations.get(uri)
+    if concept is None:
+        return {"uri": uri, "label": uri.rsplit("/", 1)[-1], "fallback": True}
+    return {"uri": uri, "label": concept.label(lang), "fallback": not concept.has_label(lang)}
+
+
+def grouped_skills(ctx: Context, profile: Profile, lang: str = "nl") -> list[dict[str, Any]]:
+    """The profile's skills by ESCO skill group, each with its label, source and the sentence it came from."""
+    tax = taxonomy(ctx)
+    space = skill_space(tax)
+    groups: dict[str, dict[str, Any]] = {}
+    for entry in profile.skills:
+        j = space.skill_index.get(entry.uri)
+        code = space.groups[j] if j is not None else ""
+        group = groups.setdefault(
+            code, {"code": code, "label": space.group_label(code, lang) if code else "", "skills": []}
+        )
+        group["skills"].append(
+            {
+                **concept_label(ctx, entry.uri, lang),
+                "source": entry.source,
+                "evidence": [e.text for e in entry.evidence if e.text][:1],
+            }
+        )
+    out = sorted(groups.values(), key=lambda g: (g["code"] == "", g["label"].lower()))
+    for group in out:
+        group["skills"].sort(key=lambda s: s["label"].lower())
+    return out
+
+
+def skill_suggestions(ctx: Context, query: str, *, lang: str = "nl", top: int = 6) -> list[dict[str, Any]]:
+    """Skills whose names match what a person typed ("warmtepomp", "klanten helpen")."""
+    query = " ".join(query.split())[:100]
+    if not query:
+        return []
+    hits = search(ctx, query, kind="skill", top=top, lang=lang)
+    uris: list[str] = []
+    for hit in hits:
+        uri = getattr(hit, "uri", None) or (hit.get("uri") if isinstance(hit, dict) else None)
+        if uri and uri not in uris:
+            uris.append(str(uri))
+    return [concept_label(ctx, u, lang) for u in uris]
+
+
+def gemeente_names() -> list[str]:
+    """All gemeente names, sorted (for the place field's suggestions)."""
+    return sorted(default_gazetteer().names.values(), key=str.lower)
+
+
+def find_gemeente(text: str) -> tuple[str, str] | None:
+    """(CBS code, name) of a gemeente typed as a name or code; None when unknown."""
+    gaz = default_gazetteer()
+    code = gaz.find(" ".join(text.split())[:80])
+    return (code, gaz.names.get(code, code)) if code else None
+
+
+def recommendation_log(ctx: Context, profile_id: str) -> list[dict[str, Any]]:
+    """What was suggested for a stored profile, when and by whom (the audit trail), newest first.
+
+    Only for those who may open the profile: the check is :func:`krapte.services.match.get_profile`'s.
+    """
+    from krapte.services.match import get_profile
+
+    get_profile(ctx, profile_id)  # raises NotFound/PermissionDenied for anyone else's client
+    rows = ctx.store.audit_trail("profile", profile_id)
+    keep = ("recommend", "match", "override", "profile")
+    return sorted(
+        (r for r in rows if str(r.get("action", "")).startswith(keep)),
+        key=lambda r: str(r.get("at") or r.get("created_at") or ""),
+        reverse=True,
+    )

@@ -1,0 +1,357 @@
+"""The Gouden Poort: the career switcher's route without an account, in B1 Dutch, on a phone and a desktop.
+
+The route carries its state in a hidden field; these tests check that it is validated (unknown skills, size,
+protected fields, file paths), that nothing is stored for an anonymous person, that every form checks CSRF, that
+the pages use no jargon and a Dutch decimal comma, and (in Chromium) the whole route from a CV PDF to the summary.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from krapte.errors import ValidationError
+from krapte.match import Location, PastOccupation, Profile, SkillEntry, SkillEvidence, SkillSet
+from krapte.taxonomy import default_taxonomy
+from krapte.web.poort_format import Formatter, fit_key
+from krapte.web.poort_state import MAX_ENCODED, PoortState, decode_state, encode_state
+from tests.conftest import ORIGIN, csrf, post_form, web_sign_in
+
+DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+#: words a job seeker must never see (issue 10): score labels, classification codes, formats, model words
+JARGON = (
+    "Zekerheid",
+    "NLQF",
+    "JobPosting",
+    "ESCO",
+    "ISCO",
+    "BRC",
+    "crebo",
+    "croho",
+    "similarity",
+    "score",
+    "spanningsindicator",
+    "confidence",
+    "inferred",
+    "self-declared",
+    "cv-extracted",
+)
+#: an English-style decimal (0.87, 12.5): a Dutch page writes 0,87 (a thousands dot is followed by 3 digits)
+ENGLISH_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
+
+
+@pytest.fixture(scope="module")
+def tax():  # type: ignore[no-untyped-def]
+    return default_taxonomy()
+
+
+class _MainText(HTMLParser):
+    """The visible text inside <main> (the footer carries the ESCO attribution, which the licence requires)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "main":
+            self.depth += 1
+        if tag in ("script", "style", "datalist"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "main":
+            self.depth -= 1
+        if tag in ("script", "style", "datalist"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth > 0 and not self.skip:
+            self.parts.append(data)
+
+
+def main_text(html: str) -> str:
+    parser = _MainText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def assert_plain_dutch(html: str) -> None:
+    text = main_text(html)
+    found = [w for w in JARGON if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]
+    assert found == [], f"jargon on a job seeker's page: {found}"
+    decimals = ENGLISH_DECIMAL.findall(text)
+    assert decimals == [], f"numbers without a Dutch decimal comma: {decimals}"
+
+
+def hidden_state(html: str) -> str:
+    found = re.search(r'name="state" value="([^"]*)"', html)
+    assert found, "the page carries no state"
+    return found.group(1)
+
+
+def a_profile(tax, n: int = 3) -> Profile:  # type: ignore[no-untyped-def]
+    skills = sorted(tax.skills)[:n]
+    return Profile(
+        id="p1",
+        skills=SkillSet(
+            tuple(
+                SkillEntry(u, source="cv-extracted", evidence=(SkillEvidence("Ik monteer zonnepanelen. " * 30),))
+                for u in skills
+            )
+        ),
+        occupations=(PastOccupation(sorted(tax.occupations)[0], current=True),),
+        home=Location(gemeente="GM0344", name="Utrecht"),
+        travel_km=25,
+        hours_per_week=32,
+    )
+
+
+# --- the state between steps ----------------------------------------------------------------------------------------
+
+
+def test_state_round_trips_and_keeps_only_a_short_sentence(tax) -> None:  # type: ignore[no-untyped-def]
+    state = PoortState(profile=a_profile(tax), target=sorted(tax.occupations)[1], objective="cost", start="cv")
+    back = decode_state(encode_state(state), tax)
+    assert back.profile.skills.uris == state.profile.skills.uris
+    assert back.target == state.target and back.objective == "cost" and back.profile.home.gemeente == "GM0344"
+    evidence = next(iter(back.profile.skills)).evidence[0]
+    assert len(evidence.text) <= 240 and evidence.start is None and evidence.document == ""
+
+
+def _pack(data: object) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(data).encode())).decode()
+
+
+def test_state_refuses_unknown_skills_fields_and_garbage(tax) -> None:  # type: ignore[no-untyped-def]
+    good = json.loads(zlib.decompress(base64.urlsafe_b64decode(encode_state(PoortState(profile=a_profile(tax))))))
+    bad_skill = {**good, "profile": {**good["profile"], "skills": [{"uri": "http://example.org/evil"}]}}
+    protected = {**good, "profile": {**good["profile"], "age": 45}}
+    extra_key = {**good, "path": "/etc/passwd"}
+    for value in (_pack(bad_skill), _pack(protected), _pack(extra_key), "not base64!", "", _pack([1, 2])):
+        with pytest.raises(ValidationError):
+            decode_state(value, tax)
+    with pytest.raises(ValidationError, match="too large"):
+        decode_state("A" * (MAX_ENCODED + 1), tax)
+    bomb = base64.urlsafe_b64encode(zlib.compress(b" " * 5_000_000)).decode()
+    assert len(bomb) < MAX_ENCODED
+    with pytest.raises(ValidationError, match="too large"):
+        decode_state(bomb, tax)
+
+
+def test_numbers_use_a_dutch_decimal_comma_and_euro_format() -> None:
+    nl, en = Formatter("nl"), Formatter("en")
+    assert nl.num(1234.5, 1) == "1.234,5" and en.num(1234.5, 1) == "1,234.5"
+    assert nl.euro(1250) == "€ 1.250" and nl.euro(21.4) == "€ 21,40" and en.euro(21.4) == "€21.40"
+    assert nl.percent(0.4) == "40%" and nl.km(12) == "12 km"
+    assert [fit_key(s) for s in (0.5, 0.25, 0.1)] == ["fit.good", "fit.fair", "fit.weak"]
+
+
+def test_the_jargon_check_can_fail() -> None:
+    with pytest.raises(AssertionError):
+        assert_plain_dutch("<main><p>Zekerheid 0.99, NLQF 3</p></main>")
+    assert_plain_dutch("<main><p>€ 1.250 en 0,87</p></main><footer>ESCO</footer>")
+
+
+# --- the route with the test client ---------------------------------------------------------------------------------
+
+
+def _cv_route(client, lang: str = "nl") -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """CV upload → skills → cards → plan → jobs → summary; returns each page's HTML."""
+    pages: dict[str, str] = {}
+    with open(DOCS / "cv_nl.pdf", "rb") as fh:
+        r = client.post(
+            f"/poort/start?lang={lang}",
+            data={"how": "cv", "csrf_token": csrf(client)},
+            files={"cv": ("C:\\Users\\sanne\\cv_nl.pdf", fh, "application/pdf")},
+            headers=ORIGIN,
+        )
+    assert r.status_code == 200, r.text
+    pages["skills"] = r.text
+    state = hidden_state(r.text)
+    keep = re.findall(r'name="keep" value="([^"]+)"', r.text)
+    assert len(keep) >= 3
+    r = post_form(
+        client,
+        f"/poort/vaardigheden?lang={lang}",
+        {"state": state, "keep": keep, "gemeente": "Utrecht", "travel_km": "30", "hours": "32", "action": "next"},
+    )
+    assert r.status_code == 200, r.text
+    pages["cards"] = r.text
+    targets = re.findall(r'name="target" value="([^"]+)"', r.text)
+    assert targets, "no occupation cards"
+    state = hidden_state(r.text)
+    r = post_form(client, f"/poort/plan?lang={lang}", {"state": state, "target": targets[0]})
+    assert r.status_code == 200, r.text
+    pages["plan"] = r.text
+    state = hidden_state(r.text)
+    r = post_form(client, f"/poort/vacatures?lang={lang}", {"state": state})
+    assert r.status_code == 200, r.text
+    pages["jobs"] = r.text
+    r = post_form(client, f"/poort/samenvatting?lang={lang}", {"state": hidden_state(r.text)})
+    assert r.status_code == 200, r.text
+    pages["summary"] = r.text
+    return pages
+
+
+def _stored_profiles(app) -> list:  # type: ignore[no-untyped-def,type-arg]
+    from krapte.services import Context, Principal
+    from krapte.services import match as svc
+
+    root = Context(app.state.store, Principal.command_line("test"), app.state.settings)
+    return list(svc.list_profiles(root))
+
+
+def test_the_whole_route_from_a_cv_in_plain_dutch_stores_nothing(client, app) -> None:  # type: ignore[no-untyped-def]
+    start = client.get("/poort")
+    assert start.status_code == 200 and 'name="skill"' in start.text
+    assert_plain_dutch(start.text)
+    pages = _cv_route(client)
+    skills = pages["skills"]
+    assert "Dit kun je al" in skills and 'class="evidence"' in skills  # each skill with the sentence it came from
+    raw = zlib.decompress(base64.urlsafe_b64decode(hidden_state(skills))).decode()
+    assert "Users" not in raw and "cv_nl.pdf" not in raw and '"document"' not in raw  # never a file path
+    assert "Installatiebedrijf Voorbeeld" not in re.sub(r'<q class="evidence">.*?</q>', "", skills)  # no employer
+    cards = pages["cards"]
+    assert cards.count('class="card"') >= 1 and "Waarom het past" in cards and "/beroepen/" in cards
+    assert re.search(r"past (goed|redelijk|matig)", cards)
+    assert "overgenomen" in cards or "geschat" in cards  # every figure with its basis
+    plan = pages["plan"]
+    assert "Wie kan helpen betalen" in plan or "geen opleiding" in plan
+    assert "STAP" in plan and "gestopt" in plan  # STAP only as ended
+    jobs = pages["jobs"]
+    if 'class="job' in jobs:
+        assert "Voorbeeld, geen echte baan" in jobs and "voorbeeldvacatures" in jobs
+    summary = pages["summary"]
+    assert "Werkcentrum" in summary and 'id="print-button"' in summary
+    for html in pages.values():
+        assert_plain_dutch(html)
+        assert "<script>" not in html and "style=" not in html and "onclick" not in html
+    assert _stored_profiles(app) == []  # anonymous: nothing stored
+
+
+def test_english_on_request(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/poort?lang=en")
+    assert "Which work suits you?" in page.text and 'lang="en"' in page.text
+    r = post_form(client, "/poort/start?lang=en", {"how": "occupation", "occupation": "vrachtwagenchauffeur"})
+    assert r.status_code == 200 and "This is what you can do" in r.text
+
+
+def test_start_from_an_occupation_or_ticked_skills(client) -> None:  # type: ignore[no-untyped-def]
+    r = post_form(client, "/poort/start", {"how": "occupation", "occupation": "kassamedewerker"})
+    assert r.status_code == 200 and "hoort bij je werk" in r.text
+    choices = re.findall(r'name="skill" value="([^"]+)"', client.get("/poort").text)[:4]
+    r = post_form(client, "/poort/start", {"how": "skills", "skill": choices})
+    assert r.status_code == 200 and r.text.count('name="keep"') == 4 and "zelf gekozen" in r.text
+
+
+def test_removing_and_adding_skills(client) -> None:  # type: ignore[no-untyped-def]
+    r = post_form(client, "/poort/start", {"how": "occupation", "occupation": "kassamedewerker"})
+    keep = re.findall(r'name="keep" value="([^"]+)"', r.text)
+    r = post_form(client, "/poort/vaardigheden", {"state": hidden_state(r.text), "keep": keep[1:], "search":
+                  "warmtepomp", "action": "search"})  # fmt: skip
+    assert r.status_code == 200 and keep[0] not in re.findall(r'name="keep" value="([^"]+)"', r.text)
+    add = re.findall(r'name="add" value="([^"]+)"', r.text)
+    assert add, "no suggestions for 'warmtepomp'"
+    now = re.findall(r'name="keep" value="([^"]+)"', r.text)
+    r = post_form(client, "/poort/vaardigheden", {"state": hidden_state(r.text), "keep": now, "add": add[:1],
+                  "action": "update"})  # fmt: skip
+    assert add[0] in re.findall(r'name="keep" value="([^"]+)"', r.text)
+
+
+def test_a_tampered_state_is_refused_with_a_friendly_page(client) -> None:  # type: ignore[no-untyped-def]
+    r = post_form(client, "/poort/beroepen", {"state": "eyJ2IjoxfQ"})
+    assert r.status_code == 422 and "<main>" in r.text
+
+
+def test_every_poort_form_checks_csrf(client) -> None:  # type: ignore[no-untyped-def]
+    for url in ("/poort/start", "/poort/vaardigheden", "/poort/beroepen", "/poort/plan", "/poort/vacatures",
+                "/poort/samenvatting", "/poort/opslaan"):  # fmt: skip
+        client.get("/poort")
+        no_token = client.post(url, data={"how": "occupation", "occupation": "lasser"}, headers=ORIGIN)
+        assert no_token.status_code == 403, url
+        other_site = client.post(
+            url, data={"how": "occupation", "occupation": "lasser", "csrf_token": csrf(client)},
+            headers={"Origin": "https://evil.example"},
+        )  # fmt: skip
+        assert other_site.status_code == 403, url
+
+
+def test_a_job_seeker_saves_the_result_in_their_account(client, app, account) -> None:  # type: ignore[no-untyped-def]
+    seeker = account("job_seeker")
+    web_sign_in(client, seeker)
+    r = post_form(client, "/poort/start", {"how": "occupation", "occupation": "lasser"})
+    r = post_form(client, "/poort/samenvatting", {"state": hidden_state(r.text)})
+    assert 'id="save-button"' in r.text
+    r = post_form(client, "/poort/opslaan", {"state": hidden_state(r.text)})
+    assert r.status_code == 200 and 'id="saved"' in r.text
+    assert [p["owner_id"] for p in _stored_profiles(app)] == [seeker.id]
+
+
+def test_saving_needs_an_account(client) -> None:  # type: ignore[no-untyped-def]
+    r = post_form(client, "/poort/start", {"how": "occupation", "occupation": "lasser"})
+    r = post_form(client, "/poort/samenvatting", {"state": hidden_state(r.text)})
+    assert 'id="save-button"' not in r.text and "/inloggen" in r.text
+    saved = post_form(client, "/poort/opslaan", {"state": hidden_state(r.text)}, follow_redirects=False)
+    assert saved.status_code in (303, 401)
+
+
+# --- Chromium: the route on a phone and on a desktop ----------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}])
+def test_the_route_in_chromium(live_server: str, browser, viewport) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=viewport, is_mobile=viewport["width"] < 500)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def no_overflow() -> None:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"horizontal overflow: {width}px at {viewport['width']}px"
+
+    try:
+        page.goto(live_server + "/")
+        page.click("#home-poort")
+        assert page.locator("h1").inner_text() == "Welk werk past bij jou?"
+        no_overflow()
+        page.set_input_files("#cv-file", str(DOCS / "cv_nl.pdf"))
+        page.click("#cv-form button[type=submit]")
+        page.wait_for_selector("#skills-edit")
+        assert page.locator("q.evidence").count() >= 1
+        no_overflow()
+        first = page.locator("input[name=keep]").first
+        first.uncheck()
+        page.fill("#gemeente", "Utrecht")
+        page.select_option("#travel", "30")
+        page.fill("#hours", "32")
+        page.click("#to-cards")
+        page.wait_for_selector(".card")
+        assert page.locator(".card").count() >= 1
+        no_overflow()
+        page.locator(".card button.choose").first.click()
+        page.wait_for_selector("text=Wie kan helpen betalen")
+        no_overflow()
+        page.click("text=Bekijk vacatures")
+        page.wait_for_selector("h1:has-text('Vacatures die nu bij je passen')")
+        no_overflow()
+        page.click("text=Naar de volgende stap")
+        page.wait_for_selector("#werkcentrum")
+        assert page.locator("#summary").is_visible()
+        no_overflow()
+        page.emulate_media(media="print")
+        assert not page.locator("header").is_visible() and page.locator("#summary").is_visible()
+        assert_plain_dutch(page.content())
+        assert errors == []
+    finally:
+        context.close()
