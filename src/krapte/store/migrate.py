@@ -85,6 +85,7 @@ def target_metadata() -> sa.MetaData:
     """The live table definitions of every repository (for autogenerate comparisons only)."""
     import krapte.store.accounts
     import krapte.store.labour
+    import krapte.store.match
     import krapte.store.monitor
     import krapte.store.oidc
     import krapte.store.taxonomy  # noqa: F401  (each repository adds its tables to the shared metadata)
