@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from krapte import match as m
 from krapte.match import Profile, default_gazetteer, skill_space
 from krapte.services.context import Context
 from krapte.services.taxonomy import search, taxonomy
@@ -18,6 +19,7 @@ __all__ = [
     "find_gemeente",
     "gemeente_names",
     "grouped_skills",
+    "pathways_to_consider",
     "recommendation_log",
     "skill_suggestions",
 ]
@@ -97,3 +99,32 @@ def recommendation_log(ctx: Context, profile_id: str) -> list[dict[str, Any]]:
         key=lambda r: str(r.get("at") or r.get("created_at") or ""),
         reverse=True,
     )
+
+
+def pathways_to_consider(
+    ctx: Context, profile: Profile, *, region: str | None = None, top: int = 6, lang: str = "nl"
+) -> list[m.Pathway]:
+    """The closest green, digital or technical occupations even when none is viable yet.
+
+    :func:`krapte.services.match.pathways` returns viable pathways only (similarity ≥ 0.20), and a short CV often
+    has none: the Gouden Poort then shows these, marked "past matig", with everything still to learn. Logged as
+    ``recommend.pathways`` like the service's results (input hash, method and taxonomy version).
+    """
+    from krapte.match.pathways import FLAGS
+    from krapte.services.match_common import log_recommendation, shortage_by_occupation, today, wages
+
+    tax = taxonomy(ctx)
+    top = min(max(top, 1), 50)
+    shortage, basis = shortage_by_occupation(ctx, tax, region) if region else (None, None)
+    result = m.pathways_from_profile(
+        tax, profile, top=top, flags=FLAGS, shortage=shortage, wages=wages(tax), lang=lang, viable_only=False
+    )
+    log_recommendation(
+        ctx,
+        "recommend.pathways",
+        "profile",
+        profile.id,
+        {"profile": profile, "region": region, "top": top, "viable_only": False, "lang": lang, "day": today()},
+        {"results": [p.uri for p in result], "viable_only": False, "region": basis["region"] if basis else None},
+    )
+    return result

@@ -246,15 +246,19 @@ async def _cards_page(request: Request, state: PoortState, lang: Language) -> HT
 
     fmt = Formatter(lang)
 
-    def work() -> list[dict[str, Any]]:
+    def work() -> tuple[list[dict[str, Any]], bool]:
+        found = svc.pathways(ctx, profile=profile, region=region, top=CARDS, lang=lang)
+        weak = not found
+        if weak:  # nothing viable yet: show the closest ones, honestly marked
+            found = orientation.pathways_to_consider(ctx, profile, region=region, top=CARDS, lang=lang)
         cards = []
-        for pathway in svc.pathways(ctx, profile=profile, region=region, top=CARDS, lang=lang):
+        for pathway in found:
             card = svc.occupation_card(ctx, pathway.uri, region=region, lang=lang)
             cards.append(card_view(ctx, pathway.to_dict(), card, lang, fmt))
-        return cards
+        return cards, weak
 
-    cards = await run_in_threadpool(work)
-    return _page(request, "poort/cards.html", state, 3, cards=cards)
+    cards, weak = await run_in_threadpool(work)
+    return _page(request, "poort/cards.html", state, 3, cards=cards, weak=weak)
 
 
 @router.post("/poort/beroepen", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])

@@ -110,6 +110,12 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
         "nl": "We vonden nog geen werk dat goed past. Voeg meer toe wat je kunt.",
         "en": "We found no work that fits well yet. Add more things you can do.",
     },
+    "poort.cards.weak": {
+        "nl": "Dit werk past nog niet goed. Je moet er nog veel voor leren. Voeg toe wat je nog meer kunt, of "
+        "praat met een adviseur.",
+        "en": "This work does not fit well yet. You still need to learn a lot for it. Add what else you can do, "
+        "or talk to an adviser.",
+    },
     "poort.cards.why": {"nl": "Waarom het past", "en": "Why it fits"},
     "poort.cards.shared": {
         "nl": "Je kunt al {n} van de {total} belangrijkste dingen voor dit werk.",
@@ -210,6 +216,10 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
         "nl": "Je hoeft niets meer te leren voor dit werk.",
         "en": "You need to learn nothing more for this work.",
     },
+    "poort.plan.mbo_school": {
+        "nl": "een mbo-school die deze opleiding geeft",
+        "en": "a vocational school (mbo) that offers this programme",
+    },
     "poort.plan.teaches": {"nl": "Hier leer je:", "en": "Here you learn:"},
     "poort.plan.duration": {"nl": "Duur", "en": "Length"},
     "poort.plan.cost": {"nl": "Kosten", "en": "Cost"},
@@ -225,16 +235,23 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
     "funding.conditional": {"nl": "Misschien, als:", "en": "Maybe, if:"},
     "poort.plan.why": {"nl": "Waarom:", "en": "Why:"},
     "poort.plan.unverified": {
-        "nl": "Let op: de bronnen zijn het hierover niet eens. Vraag het na.",
-        "en": "Note: the sources disagree on this. Check it.",
+        "nl": "Let op: dit is niet zeker. Vraag het na.",
+        "en": "Note: this is not certain. Check it.",
     },
     "poort.plan.amount": {"nl": "Bedrag", "en": "Amount"},
     "poort.plan.checked": {"nl": "gecontroleerd op", "en": "checked on"},
     "poort.plan.total": {"nl": "Samen", "en": "Together"},
-    "poort.plan.total_text": {
-        "nl": "{n} opleiding(en), ongeveer {weeks}. Je betaalt zelf ongeveer {net}.",
-        "en": "{n} course(s), about {weeks}. You pay about {net} yourself.",
+    "poort.plan.total_one": {"nl": "1 opleiding van ongeveer {weeks}.", "en": "1 course of about {weeks}."},
+    "poort.plan.total_many": {
+        "nl": "{n} opleidingen, samen ongeveer {weeks}.",
+        "en": "{n} courses, together about {weeks}.",
     },
+    "poort.plan.total_net": {"nl": "Je betaalt zelf ongeveer {net}.", "en": "You pay about {net} yourself."},
+    "poort.plan.total_net_unknown": {
+        "nl": "Wat je zelf betaalt, weten we niet. Vraag het aan de school.",
+        "en": "We do not know what you pay yourself. Ask the school.",
+    },
+    "poort.plan.more_funding": {"nl": "Meer regelingen ({n})", "en": "More schemes ({n})"},
     "poort.plan.uncovered": {
         "nl": "Dit leer je nog niet met deze opleidingen:",
         "en": "These courses do not teach this yet:",

@@ -7,6 +7,7 @@ where it came from (``source``) and how it was made (``basis``: measured, import
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from krapte.services import orientation
@@ -89,7 +90,10 @@ def card_view(
         "flags": [f for f in ("green", "digital", "technical") if flags.get(f)],
         "why": why,
         "shared_examples": _labels(ctx, shared[:SHOWN_SKILLS], lang),
-        "missing": [g["label"] for g in gap[:SHOWN_SKILLS]],
+        "missing": [
+            {"label": g["label"], "fallback": lang_ != lang}
+            for g, lang_ in zip(gap[:SHOWN_SKILLS], pathway.get("gap_skill_label_langs") or [lang] * len(gap))
+        ],
         "missing_more": max(len(gap) - SHOWN_SKILLS, 0),
         "effort": _t(
             "poort.cards.effort_text",
@@ -105,8 +109,47 @@ def card_view(
     }
 
 
+_MBO_NAME = re.compile(r"\((mbo) (\d), crebo \d+\)")
+
+
+def course_name(name: str, lang: Language) -> str:
+    """ "Monteur (mbo 3, crebo 25078)" → "Monteur (mbo niveau 3)": the register number means nothing to a person."""
+    return _MBO_NAME.sub(lambda m: f"(mbo {'niveau' if lang == 'nl' else 'level'} {m.group(2)})", name)
+
+
+def _provider(provider: str, lang: Language) -> str:
+    return _t("poort.plan.mbo_school", lang) if provider.startswith("mbo-instelling") else provider
+
+
+#: words from the funding rules that a person does not know, and their plain replacement (Dutch rule texts)
+PLAIN_WORDS = (
+    (re.compile(r"\bde opleiding is NLQF-ingeschaald\b"), "de opleiding heeft een officieel niveau"),
+    (re.compile(r"\bNLQF[- ]?(niveau )?"), "niveau "),
+    (re.compile(r"\bmbo-bbl\b"), "mbo met leren en werken (bbl)"),
+    (re.compile(r"\bcrebo\b"), "registernummer"),
+    (re.compile(r"\bcroho\b"), "registernummer"),
+)
+
+
+def plain(text: str) -> str:
+    """A rule's reason in plain words: "onbekend: X" becomes "X (dat weten we niet)"; jargon is replaced."""
+    text = text.strip()
+    if text.startswith("onbekend: "):
+        text = text.removeprefix("onbekend: ") + " (dat weten we niet)"
+    for pattern, words in PLAIN_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
 def _weeks_text(weeks: float | None, fmt: Formatter) -> str:
-    return fmt.weeks(round(weeks)) if weeks else "?"
+    if not weeks:
+        return "?"
+    if weeks >= 52:
+        years = weeks / 52
+        return (
+            f"{fmt.num(years, 0 if abs(years - round(years)) < 0.05 else 1)} {'jaar' if fmt.lang == 'nl' else 'years'}"
+        )
+    return fmt.weeks(round(weeks))
 
 
 def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str, Any]:
@@ -114,13 +157,16 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
     courses = []
     for c in plan.get("courses", []):
         funding = []
-        for d in c.get("funding", []):
+        options = sorted(
+            c.get("funding", []), key=lambda d: (d.get("status") != "eligible", -(d.get("amount_eur") or 0))
+        )
+        for d in options:
             funding.append(
                 {
                     "name": d.get("name"),
                     "status": d.get("status"),
-                    "reasons": list(d.get("reasons", [])),
-                    "conditions": list(d.get("conditions", [])),
+                    "reasons": [plain(r) for r in d.get("reasons", [])],
+                    "conditions": [plain(r) for r in d.get("conditions", [])],
                     "amount": fmt.euro(d["amount_eur"]) if d.get("amount_eur") else "",
                     "unverified": bool(d.get("unverified")),
                     "source_url": d.get("source_url") or "",
@@ -132,8 +178,8 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
         net_if = c.get("net_cost_if_conditions_eur")
         courses.append(
             {
-                "name": c.get("name"),
-                "provider": c.get("provider") or "",
+                "name": course_name(str(c.get("name") or ""), lang),
+                "provider": _provider(str(c.get("provider") or ""), lang),
                 "url": c.get("url") or "",
                 "demo": bool(c.get("demo")),
                 "teaches": list(c.get("covers_labels", [])),
@@ -146,21 +192,17 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
         )
     net_total = plan.get("total_net_cost_eur")
     any_unknown = any(not c["cost"] for c in courses)
+    total = ""
+    if courses:
+        key = "poort.plan.total_one" if len(courses) == 1 else "poort.plan.total_many"
+        total = _t(key, lang, n=len(courses), weeks=_weeks_text(plan.get("total_weeks"), fmt))
+        if net_total is not None and not any_unknown:
+            total += " " + _t("poort.plan.total_net", lang, net=fmt.euro(net_total))
+        else:
+            total += " " + _t("poort.plan.total_net_unknown", lang)
     return {
         "courses": courses,
-        "total": _t(
-            "poort.plan.total_text",
-            lang,
-            n=len(courses),
-            weeks=_weeks_text(plan.get("total_weeks"), fmt),
-            net=(
-                fmt.euro(net_total)
-                if net_total is not None and not any_unknown
-                else _t("poort.plan.cost_unknown", lang)
-            ),
-        )
-        if courses
-        else "",
+        "total": total,
         "ended": [
             {"name": e.get("name"), "reasons": list(e.get("reasons", []))} for e in plan.get("ended_schemes", [])
         ],
@@ -170,8 +212,17 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
 
 def job_view(ctx: Context, match: dict[str, Any], vacancy: Any, lang: Language, fmt: Formatter) -> dict[str, Any]:
     """One vacancy with its reasons in words; demo vacancies say so."""
-    matched = [m.get("label") or m.get("uri", "") for m in match.get("matched", [])][:SHOWN_SKILLS]
-    missing = [m.get("label") or m.get("uri", "") for m in match.get("missing_essential", [])][:SHOWN_SKILLS]
+    english = _t("poort.english", lang)
+
+    def named(items: list[dict[str, Any]]) -> list[str]:
+        out = []
+        for item in items[:SHOWN_SKILLS]:
+            shown = orientation.concept_label(ctx, str(item.get("uri", "")), lang)
+            out.append(shown["label"] + (f" {english}" if shown["fallback"] else ""))
+        return out
+
+    matched = named(list(match.get("matched", [])))
+    missing = named(list(match.get("missing_essential", [])))
     reasons = [
         _t("poort.jobs.skills_match", lang, skills=", ".join(matched)) if matched else _t("poort.jobs.skills_none",
                                                                                             lang),
