@@ -251,7 +251,7 @@ def _cv_route(client, lang: str = "nl") -> dict[str, str]:  # type: ignore[no-un
     return pages
 
 
-def _stored_profiles(app) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _stored_profiles(app) -> list:  # type: ignore[no-untyped-def]
     from krapte.services import Context, Principal
     from krapte.services import match as svc
 

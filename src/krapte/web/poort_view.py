@@ -92,7 +92,9 @@ def card_view(
         "shared_examples": _labels(ctx, shared[:SHOWN_SKILLS], lang),
         "missing": [
             {"label": g["label"], "fallback": lang_ != lang}
-            for g, lang_ in zip(gap[:SHOWN_SKILLS], pathway.get("gap_skill_label_langs") or [lang] * len(gap))
+            for g, lang_ in zip(
+                gap[:SHOWN_SKILLS], pathway.get("gap_skill_label_langs") or [lang] * len(gap), strict=False
+            )
         ],
         "missing_more": max(len(gap) - SHOWN_SKILLS, 0),
         "effort": _t(
