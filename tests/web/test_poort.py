@@ -293,6 +293,11 @@ def test_english_on_request(client) -> None:  # type: ignore[no-untyped-def]
     assert r.status_code == 200 and "This is what you can do" in r.text
 
 
+def test_a_step_opened_without_its_form_goes_back_to_the_start(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/poort/plan?lang=en", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/poort?lang=en"
+
+
 def test_start_from_an_occupation_or_ticked_skills(client) -> None:  # type: ignore[no-untyped-def]
     r = post_form(client, "/poort/start", {"how": "occupation", "occupation": "kassamedewerker"})
     assert r.status_code == 200 and "hoort bij je werk" in r.text

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
@@ -123,6 +123,15 @@ async def _form_state(request: Request) -> tuple[FormData, PoortState]:
 
 def _region(profile: Profile) -> str | None:
     return profile.home.gemeente or None
+
+
+# --- a step page opened without its form (a bookmark, the language switch): back to the start ----------------------
+
+
+@router.get("/poort/{step}", include_in_schema=False)
+def poort_step_without_state(request: Request, step: str) -> RedirectResponse:
+    """The steps after the first carry the person's choices in a form; without it, start again (nothing is kept)."""
+    return RedirectResponse(f"/poort?lang={get_lang(request)}", status_code=303)
 
 
 # --- step 1: start --------------------------------------------------------------------------------------------------

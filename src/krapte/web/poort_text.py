@@ -32,7 +32,7 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
     },
     "poort.error": {"nl": "Dat lukte niet.", "en": "That did not work."},
     "poort.other": {"nl": "Overig", "en": "Other"},
-    "poort.english": {"nl": "(alleen in het Engels)", "en": "(no Dutch name)"},
+    "poort.english": {"nl": "(alleen in het Engels)", "en": "(only in Dutch)"},
     "poort.source": {"nl": "bron", "en": "source"},
     "poort.back": {"nl": "Terug", "en": "Back"},
     # step 1
