@@ -19,6 +19,7 @@ LOADERS: tuple[tuple[str, str], ...] = (
     ("krapte.taxonomy.defaults", "load_default_taxonomy"),
     ("krapte.labour.defaults", "load_default_labour"),
     ("krapte.monitor.defaults", "load_default_monitor"),
+    ("krapte.match.defaults", "load_default_match"),
 )
 
 

@@ -33,6 +33,7 @@ ROUTERS = (
     "krapte.api.routers.monitor",
     "krapte.api.routers.evaluate",
     "krapte.api.routers.accounts",
+    "krapte.api.routers.match",
     "krapte.web.pages",
     "krapte.web.account",
     "krapte.web.taxonomy",

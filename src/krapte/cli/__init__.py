@@ -15,7 +15,19 @@ import click
 from krapte import __version__
 from krapte.errors import KrapteError
 
-AREAS = ("app", "accounts", "audit", "taxonomy", "extract", "skills", "labour", "monitor", "evaluate", "planning")
+AREAS = (
+    "app",
+    "accounts",
+    "audit",
+    "taxonomy",
+    "extract",
+    "skills",
+    "labour",
+    "monitor",
+    "evaluate",
+    "planning",
+    "match",
+)
 
 
 class KrapteGroup(click.Group):

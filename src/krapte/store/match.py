@@ -28,6 +28,7 @@ __all__ = [
     "get_course",
     "get_profile",
     "get_vacancy",
+    "has_source",
     "list_courses",
     "list_overrides",
     "list_profiles",
@@ -171,6 +172,15 @@ def save_courses(
         for r in records
     }
     return _upsert(store, courses, list(rows.values()), source=source, actor=actor, kind="match_courses")
+
+
+def has_source(store: Store, source: str) -> bool:
+    """Whether vacancies or courses of this import source are stored (setup loaders use it to stay idempotent)."""
+    with store.connect() as conn:
+        return any(
+            conn.execute(sa.select(t.c.id).where(t.c.source == source).limit(1)).first() is not None
+            for t in (vacancies, courses)
+        )
 
 
 def catalogue_version(store: Store) -> tuple[int, str, int, str]:

@@ -13,9 +13,8 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from krapte.api.deps import get_context
 from krapte.api.models.accounts import AccountOut, Me, NewToken, NewUser, TokenOut, TokenRequest
-from krapte.services import Context, Role
+from krapte.services import Context, Role, people
 from krapte.services import accounts as svc
-from krapte.services import people
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
