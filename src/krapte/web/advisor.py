@@ -158,6 +158,16 @@ async def advisor_create(request: Request) -> Response:
     return RedirectResponse(f"/adviseur/profiel/{profile_id}?lang={get_lang(request)}", status_code=303)
 
 
+def _item_label(ctx: Context, item: str, lang: Language) -> str:
+    """What a hidden or pinned item is: an occupation's label or a vacancy's title (else its id)."""
+    if item.startswith("http://data.europa.eu/esco/occupation/"):
+        return str(orientation.concept_label(ctx, item, lang)["label"])
+    try:
+        return str(_svc().get_vacancy(ctx, item).title)
+    except KrapteError:
+        return item
+
+
 def _profile_page(ctx: Context, profile_id: str, lang: Language) -> dict[str, Any]:
     svc = _svc()
     profile = svc.get_profile(ctx, profile_id)  # 404 for anyone else's client
@@ -174,13 +184,16 @@ def _profile_page(ctx: Context, profile_id: str, lang: Language) -> dict[str, An
         view = job_view(ctx, d, svc.get_vacancy(ctx, match.vacancy_id), lang, fmt)
         view["override"] = d.get("override")
         jobs.append(view)
-    overrides = svc.list_overrides(ctx, profile_id) if hasattr(svc, "list_overrides") else []
+    overrides = svc.list_overrides(ctx, profile_id)
+    hidden = [
+        {**o, "label": _item_label(ctx, str(o.get("item", "")), lang)} for o in overrides if o.get("action") == "hide"
+    ]
     return {
         "profile": profile,
         "groups": orientation.grouped_skills(ctx, profile, lang),
         "cards": cards,
         "jobs": jobs,
-        "hidden": [o for o in overrides if o.get("action") == "hide"],
+        "hidden": hidden,
         "log": orientation.recommendation_log(ctx, profile_id),
         "fmt": fmt,
     }

@@ -60,6 +60,10 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
     },
     "poort.start.occupation_submit": {"nl": "Verder met dit beroep", "en": "Continue with this job"},
     "poort.start.skills": {"nl": "Kies wat je kunt", "en": "Choose what you can do"},
+    "poort.start.skills_help": {
+        "nl": "Open een groep en zet een vinkje bij wat je kunt.",
+        "en": "Open a group and tick what you can do.",
+    },
     "poort.start.skills_submit": {"nl": "Verder met deze keuze", "en": "Continue with these"},
     # step 2
     "poort.skills.title": {"nl": "Dit kun je al", "en": "This is what you can do"},
