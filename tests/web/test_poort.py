@@ -184,6 +184,33 @@ def test_state_refuses_unknown_skills_fields_and_garbage(tax) -> None:  # type: 
         decode_state(bomb, tax)
 
 
+def test_skills_found_only_in_a_wish_are_set_apart(tax) -> None:  # type: ignore[no-untyped-def]
+    from krapte.services.orientation import cv_sentences, sentence_at
+
+    text = "Ik wil graag zonnepanelen en\nwarmtepompen installeren.\n- monteren van zonnepanelen op daken\n\nKlaar."
+    solar, heat, other = sorted(tax.skills)[:3]
+
+    def ev(word: str) -> SkillEvidence:
+        start = text.index(word)
+        return SkillEvidence(word, start, start + len(word))
+
+    profile = Profile(
+        id="p",
+        skills=SkillSet(
+            (
+                SkillEntry(solar, source="cv-extracted", evidence=(ev("zonnepanelen"),)),
+                SkillEntry(heat, source="cv-extracted", evidence=(ev("warmtepompen"),)),
+                SkillEntry(other, source="self-declared"),
+            )
+        ),
+    )
+    kept, wishes = cv_sentences(profile, text)
+    assert kept.skills.uris == {solar, other}
+    assert next(iter(kept.skills.restrict({solar}))).evidence[0].text == "monteren van zonnepanelen op daken"
+    assert wishes == [{"uri": heat, "sentence": "Ik wil graag zonnepanelen en warmtepompen installeren."}]
+    assert sentence_at(text, text.index("Klaar"), text.index("Klaar") + 5) == "Klaar."
+
+
 def test_numbers_use_a_dutch_decimal_comma_and_euro_format() -> None:
     nl, en = Formatter("nl"), Formatter("en")
     assert nl.num(1234.5, 1) == "1.234,5" and en.num(1234.5, 1) == "1,234.5"
@@ -266,6 +293,12 @@ def test_the_whole_route_from_a_cv_in_plain_dutch_stores_nothing(client, app, de
     pages = _cv_route(client)
     skills = pages["skills"]
     assert "Dit kun je al" in skills and 'class="evidence"' in skills  # each skill with the sentence it came from
+    assert "monteren van zonnepanelen en omvormers op daken" in skills  # the whole sentence, not just a word
+    wishes = re.search(r'<section id="wishes">(.*?)</section>', skills, re.S)
+    assert wishes and "warmtepompen" in wishes.group(1)  # "installeer graag ... warmtepompen" is a wish
+    assert not set(re.findall(r'value="([^"]+)"', wishes.group(1))) & set(
+        re.findall(r'name="keep" value="([^"]+)"', skills)
+    )
     raw = zlib.decompress(base64.urlsafe_b64decode(hidden_state(skills))).decode()
     assert "Users" not in raw and "cv_nl.pdf" not in raw and '"document"' not in raw  # never a file path
     assert "Installatiebedrijf Voorbeeld" not in re.sub(r'<q class="evidence">.*?</q>', "", skills)  # no employer

@@ -7,15 +7,18 @@ English.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 from krapte import match as m
-from krapte.match import Profile, default_gazetteer, skill_space
+from krapte.match import Profile, SkillEvidence, SkillSet, default_gazetteer, skill_space
 from krapte.services.context import Context
 from krapte.services.taxonomy import search, taxonomy
 
 __all__ = [
     "concept_label",
+    "cv_sentences",
     "find_gemeente",
     "gemeente_names",
     "grouped_skills",
@@ -56,6 +59,58 @@ def grouped_skills(ctx: Context, profile: Profile, lang: str = "nl") -> list[dic
     for group in out:
         group["skills"].sort(key=lambda s: s["label"].lower())
     return out
+
+
+#: a sentence that states a wish, not something the person did ("Ik wil graag monteur worden", "I would like to")
+WISH = re.compile(
+    r"\b(ik wil|wil ik|zou graag|graag|wens|ambitie|droom|hoop|ik ga|i want|i would like|i wish|would love)\b",
+    re.IGNORECASE,
+)
+#: sentence ends, blank lines, and a line starting with a bullet, a capital or a date range ("2015 - 2023");
+#: a wrapped line (starting in lower case) is not a boundary
+_BOUNDARY = re.compile(r"[.!?;•]|\n\s*\n|\n(?=\s*(?:[-–*•]|[A-Z]|\d{4}\s*[-–]))")
+
+
+def sentence_at(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence (or CV line) around ``text[start:end]``."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    found = _BOUNDARY.search(text, end)
+    right = (found.start() + (1 if found.group() in ".!?" else 0)) if found else len(text)
+    sentence = " ".join(text[left:right].split()).lstrip("-–* ")
+    return sentence[:limit]
+
+
+def cv_sentences(profile: Profile, text: str) -> tuple[Profile, list[dict[str, str]]]:
+    """Each CV skill's evidence widened to the sentence it came from; skills found only in wishes are set apart.
+
+    A skill whose every sentence is a wish ("Ik wil aan de slag ... en installeer graag warmtepompen") is something
+    the person wants to do, not something they can: it is returned in the second list (uri, sentence) and left
+    out of the profile. The person can still add it back.
+    """
+    kept = []
+    wishes: list[dict[str, str]] = []
+    for entry in profile.skills:
+        if entry.source != "cv-extracted" or not text:
+            kept.append(entry)
+            continue
+        sentences = []
+        for ev in entry.evidence:
+            if ev.start is not None and ev.end is not None and 0 <= ev.start < ev.end <= len(text):
+                sentences.append(sentence_at(text, ev.start, ev.end))
+                # the extractor may keep only the first place a word occurs: look at the others too
+                word = text[ev.start : ev.end]
+                if len(word) >= 4:
+                    for other in list(re.finditer(re.escape(word), text, re.IGNORECASE))[:5]:
+                        sentences.append(sentence_at(text, other.start(), other.end()))
+            elif ev.text:
+                sentences.append(ev.text)
+        unique = list(dict.fromkeys(s for s in sentences if s))
+        if unique and all(WISH.search(s) for s in unique):
+            wishes.append({"uri": entry.uri, "sentence": unique[0]})
+            continue
+        doing = [s for s in unique if not WISH.search(s)] or unique
+        kept.append(dataclasses.replace(entry, evidence=tuple(SkillEvidence(text=s) for s in doing[:2])))
+    return dataclasses.replace(profile, skills=SkillSet(tuple(kept))), wishes
 
 
 def skill_suggestions(ctx: Context, query: str, *, lang: str = "nl", top: int = 6) -> list[dict[str, Any]]:

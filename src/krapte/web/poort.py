@@ -168,9 +168,11 @@ async def poort_begin(request: Request) -> HTMLResponse:
     svc = _svc()
     tax = taxonomy(ctx)
     try:
+        wishes: list[dict[str, str]] = []
         if how == "cv":
             content, name = await _read_upload(request, form)
-            profile, _extraction = await run_in_threadpool(lambda: svc.profile_from_cv(ctx, content, filename=name))
+            profile, extraction = await run_in_threadpool(lambda: svc.profile_from_cv(ctx, content, filename=name))
+            profile, wishes = orientation.cv_sentences(profile, str(extraction.get("text") or ""))
         elif how == "occupation":
             occupation = " ".join(str(form.get("occupation") or "").split())[:120]
             if not occupation:
@@ -186,7 +188,8 @@ async def poort_begin(request: Request) -> HTMLResponse:
         state = PoortState(profile=clean_profile(profile, tax), start=how)
     except KrapteError as exc:
         return _error(request, exc, None)
-    return _skills_page(request, state, lang)
+    shown = [{**orientation.concept_label(ctx, w["uri"], lang), "sentence": w["sentence"]} for w in wishes]
+    return _skills_page(request, state, lang, wishes=shown)
 
 
 # --- step 2: what you can already do --------------------------------------------------------------------------------
@@ -194,7 +197,7 @@ async def poort_begin(request: Request) -> HTMLResponse:
 
 def _skills_page(
     request: Request, state: PoortState, lang: Language, suggestions: list[dict[str, Any]] | None = None,
-    error: KrapteError | None = None,
+    error: KrapteError | None = None, wishes: list[dict[str, Any]] | None = None,
 ) -> HTMLResponse:  # fmt: skip
     ctx = get_context(request)
     occupations = [orientation.concept_label(ctx, o.uri, lang) for o in state.profile.occupations]
@@ -207,6 +210,7 @@ def _skills_page(
         groups=orientation.grouped_skills(ctx, state.profile, lang),
         occupations=occupations,
         suggestions=suggestions or [],
+        wishes=wishes or [],
         gemeenten=orientation.gemeente_names(),
         travel_choices=TRAVEL_CHOICES,
         error=error,

@@ -80,6 +80,13 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
         "nl": "Wensen, zoals 'ik wil monteur worden', en namen van werkgevers tellen we niet als iets wat je kunt.",
         "en": "Wishes, such as 'I want to become a fitter', and names of employers do not count as skills.",
     },
+    "poort.skills.wishes": {"nl": "Dit wil je graag", "en": "This is what you would like"},
+    "poort.skills.wishes_help": {
+        "nl": "Dit staat in je cv als wens. We tellen het niet als iets wat je al kunt. Kun je het toch al? Zet dan "
+        "een vinkje.",
+        "en": "Your CV names this as a wish. We do not count it as something you can do. Can you do it already? "
+        "Then tick it.",
+    },
     "poort.skills.add": {"nl": "Iets toevoegen", "en": "Add something"},
     "poort.skills.search": {"nl": "Wat kun je nog meer?", "en": "What else can you do?"},
     "poort.skills.search_button": {"nl": "Zoeken", "en": "Search"},
