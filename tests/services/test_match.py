@@ -312,3 +312,16 @@ def test_extraction_occupations_come_from_the_match_ranking(world: World) -> Non
     result = extract(world.anonymous, "Ik ben lasser: MIG/MAG-lassen, TIG-lassen, lasapparatuur bedienen.").to_dict()
     assert result["occupations"] and {"uri", "label", "score", "reasons"} <= set(result["occupations"][0])
     assert LASSER in [o["uri"] for o in result["occupations"][:5]]
+
+
+def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: World) -> None:
+    from krapte.services import people
+
+    pid = svc.save_profile(world.advisor, lasser_profile("erase-me"), owner_id=world.seeker.principal.id)
+    svc.override(world.advisor, subject=pid, item="v-utrecht", action="hide", reason="niet passend")
+    exported = json.dumps(people.export_person(world.seeker), default=str)
+    assert "erase-me" in exported and "niet passend" in exported
+    people.delete_person(world.seeker)
+    with pytest.raises(NotFoundError):
+        svc.get_profile(world.admin, pid)
+    assert svc.list_profiles(world.admin) == []

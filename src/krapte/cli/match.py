@@ -262,6 +262,7 @@ def match() -> None:
 @profile_options
 @click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--open-hiring", is_flag=True, help="Rank on filters and availability only, never on skills.")
+@click.option("--after-plan", "after_plan", help="Count the skills of the training plan to this occupation as held.")
 @json_option
 def match_vacancies(
     profile_id: str | None,
@@ -275,12 +276,21 @@ def match_vacancies(
     status: str | None,
     top: int,
     open_hiring: bool,
+    after_plan: str | None,
     as_json: bool,
 ) -> None:
     """The best stored vacancies for a person, within travel and hours, each explained."""
+    from krapte.match import SkillSet
     from krapte.services import match as svc
 
-    prof = _profile(profile_id, origin, cv, skills, home=home, travel_km=travel_km, hours=hours, nlqf=nlqf)
+    prof = _profile(
+        profile_id, origin, cv, skills, home=home, travel_km=travel_km, hours=hours, nlqf=nlqf, status=status
+    )
+    if after_plan:
+        plan = svc.training_plan(context(), profile=prof, target=after_plan)
+        prof = dataclasses.replace(prof, skills=prof.skills.union(SkillSet.of(plan.covered, source="course")))
+        if not as_json:
+            click.echo(f"after the plan to {after_plan}: {len(plan.covered)} skill(s) added from its courses\n")
     _echo_matches(svc.vacancies_for(context(), profile=prof, top=top, open_hiring=open_hiring), as_json, "vacancy")
 
 
@@ -298,6 +308,8 @@ def _echo_matches(results: list[Any], as_json: bool, key: str) -> None:
         click.echo("   " + ", ".join(f"{c['name']} {c['value']:.2f}" for c in d["components"]))
         if d["matched"]:
             click.echo("   matches: " + "; ".join(s.get("label", s["uri"]) for s in d["matched"][:6]))
+        elif d["eligible"]:
+            click.echo("   no skill matches: ranked on education, hours and travel only")
         if d["missing_essential"]:
             click.echo("   missing: " + "; ".join(s.get("label", s["uri"]) for s in d["missing_essential"][:6]))
         for f in d["filters"]:
