@@ -326,6 +326,15 @@ def test_english_on_request(client) -> None:  # type: ignore[no-untyped-def]
     assert r.status_code == 200 and "This is what you can do" in r.text
 
 
+def test_the_whole_route_in_english(client, demo) -> None:  # type: ignore[no-untyped-def]
+    pages = _cv_route(client, "en")
+    assert "This is what you can do" in pages["skills"] and "This work suits you" in pages["cards"]
+    assert "Who can help pay" in pages["plan"] and "(dat weten we niet)" not in pages["plan"]
+    assert "Example, not a real job" in pages["jobs"] and "Your next step" in pages["summary"]
+    for html in pages.values():
+        assert 'lang="en"' in html and "Wat je al kunt" not in html
+
+
 def test_a_step_opened_without_its_form_goes_back_to_the_start(client) -> None:  # type: ignore[no-untyped-def]
     r = client.get("/poort/plan?lang=en", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/poort?lang=en"

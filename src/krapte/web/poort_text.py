@@ -244,6 +244,7 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
     },
     "funding.eligible": {"nl": "Dit past bij jou", "en": "This fits you"},
     "funding.conditional": {"nl": "Misschien, als:", "en": "Maybe, if:"},
+    "poort.plan.unknown_fact": {"nl": "(dat weten we niet)", "en": "(we do not know this)"},
     "poort.plan.why": {"nl": "Waarom:", "en": "Why:"},
     "poort.plan.unverified": {
         "nl": "Let op: dit is niet zeker. Vraag het na.",

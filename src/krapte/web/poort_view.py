@@ -133,11 +133,11 @@ PLAIN_WORDS = (
 )
 
 
-def plain(text: str) -> str:
+def plain(text: str, lang: Language = "nl") -> str:
     """A rule's reason in plain words: "onbekend: X" becomes "X (dat weten we niet)"; jargon is replaced."""
     text = text.strip()
     if text.startswith("onbekend: "):
-        text = text.removeprefix("onbekend: ") + " (dat weten we niet)"
+        text = text.removeprefix("onbekend: ") + " " + _t("poort.plan.unknown_fact", lang)
     for pattern, words in PLAIN_WORDS:
         text = pattern.sub(words, text)
     return text
@@ -167,8 +167,8 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
                 {
                     "name": d.get("name"),
                     "status": d.get("status"),
-                    "reasons": [plain(r) for r in d.get("reasons", [])],
-                    "conditions": [plain(r) for r in d.get("conditions", [])],
+                    "reasons": [plain(r, lang) for r in d.get("reasons", [])],
+                    "conditions": [plain(r, lang) for r in d.get("conditions", [])],
                     "amount": fmt.euro(d["amount_eur"]) if d.get("amount_eur") else "",
                     "unverified": bool(d.get("unverified")),
                     "source_url": d.get("source_url") or "",
