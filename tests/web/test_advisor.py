@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import ORIGIN, csrf, post_form, sign_in, web_sign_in
-from tests.web.test_poort import load_demo
+from tests.web.test_poort import load_demo, serious_accessibility_problems
 
 
 def _root(app):  # type: ignore[no-untyped-def]
@@ -123,10 +123,12 @@ def test_the_advisor_flow_in_chromium(live_server: str, page, office) -> None:  
     page.goto(live_server + "/")
     page.click("#nav-advisor")
     page.wait_for_selector("#clients")
+    problems = serious_accessibility_problems(page)
     page.fill("#occupation", "elektricien")
     page.fill("#gemeente", "Utrecht")
     page.click("#new-profile button[type=submit]")
     page.wait_for_selector("#shortlist")
+    problems += serious_accessibility_problems(page)
     first = page.locator("#shortlist > div").first
     vacancy = first.get_attribute("data-vacancy")
     first.locator("input[name=reason]").fill("past niet bij de uren")
@@ -135,4 +137,4 @@ def test_the_advisor_flow_in_chromium(live_server: str, page, office) -> None:  
     assert "past niet bij de uren" in page.locator("#hidden").inner_text()
     assert page.locator(f"#shortlist > div[data-vacancy='{vacancy}']").count() == 0
     assert page.locator("#log").is_visible()
-    assert errors == []
+    assert errors == [] and problems == []

@@ -399,6 +399,23 @@ def test_saving_needs_an_account(client) -> None:  # type: ignore[no-untyped-def
     assert saved.status_code in (303, 401)
 
 
+def serious_accessibility_problems(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's serious and critical WCAG 2.1 A/AA findings on the open page (rule id and first element)."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    result = axe.Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    return [
+        f"{v['id']}: {v['nodes'][0]['target'] if v['nodes'] else ''}"
+        for v in result.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+@pytest.mark.browser
+def test_the_accessibility_check_can_fail(page) -> None:  # type: ignore[no-untyped-def]
+    page.set_content('<html lang="nl"><head><title>x</title></head><body><main><img src="x.png"></main></body></html>')
+    assert any(p.startswith("image-alt") for p in serious_accessibility_problems(page))
+
+
 # --- Chromium: the route on a phone and on a desktop ----------------------------------------------------------------
 
 
@@ -415,7 +432,10 @@ def test_the_route_in_chromium(live_server: str, browser, viewport, demo) -> Non
         lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and "favicon" not in r.url else None,
     )
 
+    problems: list[str] = []
+
     def no_overflow() -> None:
+        problems.extend(f"{page.url}: {p}" for p in serious_accessibility_problems(page))
         width = page.evaluate("document.documentElement.scrollWidth")
         wide = page.evaluate(
             "(w) => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)"
@@ -457,5 +477,6 @@ def test_the_route_in_chromium(live_server: str, browser, viewport, demo) -> Non
         assert not page.locator("header").is_visible() and page.locator("#summary").is_visible()
         assert_plain_dutch(page.content())
         assert errors == []
+        assert problems == []
     finally:
         context.close()
