@@ -325,3 +325,12 @@ def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: W
     with pytest.raises(NotFoundError):
         svc.get_profile(world.admin, pid)
     assert svc.list_profiles(world.admin) == []
+
+
+def test_exported_json_ld_imports_back_unchanged(world: World) -> None:
+    before = {v.id: v for v in svc.list_vacancies(world.anonymous)}
+    report = svc.import_vacancies(world.analyst, svc.export_vacancies(world.anonymous).encode(), format="auto")
+    assert report.counts == {"new": 0, "replaced": 4}
+    after = {v.id: v for v in svc.list_vacancies(world.anonymous)}
+    for vid, v in before.items():
+        assert after[vid].skills.uris == v.skills.uris and after[vid].location.gemeente == v.location.gemeente
