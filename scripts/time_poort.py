@@ -38,7 +38,7 @@ def main(runs: int = 5) -> None:
             times.setdefault(url.split("?")[0], []).append(time.perf_counter() - start)
             return response
 
-        client.post = timed  # type: ignore[method-assign]
+        client.post = timed  # type: ignore[method-assign,assignment]
         for _ in range(runs):
             route._cv_route(client)
     for url, values in times.items():
