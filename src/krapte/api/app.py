@@ -43,6 +43,8 @@ ROUTERS = (
     "krapte.web.regions",
     "krapte.web.monitor",
     "krapte.web.auth_oidc",
+    "krapte.web.poort",
+    "krapte.web.advisor",
 )
 
 

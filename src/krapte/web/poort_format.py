@@ -1,0 +1,68 @@
+"""Numbers, money and scores for people: a Dutch decimal comma, euros, and words instead of score numbers.
+
+B1 rules (docs/web.md): no bare scores ("0,87"), but "past goed / redelijk / matig" with the reasons; no ESCO,
+NLQF or model words; every figure carries where it comes from and how it was made (gemeten, overgenomen of
+geschat).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["Formatter", "fit_key", "match_key"]
+
+#: pathway similarity thresholds (krapte.match.pathways: VIABLE 0.20, HIGHLY_VIABLE 0.35)
+FIT_GOOD = 0.35
+FIT_FAIR = 0.20
+#: vacancy match score thresholds (weights in docs/match.md: skills 0.65, education/hours/travel 0.35)
+MATCH_GOOD = 0.6
+MATCH_FAIR = 0.4
+
+
+def fit_key(similarity: float | None) -> str:
+    """The words for a pathway's similarity: fit.good / fit.fair / fit.weak."""
+    s = similarity or 0.0
+    return "fit.good" if s >= FIT_GOOD else "fit.fair" if s >= FIT_FAIR else "fit.weak"
+
+
+def match_key(score: float | None) -> str:
+    s = score or 0.0
+    return "fit.good" if s >= MATCH_GOOD else "fit.fair" if s >= MATCH_FAIR else "fit.weak"
+
+
+class Formatter:
+    """Formatting in the page's language (``nl``: 1.234,5 and € 1.234; ``en``: 1,234.5 and €1,234)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def num(self, value: Any, digits: int = 0) -> str:
+        if value is None or value == "":
+            return "?"
+        text = f"{float(value):,.{digits}f}"
+        if self.lang == "nl":
+            text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+        return text
+
+    def euro(self, value: Any) -> str:
+        if value is None or value == "":
+            return "?"
+        amount = float(value)
+        digits = 0 if abs(amount - round(amount)) < 0.005 else 2
+        text = self.num(amount, digits)
+        return f"€ {text}" if self.lang == "nl" else f"€{text}"
+
+    def percent(self, value: Any) -> str:
+        """A share 0..1 as a whole percentage ("40%")."""
+        if value is None:
+            return "?"
+        return f"{self.num(float(value) * 100)}%"
+
+    def km(self, value: Any) -> str:
+        return f"{self.num(value)} km"
+
+    def hours(self, value: Any) -> str:
+        return f"{self.num(value)} {'uur' if self.lang == 'nl' else 'hours'}"
+
+    def weeks(self, value: Any) -> str:
+        return f"{self.num(value)} {'weken' if self.lang == 'nl' else 'weeks'}"
