@@ -5,14 +5,19 @@ Stages, in order (see ``docs/extract.md``):
 1. **Lexical** (:mod:`krapte.extract.gazetteer`): every Dutch and English label and alternative label of every
    skill, with generated Dutch inflections, verb–object orders, separable verbs and compounds, plus the Dutch
    vacancy lexicon in ``krapte/data/extract-nl-lexicon/``, matched in one Aho–Corasick pass.
-2. **Context** (:mod:`krapte.extract.context`): hits in boilerplate (company blurb, offer, application, equal
+2. **Reading** (:mod:`krapte.extract.reading`, :mod:`krapte.extract.verb_object`): in a Dutch text an English
+   label counts only when it is a name used in Dutch ("SAP", "Python"), never a Dutch function word ("die" is not
+   "dies"); verb–object phrases in Dutch word order ("je leest technische tekeningen", "sluit ... aan") are
+   matched clause by clause; labels inside organisation names ("Bol Logistics") are dropped; wishes ("ik wil
+   overstappen naar monteur warmtepompen") give *target* occupations, not skills.
+3. **Context** (:mod:`krapte.extract.context`): hits in boilerplate (company blurb, offer, application, equal
    opportunities) are dropped; negated hits ("geen ervaring met lassen vereist") go to ``negated`` instead of
    ``skills``; generic skills ("communicatie", "planning") need a requirement cue or repetition, else their
    confidence falls below the cut.
-3. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
+4. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
    cover are embedded with the offline multilingual encoder and linked to the nearest skill when the cosine is
    high enough; this reaches the ESCO skills that only have English labels.
-4. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
+5. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
    the taxonomy's title ranking when a job title is given.
 """
 
@@ -35,16 +40,26 @@ import numpy as np
 from krapte.errors import ValidationError
 from krapte.extract.context import DocumentContext
 from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Gazetteer, Hit, longest_hits, normalise_label
+from krapte.extract.reading import english_terms_used_in_dutch, wish_object
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
+from krapte.extract.verb_object import VerbObjectMatcher
 from krapte.text.dutch_variants import verb_forms
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
 LEXICON = "lexicon"
+VERB_OBJECT = "verb_object"
 
 # Base confidence of one piece of evidence, by how it was found.
-METHOD_CONFIDENCE: dict[str, float] = {EXACT: 0.85, LEXICON: 0.8, VARIANT: 0.75, COMPOUND: 0.6, EMBEDDING: 0.5}
+METHOD_CONFIDENCE: dict[str, float] = {
+    EXACT: 0.85,
+    LEXICON: 0.8,
+    VARIANT: 0.75,
+    VERB_OBJECT: 0.7,
+    COMPOUND: 0.6,
+    EMBEDDING: 0.5,
+}
 MIN_CONFIDENCE = 0.35
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
 # The cross-lingual stage links a phrase to its nearest skill only when the cosine is high AND the skill stands out
@@ -279,6 +294,8 @@ class SkillProfile:
     skills: list[SkillMatch]
     occupations: list[OccupationSuggestion] = field(default_factory=list)
     negated: list[SkillMatch] = field(default_factory=list)
+    # occupations the text wishes for ("ik wil overstappen naar monteur warmtepompen"), not skills it has
+    targets: list[OccupationSuggestion] = field(default_factory=list)
 
     def uris(self) -> list[str]:
         return [s.uri for s in self.skills]
@@ -289,6 +306,7 @@ class SkillProfile:
             "skills": [s.to_dict() for s in self.skills],
             "negated": [s.to_dict() for s in self.negated],
             "occupations": [o.to_dict() for o in self.occupations],
+            "targets": [o.to_dict() for o in self.targets],
         }
 
 
@@ -340,6 +358,8 @@ class SkillExtractor:
             (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
         }
         self.gazetteer = build_gazetteer(taxonomy)
+        self._international = english_terms_used_in_dutch(taxonomy)
+        self.verb_objects = build_verb_object_matcher(taxonomy)
         self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
         self._verb_forms = dutch_verb_forms(taxonomy)
         self._vectors: SkillVectors | None = None
@@ -367,9 +387,14 @@ class SkillExtractor:
         found: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         covered: list[tuple[int, int]] = []
-        for hit in self.lexical_hits(text):
+        wishes: dict[int, Any] = {}
+        for hit in self.lexical_hits(text, detected):
             sentence = ctx.sentence_at(hit.start)
-            if sentence is None or sentence.boilerplate:
+            if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
+                continue
+            if sentence.wish:
+                wishes[sentence.start] = sentence
+                covered.append((hit.start, hit.end))
                 continue
             method = self._method(hit)
             conf = METHOD_CONFIDENCE[method] + (0.05 if method == EXACT and hit.entry.preferred else 0.0)
@@ -380,17 +405,34 @@ class SkillExtractor:
             evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], method, is_neg)
             (negated if is_neg else found)[uri].append((evidence, conf))
             covered.append((hit.start, hit.end))
+        if detected == "nl":
+            self._verb_object_stage(text, ctx, covered, found, negated)
+        wishes.update({s.start: s for s in ctx.sentences if s.wish})
         if self.use_embeddings:
             self._embedding_stage(text, ctx, covered, found)
         skills = self._aggregate(found)
         negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
         profile = SkillProfile(detected, skills, negated=negated_matches)
         profile.occupations = self.suggest_occupations(skills, title=title, lang=detected)
+        profile.targets = self._targets(text, list(wishes.values()), detected)
         return profile
 
-    def lexical_hits(self, text: str) -> list[Hit]:
-        """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline)."""
-        return longest_hits(self.gazetteer.find(text))
+    def lexical_hits(self, text: str, lang: str | None = None) -> list[Hit]:
+        """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline).
+
+        With ``lang="nl"`` English labels count only when they are names used in Dutch
+        (:func:`krapte.extract.reading.english_terms_used_in_dutch`) and written as in ESCO (no English inflection
+        variants): "die" never becomes "dies", "Logistics" never "logistics"."""
+        hits: Iterable[Hit] = self.gazetteer.find(text)
+        if lang == "nl":
+            norm_keys = self._international
+            hits = [
+                h
+                for h in hits
+                if h.entry.lang != "en"
+                or (h.entry.method == EXACT and " ".join(normalise_label(text[h.start : h.end]).split()) in norm_keys)
+            ]
+        return longest_hits(hits)
 
     def suggest_occupations(
         self, skills: Sequence[SkillMatch], *, title: str | None = None, lang: str = "nl", top: int = 10
@@ -501,6 +543,42 @@ class SkillExtractor:
             return LEXICON
         return hit.entry.method
 
+    def _verb_object_stage(
+        self,
+        text: str,
+        ctx: DocumentContext,
+        covered: list[tuple[int, int]],
+        found: dict[str, list[tuple[Evidence, float]]],
+        negated: dict[str, list[tuple[Evidence, float]]],
+    ) -> None:
+        """Dutch verb–object phrases the contiguous lexical stage did not match (:mod:`krapte.extract.verb_object`)."""
+        for hit in self.verb_objects.find(text):
+            if hit.uri in found or hit.uri in negated:
+                continue
+            sentence = ctx.sentence_at(hit.start)
+            if sentence is None or sentence.boilerplate or sentence.wish or ctx.in_organisation(hit.start, hit.end):
+                continue
+            conf = METHOD_CONFIDENCE[VERB_OBJECT]
+            if hit.uri in self._generic and not sentence.requirement_cue:
+                conf *= GENERIC_FACTOR
+            is_neg = ctx.is_negated(hit.start)
+            evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], VERB_OBJECT, is_neg)
+            (negated if is_neg else found)[hit.uri].append((evidence, conf))
+            covered.append((hit.start, hit.end))
+
+    def _targets(self, text: str, wishes: Sequence[Any], lang: str) -> list[OccupationSuggestion]:
+        """Occupations named by wish sentences ("ik wil overstappen naar monteur warmtepompen"), best first."""
+        out: dict[str, OccupationSuggestion] = {}
+        for sentence in sorted(wishes, key=lambda s: s.start):
+            phrase = wish_object(text[sentence.start : sentence.end])
+            if not phrase:
+                continue
+            for uri, score in _title_ranking(self.taxonomy, phrase, lang, top=3, use_embedding=self.use_embeddings):
+                if uri not in out:
+                    label = self.taxonomy.occupations[uri].label(lang)
+                    out[uri] = OccupationSuggestion(uri, label, round(score, 4), (f"wish: {phrase}",))
+        return list(out.values())
+
     def _skill_vectors(self) -> SkillVectors:
         if self._vectors is None:
             self._vectors = load_skill_vectors(self.taxonomy)
@@ -598,6 +676,26 @@ def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
     for term, uri in dutch_lexicon():
         if uri in taxonomy.skills:
             gazetteer.add(uri, term, "nl", preferred=False)
+
+
+def build_verb_object_matcher(taxonomy: Any) -> VerbObjectMatcher:
+    """The verb–object matcher over the Dutch labels of skills whose English label starts with a verb, and the Dutch
+    lexicon. Knowledge labels are noun phrases ("technische tekeningen": the last word is a plural, not a verb).
+    ESCO's skill type is noisy ("lay tiles" is typed knowledge), so the verb test is a vote: an English first word
+    is a verb when it starts more skill/competence labels than knowledge labels ("lay", not "types")."""
+    votes: dict[str, int] = defaultdict(int)
+    for skill in taxonomy.skills.values():
+        words = normalise_label(skill.labels.get("en", "")).split()
+        if len(words) >= 2:
+            votes[words[0]] += -1 if getattr(skill, "skill_type", "") == "knowledge" else 1
+    labels: list[tuple[str, str]] = []
+    for uri, skill in taxonomy.skills.items():
+        words = normalise_label(skill.labels.get("en", "")).split()
+        if len(words) < 2 or votes[words[0]] <= 0:
+            continue
+        labels += [(uri, label) for label in skill.all_labels("nl")]
+    labels += [(uri, term) for term, uri in dutch_lexicon() if uri in taxonomy.skills]
+    return VerbObjectMatcher(labels)
 
 
 def build_gazetteer(taxonomy: Any) -> Gazetteer:
