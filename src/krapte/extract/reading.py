@@ -6,7 +6,8 @@ Dutch vacancies and CVs use English for names of software, standards and methods
 *name used in Dutch*:
 
 * it contains a name token: written with a capital, a digit, ``+`` or ``#`` in ESCO ("Python", "SAP R3", "C++");
-  a name token that is also an ordinary Dutch word ("Rage") must be an acronym (two or more capitals: "SQL");
+  a name token that is also an ordinary Dutch word ("Rage") must be an acronym (two or more capitals: "SQL") of a
+  preferred label ("ICT", an alternative label of in-circuit testing, is not the Dutch "ICT");
 * every other word of it is a Dutch word or a function word (the Dutch vocabulary is taken from the Dutch labels
   and descriptions of the taxonomy itself: "Python computer" passes, "writing Serbian" does not);
 * or the same key is also a Dutch label of some concept ("SQL", "marketing" where ESCO's Dutch label is English).
@@ -53,6 +54,7 @@ def english_terms_used_in_dutch(taxonomy: Any) -> frozenset[str]:
     words, dutch_keys = dutch_vocabulary(taxonomy)
     allowed: set[str] = set()
     for skill in taxonomy.skills.values():
+        preferred = skill.labels.get("en", "")
         for label in skill.all_labels("en"):
             key = label_key(label)
             if key in dutch_keys:
@@ -64,6 +66,8 @@ def english_terms_used_in_dutch(taxonomy: Any) -> frozenset[str]:
                 continue
             if any(label_key(t) in words and not _ACRONYM.search(t) for t in names):
                 continue
+            if label != preferred and any(label_key(t) in words for t in names):
+                continue  # an alternative label that is a Dutch word: "ICT" (in-circuit test) is not Dutch "ICT"
             if all(label_key(t) in words or label_key(t) in FUNCTION_WORDS for t in toks if t not in names):
                 allowed.add(key)
     return frozenset(allowed)

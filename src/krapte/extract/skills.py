@@ -50,6 +50,7 @@ LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
 LEXICON = "lexicon"
 VERB_OBJECT = "verb_object"
+DERIVED = "derived"  # a machine-derived Dutch label (krapte.taxonomy.labels), not ESCO's
 
 # Base confidence of one piece of evidence, by how it was found.
 METHOD_CONFIDENCE: dict[str, float] = {
@@ -57,10 +58,12 @@ METHOD_CONFIDENCE: dict[str, float] = {
     LEXICON: 0.8,
     VARIANT: 0.75,
     VERB_OBJECT: 0.7,
+    DERIVED: 0.6,
     COMPOUND: 0.6,
     EMBEDDING: 0.5,
 }
 MIN_CONFIDENCE = 0.35
+DERIVED_MIN_SCORE = 0.5  # see usable_derived_labels
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
 # The cross-lingual stage links a phrase to its nearest skill only when the cosine is high AND the skill stands out
 # from the runner-up: on the TECH + HOUSE validation spans (English, not the Dutch set) the margin separates right
@@ -268,6 +271,9 @@ class SkillMatch:
     is_green: bool = False
     is_digital: bool = False
     generic: bool = False
+    # a machine-derived Dutch label when ESCO gives the skill none (``label_nl`` then falls back to English);
+    # show it marked as machine-derived, never as ESCO's
+    label_nl_derived: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -357,6 +363,10 @@ class SkillExtractor:
         self._lexicon_keys: set[tuple[str, str]] = {
             (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
         }
+        self._derived = usable_derived_labels(taxonomy)
+        self._derived_keys = {
+            (normalise_label(label), uri) for uri, labels in self._derived.items() for label in labels
+        }
         self.gazetteer = build_gazetteer(taxonomy)
         self._international = english_terms_used_in_dutch(taxonomy)
         self.verb_objects = build_verb_object_matcher(taxonomy)
@@ -407,6 +417,7 @@ class SkillExtractor:
             covered.append((hit.start, hit.end))
         if detected == "nl":
             self._verb_object_stage(text, ctx, covered, found, negated)
+            _drop_derived_under_official(found, self._derived)
         wishes.update({s.start: s for s in ctx.sentences if s.wish})
         if self.use_embeddings:
             self._embedding_stage(text, ctx, covered, found)
@@ -535,6 +546,8 @@ class SkillExtractor:
 
     # -- internals ------------------------------------------------------------------------------------------------
     def _method(self, hit: Hit) -> str:
+        if hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._derived_keys:
+            return DERIVED
         if hit.compound:
             return COMPOUND
         if (hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._lexicon_keys) and (
@@ -660,10 +673,25 @@ class SkillExtractor:
                     is_green=bool(skill.is_green),
                     is_digital=bool(skill.is_digital),
                     generic=uri in self._generic,
+                    label_nl_derived="" if skill.labels.get("nl") else next(iter(self._derived.get(uri, ())), ""),
                 )
             )
         matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
         return matches
+
+
+def _drop_derived_under_official(
+    found: dict[str, list[tuple[Evidence, float]]], derived: dict[str, tuple[str, ...]]
+) -> None:
+    """A skill found only through a machine-derived label gives way where an official label found another skill in
+    the same words ("schrijft technische documentatie": ESCO's "documentatie leveren" over a derived label)."""
+    official = [e for uri, items in found.items() if uri not in derived for e, _ in items]
+    for uri in [u for u in found if u in derived]:
+        kept = [(e, c) for e, c in found[uri] if not any(o.start < e.end and e.start < o.end for o in official)]
+        if kept:
+            found[uri] = kept
+        else:
+            del found[uri]
 
 
 def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
@@ -676,6 +704,31 @@ def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
     for term, uri in dutch_lexicon():
         if uri in taxonomy.skills:
             gazetteer.add(uri, term, "nl", preferred=False)
+    for uri, labels in usable_derived_labels(taxonomy).items():
+        for label in labels:
+            gazetteer.add(uri, label, "nl", preferred=False)
+
+
+def usable_derived_labels(taxonomy: Any) -> dict[str, tuple[str, ...]]:
+    """Machine-derived Dutch labels (:func:`krapte.taxonomy.labels.derived_dutch_labels`, full translations only)
+    of the skills of ``taxonomy`` that have no Dutch label, for the lexical and verb–object stages. Only labels of two
+    words or more, or single words of ten letters or more (a compound), with a mean word association of at least
+    :data:`DERIVED_MIN_SCORE`: a short derived label is too likely a common word with another meaning."""
+    from krapte.taxonomy.labels import BASIS, derived_dutch_labels
+
+    out: dict[str, tuple[str, ...]] = {}
+    for uri, labels in derived_dutch_labels().items():
+        skill = taxonomy.skills.get(uri)
+        if skill is None or skill.labels.get("nl"):
+            continue
+        keep = tuple(
+            d.label
+            for d in labels
+            if d.basis == BASIS and d.score >= DERIVED_MIN_SCORE and (" " in d.label or len(d.label) >= 10)
+        )
+        if keep:
+            out[uri] = keep
+    return out
 
 
 def build_verb_object_matcher(taxonomy: Any) -> VerbObjectMatcher:
@@ -695,6 +748,10 @@ def build_verb_object_matcher(taxonomy: Any) -> VerbObjectMatcher:
             continue
         labels += [(uri, label) for label in skill.all_labels("nl")]
     labels += [(uri, term) for term, uri in dutch_lexicon() if uri in taxonomy.skills]
+    for uri, derived in usable_derived_labels(taxonomy).items():
+        words = normalise_label(taxonomy.skills[uri].labels.get("en", "")).split()
+        if len(words) >= 2 and votes[words[0]] > 0:
+            labels += [(uri, label) for label in derived]
     return VerbObjectMatcher(labels)
 
 

@@ -10,8 +10,8 @@ and the object's head noun anywhere in the same clause, within :data:`WINDOW` wo
 * the verb: any finite form, past form or participle of the label's infinitive (:func:`verb_forms`), or for a
   separable verb ("aansluiten") its finite stem with the particle later in the clause;
 * the object: the label's last object word (its head noun), stemmed, as a word or as the last part of a compound
-  ("bouwtekeningen" has "tekening"); every other object word (adjectives, first nouns) must be in the clause too,
-  except that one may be missing when no label of that verb and head is complete.
+  ("bouwtekeningen" has "tekening"); every other object word (adjectives, first nouns) must be in the clause too
+  ("maakt berekeningen" is not "elektrische berekeningen maken").
 
 A hit's evidence runs from the first to the last of the matched words.
 """
@@ -142,7 +142,7 @@ class VerbObjectMatcher:
             for candidates in best.values():
                 least = min(c[0] for c in candidates)
                 chosen = [c for c in candidates if c[0] == least]
-                if least > 1 or (least == 1 and len({c[1].uri for c in chosen}) > 1):
+                if least > 0:
                     continue
                 for _, rule, j in chosen:
                     lo, hi = min(i, j), max(i, j)

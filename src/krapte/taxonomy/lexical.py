@@ -27,6 +27,7 @@ from typing import Any, overload
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from krapte.taxonomy.labels import derived_dutch_labels
 from krapte.taxonomy.model import Taxonomy
 from krapte.text.normalize import fold, tokens
 from krapte.text.stem import stem
@@ -265,8 +266,14 @@ class LexicalIndex:
         return [LexicalHit(e_uri[i], e_kind[i], score, entries[i]) for score, i in ranked]
 
 
-def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill")) -> LexicalIndex:
-    """Index every label of the chosen kinds of concept."""
+def build_lexical_index(
+    tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill"), *, derived: bool = True
+) -> LexicalIndex:
+    """Index every label of the chosen kinds of concept.
+
+    With ``derived``, a skill without an official Dutch label is also indexed under its machine-derived Dutch labels
+    and search keys (:func:`krapte.taxonomy.labels.derived_dutch_labels`), as non-preferred Dutch entries, so Dutch
+    queries reach it. They are never shown as the skill's label; :func:`is_derived_entry` tells them apart."""
     entries: list[Entry] = []
     pools = {"occupation": tax.occupations, "skill": tax.skills}
     for kind in kinds:
@@ -276,7 +283,20 @@ def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "sk
             for source in (c.alt, c.hidden):
                 for lang, labels in source.items():
                     entries.extend(Entry(uri, kind, lang, label, False) for label in labels)
+    if derived and "skill" in kinds:
+        for uri, forms in derived_dutch_labels().items():
+            skill = tax.skills.get(uri)
+            if skill is not None and not skill.has_label("nl"):
+                entries.extend(Entry(uri, "skill", "nl", d.label, False) for d in forms)
     return LexicalIndex(entries)
+
+
+def is_derived_entry(tax: Taxonomy, entry: Entry) -> bool:
+    """Whether an index entry is a machine-derived Dutch label (a Dutch entry of a skill ESCO gives no Dutch label)."""
+    if entry.kind != "skill" or entry.lang != "nl":
+        return False
+    skill = tax.skills.get(entry.uri)
+    return skill is not None and not skill.has_label("nl")
 
 
 def folded(text: str) -> str:
