@@ -38,7 +38,7 @@ from importlib import resources
 
 from krapte.text.compound import split_compound
 from krapte.text.normalize import label_key
-from krapte.text.words import ENGLISH_FUNCTION_WORDS
+from krapte.text.words import DUTCH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 __all__ = [
     "BASIS",
@@ -184,7 +184,7 @@ def _noun_like(word: str) -> bool:
     )
 
 
-_DUTCH_SMALL = frozenset(["van", "voor", "met", "op", "in", "aan", "bij", "naar", "om", "te", "tot", "uit", "door", "over", "en", "of", "de", "het", "een", "als"])
+_DUTCH_SMALL = DUTCH_FUNCTION_WORDS
 
 
 def _dutch_parts(label_nl: str, vocabulary: frozenset[str]) -> list[str]:
