@@ -706,7 +706,7 @@ def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
             gazetteer.add(uri, term, "nl", preferred=False)
     for uri, labels in usable_derived_labels(taxonomy).items():
         for label in labels:
-            gazetteer.add(uri, label, "nl", preferred=False)
+            gazetteer.add(uri, label, "nl", preferred=False, light=True)
 
 
 def usable_derived_labels(taxonomy: Any) -> dict[str, tuple[str, ...]]:

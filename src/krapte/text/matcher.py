@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from krapte.text.dutch_variants import dutch_label_variants, english_label_variants
+from krapte.text.dutch_variants import dutch_label_variants, english_label_variants, noun_forms
 from krapte.text.normalize import fold_aligned, label_key
 from krapte.text.words import DUTCH_FUNCTION_WORDS, FUNCTION_WORDS
 
@@ -75,13 +75,19 @@ class Gazetteer:
         self._size = 0
         self._finalised = False
 
-    def add(self, uri: str, label: str, lang: str, *, preferred: bool) -> None:
-        """Add a label and its generated variants (Dutch or English rules by ``lang``)."""
+    def add(self, uri: str, label: str, lang: str, *, preferred: bool, light: bool = False) -> None:
+        """Add a label and its generated variants (Dutch or English rules by ``lang``).
+
+        ``light``: only the label and the singular/plural of its last word (for machine-derived labels, whose verb
+        orders are left to the verb–object stage: fewer keys, a smaller automaton)."""
         key = normalise_label(label)
-        if len(key) < 2 or not any(c.isalpha() for c in key) or all(w in FUNCTION_WORDS for w in key.split()):
+        if len(key) < 2 or not any(c.isalpha() for c in key) or key in FUNCTION_WORDS:
             return
         variants = {key}  # English alternative labels are many and already cover the usual forms
-        if lang == "nl":
+        if lang == "nl" and light:
+            *head, last = key.split()
+            variants = {" ".join([*head, form]) for form in noun_forms(last)} | {key}
+        elif lang == "nl":
             variants = dutch_label_variants(key)
         elif preferred:
             variants = english_label_variants(key)
@@ -89,7 +95,7 @@ class Gazetteer:
         base_rank = (0 if preferred else 1) * 2 + (0 if lang == "nl" else 1)
         for variant in variants:
             exact = variant == key
-            if not exact and (len(variant) < 3 or all(w in DUTCH_FUNCTION_WORDS for w in variant.split())):
+            if not exact and (len(variant) < 3 or variant in DUTCH_FUNCTION_WORDS):
                 continue  # "die" is a Dutch pronoun, never the singular of the skill "dies"
             rank = base_rank + (0 if exact else 4)
             per_key = self._entries.setdefault(variant, {})
