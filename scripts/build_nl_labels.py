@@ -11,6 +11,9 @@ derived form:
 * ``derived:search-key``: a partial translation (untranslated words kept in English; words seen once allowed);
   used by search only.
 
+``nl-en-words.tsv`` (nl, en, kind verb|word) is the reverse word table: search renders a Dutch query in English
+words with it (:func:`krapte.taxonomy.labels.english_rendering`) to reach the English labels as well.
+
 Skills that have an official Dutch label get no derived one. Held-out quality: ``python -m bench nl_labels``.
 """
 
@@ -68,6 +71,11 @@ def main() -> int:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["uri", "label_nl", "basis", "score", "label_en"])
         writer.writerows(rows)
+    with open(folder / "nl-en-words.tsv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(["nl", "en", "kind"])
+        writer.writerows([nl, en, "verb"] for nl, en in sorted(keys.reverse_verbs.items()))
+        writer.writerows([nl, en, "word"] for nl, en in sorted(keys.reverse.items()))
     english_only = sum(1 for s in tax.skills.values() if not s.labels.get("nl"))
     write_provenance(
         DATASET_ID,
@@ -81,7 +89,8 @@ def main() -> int:
         derivation=f"scripts/build_nl_labels.py (krapte.taxonomy.labels): {len(pairs)} aligned label pairs; verb table "
         f"{len(labels.verbs)} verbs, word table {len(labels.words)} (labels) / {len(keys.words)} (search keys) words. "
         f"Of {english_only} skills without a Dutch label, {skills_with_label} got a derived label "
-        f"(basis {BASIS}) and {skills_with_key} a label or search key (basis {SEARCH_KEY}).",
+        f"(basis {BASIS}) and {skills_with_key} a label or search key (basis {SEARCH_KEY}). nl-en-words.tsv: "
+        f"{len(keys.reverse_verbs)} verbs, {len(keys.reverse)} words (Dutch → English, for query rendering).",
     )
     print(f"{len(rows)} forms; {skills_with_label} / {skills_with_key} of {english_only} English-only skills")
     return 0

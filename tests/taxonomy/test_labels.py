@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from krapte.taxonomy import default_taxonomy
-from krapte.taxonomy.labels import BASIS, SEARCH_KEY, derived_dutch_labels, fit_translator
-from krapte.taxonomy.search import search
+from krapte.taxonomy.labels import BASIS, SEARCH_KEY, derived_dutch_labels, english_rendering, fit_translator
+from krapte.taxonomy.lexical import is_derived_entry
+from krapte.taxonomy.search import lexical_index, search
 
 PAIRS = [
     ("install heat pump", "warmtepompen installeren", False),
@@ -47,5 +48,9 @@ def test_dutch_search_reaches_a_skill_that_has_only_english_labels() -> None:
     hits = search(tax, "motoren repareren", kind="skill", top=3)
     top = tax.skills[hits[0].uri]
     assert not top.has_label("nl") and top.labels["en"] == "repair engines"
-    assert hits[0].derived and hits[0].to_dict()["derived"] is True
-    assert hits[0].label == "repair engines"  # the derived label is never shown as the skill's label
+    assert hits[0].label == "repair engines"  # a derived label is never shown as the skill's label
+    # two ways in: the derived Dutch label in the index, and the query's English rendering
+    entry = lexical_index(tax).search("motoren repareren", kind="skill", lang="nl", top=1)[0].entry
+    assert entry.text == "motoren repareren" and is_derived_entry(tax, entry)
+    assert english_rendering("motoren repareren") == "repair engines"
+    assert "derived" in hits[0].to_dict()

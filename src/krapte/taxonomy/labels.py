@@ -47,6 +47,7 @@ __all__ = [
     "LabelTranslator",
     "derived_dutch_labels",
     "derived_labels_digest",
+    "english_rendering",
     "english_verbs",
     "fit_translator",
 ]
@@ -95,6 +96,27 @@ class LabelTranslator:
         self.words = words
         self.english_verbs = english_verbs
         self.dutch_words = dutch_words
+        self.reverse: dict[str, str] = {}  # Dutch word (or compound part) → English word(s), see to_english
+        self.reverse_verbs = {nl: en for en, nl in verbs.items()}
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def to_english(self, text_nl: str) -> str:
+        """A Dutch phrase in English words, for searching the English labels (``"warmtepompen onderhouden"`` →
+        ``"maintain heat pump"``): the Dutch infinitive at the end becomes the leading English verb, compounds are
+        split into known parts, words without a translation are kept."""
+        words = label_key(text_nl).split()
+        verb = ""
+        if len(words) >= 2 and words[-1] in self.reverse_verbs:
+            verb = self.reverse_verbs[words[-1]]
+            words = words[:-1]
+        out: list[str] = []
+        for word in words:
+            if word in self.reverse:
+                out.append(self.reverse[word])
+                continue
+            parts = split_compound(word, self.vocabulary) if len(word) >= 8 else [word]
+            out.extend(self.reverse.get(part, part) for part in parts)
+        return " ".join(w for w in ([verb] if verb else []) + out if w)
 
     def is_verb_phrase(self, label_en: str) -> bool:
         tokens = label_key(label_en).split()
@@ -235,8 +257,11 @@ def fit_translator(
         if len(en) >= 2 and en[0] in verbs_en and len(nl) >= 2 and nl[-1] == verbs[en[0]]:
             en, nl = en[1:], nl[:-1]
         rests.append((en, _dutch_parts(" ".join(nl), vocabulary)))
-    words = _competitive_linking(rests, min_count)
-    return LabelTranslator(verbs, words, verbs_en, frozenset(counts))
+    words, reverse = _competitive_linking(rests, min_count)
+    translator = LabelTranslator(verbs, words, verbs_en, frozenset(counts))
+    translator.reverse = reverse
+    translator.vocabulary = vocabulary
+    return translator
 
 
 def _units(words: list[str]) -> list[tuple[str, tuple[int, ...]]]:
@@ -252,7 +277,7 @@ def _units(words: list[str]) -> list[tuple[str, tuple[int, ...]]]:
 
 def _competitive_linking(
     pairs: Sequence[tuple[list[str], list[str]]], min_count: int = MIN_COUNT
-) -> dict[str, tuple[str, float]]:
+) -> tuple[dict[str, tuple[str, float]], dict[str, str]]:
     """English word or word pair → (Dutch word or "" for a dropped word, association), by competitive linking over
     Dice: in each pair the most strongly associated (English unit, Dutch word) is linked first, then the next whose
     words are both still free, and so on."""
@@ -269,6 +294,7 @@ def _competitive_linking(
         return 2 * c_both[(e, n)] / (c_en[e] + c_nl[n])
 
     links: dict[str, Counter[str]] = defaultdict(Counter)
+    back: dict[str, Counter[str]] = defaultdict(Counter)
     for en, nl in pairs:
         units = _units(en)
         candidates = sorted(
@@ -281,6 +307,7 @@ def _competitive_linking(
             if score < 0.05 or used_e.intersection(pos) or n in used_n:
                 continue
             links[unit][n] += 1
+            back[n][unit] += 1
             used_e.update(pos)
             used_n.add(n)
         for i, word in enumerate(en):
@@ -297,7 +324,35 @@ def _competitive_linking(
         if best and dice(e, best) < MIN_DICE:
             continue
         table[e] = (best, round(dice(e, best), 3) if best else 0.0)
-    return table
+    reverse: dict[str, str] = {}
+    for n, options in back.items():
+        best, count = options.most_common(1)[0]
+        if count >= min_count and count / sum(options.values()) >= MIN_SHARE and dice(best, n) >= MIN_DICE:
+            reverse[n] = best
+    return table, reverse
+
+
+@cache
+def _committed_translator() -> LabelTranslator | None:
+    path = resources.files("krapte.data") / DATASET / "nl-en-words.tsv"
+    if not path.is_file():
+        return None
+    translator = LabelTranslator({}, {}, frozenset(), frozenset())
+    for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t"):
+        if row["kind"] == "verb":
+            translator.reverse_verbs[row["nl"]] = row["en"]
+        else:
+            translator.reverse[row["nl"]] = row["en"]
+    translator.vocabulary = frozenset(translator.reverse)
+    return translator
+
+
+def english_rendering(text_nl: str) -> str:
+    """A Dutch query in English words (:meth:`LabelTranslator.to_english` with the committed word table
+    ``krapte/data/esco-nl-derived/nl-en-words.tsv``), or '' without the table. Search uses it to reach the English
+    labels of skills that have no Dutch one."""
+    translator = _committed_translator()
+    return translator.to_english(text_nl) if translator is not None else ""
 
 
 @cache
