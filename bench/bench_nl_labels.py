@@ -11,7 +11,7 @@ fold. Figures per fold and their mean:
   query; the index is the full skill space (13,939 skills) in which the held-out skills have their English labels
   and their derived Dutch labels, then also search keys (no official Dutch ones), then the query is also searched in
   its English rendering (:meth:`LabelTranslator.to_english`, as :func:`krapte.taxonomy.search.search` does).
-  Lexical search (:class:`krapte.taxonomy.lexical.LexicalIndex`, the one the app uses); baseline: the same index without derived
+  Lexical search (:class:`krapte.taxonomy.lexical.LexicalIndex`, the app's); baseline: the same index without derived
   labels. ``--quick`` uses one fold and 300 queries. The method's settings were chosen on fold 1; the "2-5" line is
   the mean over the folds not used for that choice.
 
