@@ -607,7 +607,13 @@ class SkillExtractor:
         phrases: list[tuple[int, int]] = []
         requirement_spans: list[tuple[int, int]] | None = None
         for sent in ctx.sentences:
-            if sent.boilerplate or not (sent.requirement_cue or sent.section in ("tasks", "requirements")):
+            if sent.boilerplate or sent.wish:
+                continue
+            if not (
+                sent.requirement_cue
+                or sent.section in ("tasks", "requirements", "skills", "experience")
+                or _TASK_CUE.match(text, sent.start, sent.end)
+            ):
                 continue
             for start, end in _clauses(text, sent.start, sent.end):
                 if any(s < end and start < e for s, e in covered) or ctx.is_negated(start):
@@ -836,6 +842,8 @@ def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedd
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# a sentence that states what someone does: "Je monteert ...", "Ik heb ... gepland", "You will ..."
+_TASK_CUE = re.compile(r"\s*(?:je|jij|u|ik|hij|zij|you|i)\s+\w+", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[,;:•·▪()]|\s-\s|\s(?:en|and|of|or)\s")
 
 
