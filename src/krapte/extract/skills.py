@@ -24,27 +24,32 @@ Stages, in order (see ``docs/extract.md``):
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
 
 from krapte.errors import ValidationError
+from krapte.extract.build import (
+    build_gazetteer,
+    build_verb_object_matcher,
+    dutch_lexicon,
+    dutch_verb_forms,
+    is_generic,
+    skill_idf,
+    usable_derived_labels,
+)
 from krapte.extract.context import DocumentContext
-from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Gazetteer, Hit, longest_hits, normalise_label
+from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise_label
 from krapte.extract.reading import english_terms_used_in_dutch, wish_object
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
-from krapte.extract.verb_object import VerbObjectMatcher
-from krapte.text.dutch_variants import verb_forms
+from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
@@ -63,7 +68,6 @@ METHOD_CONFIDENCE: dict[str, float] = {
     EMBEDDING: 0.5,
 }
 MIN_CONFIDENCE = 0.35
-DERIVED_MIN_SCORE = 0.5  # see usable_derived_labels
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
 # The cross-lingual stage links a phrase to its nearest skill only when the cosine is high AND the skill stands out
 # from the runner-up: on the TECH + HOUSE validation spans (English, not the Dutch set) the margin separates right
@@ -72,180 +76,6 @@ GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this sh
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
-
-# Words that name a skill but appear in almost every vacancy; they need context (see module docstring).
-GENERIC_WORDS = frozenset(
-    [
-        "communicatie",
-        "communiceren",
-        "communication",
-        "communicate",
-        "planning",
-        "plannen",
-        "plan",
-        "organiseren",
-        "organise",
-        "organize",
-        "samenwerken",
-        "samenwerking",
-        "teamwork",
-        "cooperate",
-        "leiding",
-        "leadership",
-        "lead",
-        "management",
-        "beheren",
-        "manage",
-        "administratie",
-        "administration",
-        "advies",
-        "adviseren",
-        "advise",
-        "verkoop",
-        "sales",
-        "marketing",
-        "service",
-        "klantgericht",
-        "flexibel",
-        "flexibility",
-        "zelfstandig",
-        "independent",
-        "motivatie",
-        "motivation",
-        "creativiteit",
-        "creativity",
-        "ontwerpen",
-        "design",
-        "onderzoek",
-        "research",
-        "analyseren",
-        "analyse",
-        "analyze",
-        "analysis",
-        "rapporteren",
-        "report",
-        "reporting",
-        "presenteren",
-        "present",
-        "schrijven",
-        "write",
-        "lezen",
-        "read",
-        "rekenen",
-        "coördineren",
-        "coordinate",
-        "controle",
-        "control",
-        "testen",
-        "test",
-        "kwaliteit",
-        "quality",
-        "veiligheid",
-        "safety",
-        "onderwijs",
-        "teaching",
-        "opleiden",
-        "train",
-        "training",
-        "besturen",
-        "drive",
-    ]
-)
-
-# Words that carry no skill content of their own: articles, pronouns, prepositions, auxiliaries and modals, common
-# adverbs, and the requirement frame ("ervaring met", "kennis van", "diploma … vereist": diplomas, certificates,
-# licences and hours are structured requirements, found by :mod:`krapte.extract.requirements`). A phrase for the
-# cross-lingual stage must keep a content word after these are removed; they are trimmed off its ends.
-_FUNCTION_WORDS_TEXT = """
-    de het een en of van voor met op in aan bij naar om te tot uit door over onder tussen tijdens zonder binnen
-    buiten als dan dat die dit deze daar hier er waar wat wie welke hoe ook nog al wel niet geen zo zoals
-    je jij jou jouw u uw wij we ons onze zij ze hun hen hij haar ik mijn me mij men iemand iets alles elke elk
-    is zijn ben bent was waren wordt worden werd heb hebt heeft hebben had kan kun kunt kunnen moet moeten mag
-    mogen wil wilt willen zal zult zullen gaat gaan ga doet doen houd houdt krijg krijgt
-    graag goed goede zeer erg veel meer minder eigen nieuwe verschillende diverse andere overige
-    daarnaast bovendien verder vooral samen zelf dagelijks regelmatig
-    ervaring kennis affiniteit vaardigheden vaardig bekend beschikt beschik bezit bezig werk werken werkt
-    the a an and or of for with on in at to from by as than that this these those there here what who which how
-    also not no you your we our us they their he she it its i my me is are was were be been being has have had
-    can could must should will would may might do does did good strong great very more other own new various
-    experience knowledge familiarity skills skilled ability able work working works including such etc
-    vereist gewenst noodzakelijk nodig pluspunt pre required preferred needed desired plus
-    diploma opleiding certificaat certificaten certificering degree certificate certification
-"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-
-SUBJECT_PRONOUNS = frozenset(["je", "jij", "u", "wij", "we", "ik", "hij", "zij", "ze", "you", "i", "they"])
-
-_NL_WORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "van",
-        "je",
-        "jij",
-        "wij",
-        "we",
-        "voor",
-        "met",
-        "op",
-        "in",
-        "is",
-        "zijn",
-        "bij",
-        "als",
-        "dat",
-        "die",
-        "er",
-        "niet",
-        "ook",
-        "of",
-        "naar",
-        "om",
-        "te",
-        "aan",
-        "heb",
-        "hebt",
-        "heeft",
-        "ervaring",
-        "kennis",
-        "werk",
-        "werken",
-    ]
-)
-_EN_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "you",
-        "we",
-        "for",
-        "with",
-        "on",
-        "in",
-        "is",
-        "are",
-        "at",
-        "as",
-        "that",
-        "this",
-        "it",
-        "not",
-        "or",
-        "to",
-        "be",
-        "have",
-        "has",
-        "experience",
-        "knowledge",
-        "work",
-        "working",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -328,32 +158,6 @@ class RankedSkill:
         return {"uri": self.uri, "label": self.label, "score": round(self.score, 4)}
 
 
-def detect_language(text: str) -> Literal["nl", "en"]:
-    """Dutch or English by counting frequent function words (ties and empty texts: Dutch)."""
-    try:
-        from krapte.text import detect_language as shared_detect
-
-        lang = shared_detect(text)
-        if lang in ("nl", "en"):
-            return lang
-    except (ImportError, AttributeError):
-        pass
-    words = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
-    nl = sum(1 for w in words if w in _NL_WORDS)
-    en = sum(1 for w in words if w in _EN_WORDS)
-    return "en" if en > nl else "nl"
-
-
-@cache
-def dutch_lexicon() -> tuple[tuple[str, str], ...]:
-    """(Dutch term, ESCO skill URI) pairs from ``krapte/data/extract-nl-lexicon/nl-lexicon.tsv`` (may be empty)."""
-    path = resources.files("krapte.data") / "extract-nl-lexicon" / "nl-lexicon.tsv"
-    if not path.is_file():
-        return ()
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
-    return tuple((row["term"], row["uri"]) for row in rows)
-
-
 class SkillExtractor:
     """Turns texts into ESCO skill profiles; build once per taxonomy and reuse (building takes seconds)."""
 
@@ -370,11 +174,11 @@ class SkillExtractor:
         self.gazetteer = build_gazetteer(taxonomy)
         self._international = english_terms_used_in_dutch(taxonomy)
         self.verb_objects = build_verb_object_matcher(taxonomy)
-        self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
+        self._generic = {uri for uri, s in taxonomy.skills.items() if is_generic(s)}
         self._verb_forms = dutch_verb_forms(taxonomy)
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
-        self._idf = _skill_idf(taxonomy)
+        self._idf = skill_idf(taxonomy)
         # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
         self._occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
         self._occupation_norm: dict[str, float] = {}
@@ -700,90 +504,6 @@ def _drop_derived_under_official(
             del found[uri]
 
 
-def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
-    for uri, skill in taxonomy.skills.items():
-        for lang in ("nl", "en"):
-            if skill.labels.get(lang):
-                gazetteer.add(uri, skill.labels[lang], lang, preferred=True)
-            for alt in skill.alt_labels(lang):
-                gazetteer.add(uri, alt, lang, preferred=False)
-    for term, uri in dutch_lexicon():
-        if uri in taxonomy.skills:
-            gazetteer.add(uri, term, "nl", preferred=False)
-    for uri, labels in usable_derived_labels(taxonomy).items():
-        for label in labels:
-            gazetteer.add(uri, label, "nl", preferred=False, light=True)
-
-
-def usable_derived_labels(taxonomy: Any) -> dict[str, tuple[str, ...]]:
-    """Machine-derived Dutch labels (:func:`krapte.taxonomy.labels.derived_dutch_labels`, full translations only)
-    of the skills of ``taxonomy`` that have no Dutch label, for the lexical and verb–object stages. Only labels of two
-    words or more, or single words of ten letters or more (a compound), with a mean word association of at least
-    :data:`DERIVED_MIN_SCORE`: a short derived label is too likely a common word with another meaning."""
-    from krapte.taxonomy.labels import BASIS, derived_dutch_labels
-
-    out: dict[str, tuple[str, ...]] = {}
-    for uri, labels in derived_dutch_labels().items():
-        skill = taxonomy.skills.get(uri)
-        if skill is None or skill.labels.get("nl"):
-            continue
-        keep = tuple(
-            d.label
-            for d in labels
-            if d.basis == BASIS and d.score >= DERIVED_MIN_SCORE and (" " in d.label or len(d.label) >= 10)
-        )
-        if keep:
-            out[uri] = keep
-    return out
-
-
-def build_verb_object_matcher(taxonomy: Any) -> VerbObjectMatcher:
-    """The verb–object matcher over the Dutch labels of skills whose English label starts with a verb, and the Dutch
-    lexicon. Knowledge labels are noun phrases ("technische tekeningen": the last word is a plural, not a verb).
-    ESCO's skill type is noisy ("lay tiles" is typed knowledge), so the verb test is a vote: an English first word
-    is a verb when it starts more skill/competence labels than knowledge labels ("lay", not "types")."""
-    votes: dict[str, int] = defaultdict(int)
-    for skill in taxonomy.skills.values():
-        words = normalise_label(skill.labels.get("en", "")).split()
-        if len(words) >= 2:
-            votes[words[0]] += -1 if getattr(skill, "skill_type", "") == "knowledge" else 1
-    labels: list[tuple[str, str]] = []
-    for uri, skill in taxonomy.skills.items():
-        words = normalise_label(skill.labels.get("en", "")).split()
-        if len(words) < 2 or votes[words[0]] <= 0:
-            continue
-        labels += [(uri, label) for label in skill.all_labels("nl")]
-    labels += [(uri, term) for term, uri in dutch_lexicon() if uri in taxonomy.skills]
-    for uri, derived in usable_derived_labels(taxonomy).items():
-        words = normalise_label(taxonomy.skills[uri].labels.get("en", "")).split()
-        if len(words) >= 2 and votes[words[0]] > 0:
-            labels += [(uri, label) for label in derived]
-    return VerbObjectMatcher(labels)
-
-
-def build_gazetteer(taxonomy: Any) -> Gazetteer:
-    """The lexical automaton for ``taxonomy`` (about a quarter million label variants; seconds to build).
-
-    Built in memory per process rather than cached on disk: the serialised trie is larger (≈100 MB) and not
-    faster to load than to rebuild.
-    """
-    gazetteer = Gazetteer()
-    _fill_gazetteer(gazetteer, taxonomy)
-    gazetteer.finalise()
-    return gazetteer
-
-
-def _is_generic(skill: Any) -> bool:
-    """Generic: transversal in ESCO, or a single-word label from :data:`GENERIC_WORDS`."""
-    if getattr(skill, "is_transversal", False):
-        return True
-    for lang in ("nl", "en"):
-        label = skill.labels.get(lang, "")
-        if label and normalise_label(label) in GENERIC_WORDS:
-            return True
-    return False
-
-
 def _requirement_spans(text: str) -> list[tuple[int, int]]:
     """Where the structured requirements (certificates, licences, education, hours, languages) stand in ``text``:
     they are reported as requirements, and embedding them only finds look-alike skills ("rijbewijs" → teach
@@ -804,31 +524,6 @@ def _requirement_spans(text: str) -> list[tuple[int, int]]:
 
     walk(extract_requirements(text))
     return spans
-
-
-def dutch_verb_forms(taxonomy: Any) -> frozenset[str]:
-    """Finite forms and stems of the verbs of Dutch skill labels (ESCO puts the infinitive last:
-    "warmtepompen installeren" → installeren, installeert, installeer, geïnstalleerd), folded like the text."""
-    infinitives = set()
-    for skill in taxonomy.skills.values():
-        words = normalise_label(skill.labels.get("nl", "")).split()
-        if len(words) >= 2 and words[-1].endswith("en"):
-            infinitives.add(words[-1])
-    forms: set[str] = set()
-    for verb in infinitives:
-        finite, nouns = verb_forms(verb)
-        forms |= finite
-        forms |= {n for n in nouns if not n.endswith(("ing", "atie"))}
-    return frozenset(forms)
-
-
-def _skill_idf(taxonomy: Any) -> dict[str, float]:
-    counts: dict[str, int] = defaultdict(int)
-    for occ in taxonomy.occupations.values():
-        for uri in (*occ.essential_skills, *occ.optional_skills):
-            counts[uri] += 1
-    n = max(len(taxonomy.occupations), 1)
-    return {uri: math.log(1 + n / c) for uri, c in counts.items()}
 
 
 def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedding: bool) -> list[tuple[str, float]]:
