@@ -3,17 +3,14 @@ they use (Dutch lexicon, machine-derived Dutch labels, verb forms, generic skill
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections import defaultdict
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from krapte.extract.gazetteer import Gazetteer, normalise_label
 from krapte.extract.verb_object import VerbObjectMatcher
 from krapte.extract.words import GENERIC_WORDS
+from krapte.taxonomy.labels import curated_dutch_terms
 from krapte.text.dutch_variants import verb_forms
 
 __all__ = [
@@ -30,14 +27,10 @@ __all__ = [
 DERIVED_MIN_SCORE = 0.5  # see usable_derived_labels
 
 
-@cache
 def dutch_lexicon() -> tuple[tuple[str, str], ...]:
-    """(Dutch term, ESCO skill URI) pairs from ``krapte/data/extract-nl-lexicon/nl-lexicon.tsv`` (may be empty)."""
-    path = resources.files("krapte.data") / "extract-nl-lexicon" / "nl-lexicon.tsv"
-    if not path.is_file():
-        return ()
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
-    return tuple((row["term"], row["uri"]) for row in rows)
+    """(Dutch term, ESCO skill URI) pairs of the curated lexicon (:func:`krapte.taxonomy.labels.curated_dutch_terms`,
+    shared with search)."""
+    return curated_dutch_terms()
 
 
 def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:

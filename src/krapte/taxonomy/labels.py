@@ -45,6 +45,7 @@ __all__ = [
     "SEARCH_KEY",
     "DerivedLabel",
     "LabelTranslator",
+    "curated_dutch_terms",
     "derived_dutch_labels",
     "derived_labels_digest",
     "english_rendering",
@@ -330,6 +331,18 @@ def _competitive_linking(
         if count >= min_count and count / sum(options.values()) >= MIN_SHARE and dice(best, n) >= MIN_DICE:
             reverse[n] = best
     return table, reverse
+
+
+@cache
+def curated_dutch_terms() -> tuple[tuple[str, str], ...]:
+    """(Dutch term, ESCO skill URI) pairs of the curated Dutch vacancy lexicon (``krapte/data/extract-nl-lexicon``,
+    written for krapte: "lassen", "heftruck", "leidinggeven", "SAP" …), or () when absent. Search indexes them as
+    Dutch alternative forms and extraction matches them: one lexicon for both."""
+    path = resources.files("krapte.data") / "extract-nl-lexicon" / "nl-lexicon.tsv"
+    if not path.is_file():
+        return ()
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
+    return tuple((row["term"], row["uri"]) for row in rows)
 
 
 @cache

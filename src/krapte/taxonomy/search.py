@@ -120,8 +120,8 @@ def lexical_index(tax: Taxonomy, settings: Settings | None = None) -> LexicalInd
     if tax.key in _lexical_cache:
         return _lexical_cache[tax.key]
     settings = settings or Settings.from_env()
-    # v5: with the derived Dutch skill labels, whose fingerprint is part of the name
-    path = settings.cache_dir / f"lexical-{tax.key}-v5-{derived_labels_digest()}.pickle"
+    # v6: with the curated Dutch lexicon and the derived Dutch skill labels, whose fingerprint is part of the name
+    path = settings.cache_dir / f"lexical-{tax.key}-v6-{derived_labels_digest()}.pickle"
     idx: LexicalIndex | None = None
     if path.exists():
         try:
