@@ -76,6 +76,7 @@ GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this sh
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
+TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
 @dataclass(frozen=True)
@@ -390,8 +391,10 @@ class SkillExtractor:
             phrase = wish_object(text[sentence.start : sentence.end])
             if not phrase:
                 continue
-            for uri, score in _title_ranking(self.taxonomy, phrase, lang, top=3, use_embedding=self.use_embeddings):
-                if uri not in out:
+            ranked = _title_ranking(self.taxonomy, phrase, lang, top=3, use_embedding=self.use_embeddings)
+            best = ranked[0][1] if ranked else 0.0
+            for uri, score in ranked:
+                if uri not in out and score >= TARGET_FLOOR * best:  # "monteur" alone is also a film editor
                     label = self.taxonomy.occupations[uri].label(lang)
                     out[uri] = OccupationSuggestion(uri, label, round(score, 4), (f"wish: {phrase}",))
         return list(out.values())
