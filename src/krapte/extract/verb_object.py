@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from krapte.text.dutch_variants import _separable_prefix, verb_forms
+from krapte.text.dutch_variants import SEPARABLE_PREFIXES, _separable_prefix, verb_forms
 from krapte.text.normalize import fold_aligned, label_key
 from krapte.text.stem import stem
 from krapte.text.words import FUNCTION_WORDS
@@ -70,7 +70,61 @@ def _past_forms(infinitive: str) -> set[str]:
     return {stem_ + ending, stem_ + ending + "n"}
 
 
+# Strong and irregular verbs common in vacancies and CVs: infinitive → (past singular, past plural, participle), from
+# the standard Dutch list of strong verbs. Prefixed verbs use the entry of their last part: "aansluiten" →
+# "aangesloten" (separable), "onderhouden" → "onderhield", participle "onderhouden" (inseparable, no ge-).
+IRREGULAR: dict[str, tuple[str, str, str]] = {
+    "sluiten": ("sloot", "sloten", "gesloten"),
+    "schrijven": ("schreef", "schreven", "geschreven"),
+    "lezen": ("las", "lazen", "gelezen"),
+    "helpen": ("hielp", "hielpen", "geholpen"),
+    "houden": ("hield", "hielden", "gehouden"),
+    "vangen": ("ving", "vingen", "gevangen"),
+    "geven": ("gaf", "gaven", "gegeven"),
+    "rijden": ("reed", "reden", "gereden"),
+    "dragen": ("droeg", "droegen", "gedragen"),
+    "werpen": ("wierp", "wierpen", "geworpen"),
+    "nemen": ("nam", "namen", "genomen"),
+    "zoeken": ("zocht", "zochten", "gezocht"),
+    "brengen": ("bracht", "brachten", "gebracht"),
+    "bieden": ("bood", "boden", "geboden"),
+    "snijden": ("sneed", "sneden", "gesneden"),
+    "meten": ("mat", "maten", "gemeten"),
+    "trekken": ("trok", "trokken", "getrokken"),
+    "binden": ("bond", "bonden", "gebonden"),
+    "vinden": ("vond", "vonden", "gevonden"),
+    "wijzen": ("wees", "wezen", "gewezen"),
+    "schieten": ("schoot", "schoten", "geschoten"),
+    "doen": ("deed", "deden", "gedaan"),
+    "slaan": ("sloeg", "sloegen", "geslagen"),
+    "staan": ("stond", "stonden", "gestaan"),
+    "gaan": ("ging", "gingen", "gegaan"),
+    "zien": ("zag", "zagen", "gezien"),
+}
+_INSEPARABLE = ("be", "ver", "ont", "her", "onder", "er", "ge")
+
+
+def _irregular_forms(infinitive: str) -> set[str]:
+    for base, (past, past_plural, participle) in IRREGULAR.items():
+        if not infinitive.endswith(base):
+            continue
+        prefix = infinitive[: -len(base)]
+        if not prefix:
+            return {past, past_plural, participle}
+        if prefix in SEPARABLE_PREFIXES:
+            return {prefix + participle}  # its past is split ("sloot ... aan"): the particle rule covers it
+        if prefix.startswith(_INSEPARABLE):
+            bare = participle[2:] if participle.startswith("ge") else participle
+            return {prefix + past, prefix + past_plural, prefix + bare}
+    return set()
+
+
 def _forms(infinitive: str) -> set[str]:
+    irregular = _irregular_forms(infinitive)
+    if irregular:  # present forms, and the strong past and participle ("sluitte", "aangesluit" are not words)
+        stem_ = _stem(infinitive)
+        present = {infinitive, stem_, stem_ if stem_.endswith("t") else stem_ + "t"}
+        return (present | irregular) - FUNCTION_WORDS
     finite, _ = verb_forms(infinitive)
     return (finite | _past_forms(infinitive)) - FUNCTION_WORDS
 
