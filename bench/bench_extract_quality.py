@@ -10,6 +10,8 @@
   sets: top-1 precision and number linked, next to the former cosine-only rule.
 * The Dutch passages written for krapte (``tests/fixtures/nl-passages``): micro precision/recall of the skill URIs,
   lexical stage only and full engine; forbidden (negated / boilerplate) skills produced; requirements found.
+* The Dutch sentences written for issue 11 (``tests/fixtures/nl-sentences``), per fold: A was looked at while
+  developing, B was not (report B). Same figures, plus wishes turned into target occupations.
 
 Throughputs are per CPU second of this process (``time.process_time``).
 Figures are printed, never asserted. ``python -m bench extract_quality [--quick]``.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -32,8 +35,10 @@ from krapte.extract.skills import SkillExtractor
 from krapte.extract.spans import default_span_tagger, tags_to_spans
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data" / "dev"
+# the shared development data (next to the repository; KRAPTE_SHARED_DATA overrides, e.g. in a git worktree)
+SHARED = Path(os.environ.get("KRAPTE_SHARED_DATA", ROOT.parent / "shared" / "data")) / "dev"
 PASSAGES = ROOT / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
+SENTENCES = ROOT / "tests" / "fixtures" / "nl-sentences" / "sentences.jsonl"
 Span = tuple[int, int]
 
 
@@ -242,6 +247,26 @@ def bench_dutch(extractor: SkillExtractor, lexical_only: SkillExtractor) -> None
     print(f"  requirements (extract_requirements)  {PRF(hit, found, expected)}")
 
 
+def bench_dutch_sentences(extractor: SkillExtractor, lexical_only: SkillExtractor) -> None:
+    rows = [json.loads(line) for line in SENTENCES.read_text("utf-8").splitlines()]
+    print(f"Dutch sentences (written for issue 11): {len(rows)} sentences, {sum(len(r['skills']) for r in rows)} gold")
+    for fold in ("A (dev)", "B (held out)"):
+        part = [r for r in rows if r["fold"] == fold[0]]
+        gold = [{s["uri"] for s in r["skills"]} for r in part]
+        absent = [{s["uri"] for s in r["absent"]} for r in part]
+        for name, engine in (("lexical stage only", lexical_only), ("full engine (+ cross-lingual)", extractor)):
+            if engine is extractor and not extractor.use_embeddings:
+                continue
+            profiles = [engine.extract(r["text"], "nl") for r in part]
+            pred = [set(p.uris()) for p in profiles]
+            forbidden = sum(len(p & a) for p, a in zip(pred, absent, strict=True))
+            targets = sum(1 for p in profiles if p.targets)
+            print(
+                f"  fold {fold:<13} {name:<30} {set_prf(pred, gold)}   forbidden: {forbidden}/"
+                f"{sum(map(len, absent))}   texts with targets: {targets}"
+            )
+
+
 def _requirement_items(req: dict) -> set[str]:
     """Flatten requirements into comparable items (certificate ids, licence categories, levels, hours)."""
     items: set[str] = set()
@@ -282,3 +307,4 @@ def run(quick: bool) -> None:
     bench_linking(extractor, quick)
     bench_link_rule(extractor, quick)
     bench_dutch(extractor, lexical_only)
+    bench_dutch_sentences(extractor, lexical_only)

@@ -146,7 +146,13 @@ def test_a_full_vacancy_to_dict() -> None:
     assert body["education"]["level"] == "mbo" and body["education"]["nlqf"] == 3
     assert body["hours"]["min"] == 32 and body["hours"]["part_time"] is True
     assert body["language_levels"] == [
-        {"language": "nl", "level": "B1", "nt2": False, "evidence": body["language_levels"][0]["evidence"]}
+        {
+            "language": "nl",
+            "level": "B1",
+            "nt2": False,
+            "evidence": body["language_levels"][0]["evidence"],
+            "rating": None,
+        }
     ]
     for evidence in [body["certificates"][0]["evidence"], body["education"]["evidence"]]:
         assert text[evidence["start"] : evidence["end"]] == evidence["surface"]

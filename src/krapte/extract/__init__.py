@@ -76,6 +76,7 @@ class DocumentResult:
             "skills": skills,
             "negated": profile.get("negated", []),
             "occupations": profile.get("occupations", []),
+            "targets": profile.get("targets", []),
             "flags": {
                 "green": sum(1 for s in skills if s.get("is_green")),
                 "digital": sum(1 for s in skills if s.get("is_digital")),

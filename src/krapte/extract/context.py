@@ -8,7 +8,12 @@ requirements. This module finds, cheaply and with regular expressions only:
   "Wat bieden wij?" / "Functie-eisen" / "About us" / "Requirements";
 * boilerplate sentences: offer, company blurb, application procedure, equal-opportunity statements;
 * negation cues before a phrase in the same clause ("geen ervaring met lassen vereist", "no experience needed");
-* requirement cues ("ervaring met", "kennis van", "experience with") that make a generic skill credible.
+* requirement cues ("ervaring met", "kennis van", "experience with") that make a generic skill credible;
+* CV sections (werkervaring, opleiding, vaardigheden, talen, certificaten, ambities, personalia): skills come from
+  experience, skills and task sections; the ambitions section and wish sentences ("ik wil overstappen naar
+  monteur warmtepompen", "mijn ambitie is ...") name *target* occupations, not skills; personal details and the
+  languages section name no skills (language levels are requirements);
+* organisation names ("bij Bol Logistics", "Van Dijk Installatietechniek B.V."): a label inside one is no skill.
 """
 
 from __future__ import annotations
@@ -39,7 +44,21 @@ _TASKS = (
     r"wat ga je doen|de functie|functieomschrijving|werkzaamheden|taken|jouw rol|wat je gaat doen"
     r"|responsibilities|the role|what you will do|your role|job description|duties"
 )
+_AMBITION = r"ambitie|ambities|wensen|mijn doel|doelen|toekomst|career goals?|ambitions?|objective"
+_EXPERIENCE = r"werkervaring|ervaring|loopbaan|arbeidsverleden|work experience|experience|employment"
+_SKILLS = r"vaardigheden|competenties|kennis en vaardigheden|skills|competences|expertise|vakkennis"
+_EDUCATION = r"opleidingen|opleiding|scholing|cursussen|education|training|courses"
+_CERTIFICATES = r"certificaten|certificeringen|diploma'?s|certificates|certifications|licenties"
+_LANGUAGES = r"talen|talenkennis|languages"
+_PERSONAL = r"personalia|persoonlijke gegevens|contactgegevens|personal details|hobby'?s|interesses|referenties"
 SECTION_KINDS: tuple[tuple[str, str], ...] = (
+    ("ambitions", _AMBITION),
+    ("personal", _PERSONAL),
+    ("languages", _LANGUAGES),
+    ("certificates", _CERTIFICATES),
+    ("skills", _SKILLS),
+    ("experience", _EXPERIENCE),
+    ("education", _EDUCATION),
     ("offer", _OFFER),
     ("company", _COMPANY),
     ("apply", _APPLY),
@@ -48,6 +67,29 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
 )
 _SECTION_RES = [(kind, re.compile(rf"^\W*(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in SECTION_KINDS]
 BOILERPLATE_SECTIONS = frozenset({"offer", "company", "apply"})
+# sections whose phrases are not skills of the person or the job (languages and certificates are requirements)
+NO_SKILL_SECTIONS = frozenset({"personal", "languages"})
+
+# A wish or ambition: what the person wants to become or learn, not what they can do.
+_WISH = re.compile(
+    r"\b(?:ik wil|wil ik|ik zou graag|zou ik graag|ik hoop|ik ben op zoek naar|ben ik op zoek naar|ik zoek een"
+    r"|mijn (?:ambitie|doel|wens|droom|droombaan)|ambitie is|overstappen naar|overstap naar|omscholen (?:tot|naar)"
+    r"|omscholing (?:tot|naar)|doorgroeien (?:tot|naar)|(?:wil|zou) (?:graag )?\w+ (?:worden|leren)"
+    r"|i want to|i would like to|i hope to|my (?:ambition|goal|dream)|looking for a (?:job|role|position)"
+    r"|switch to|retrain as)\b",
+    re.IGNORECASE,
+)
+# Organisations: after "bij"/"at"/"for" a run of capitalised words, or capitalised words ending in a legal form or a
+# typical company word. Matched on the original text (capitals matter).
+_ORG_WORD = r"(?:[A-Z][\w&'’.-]*|van|de|der|den|het|en|&)"
+_ORG_SUFFIX = (
+    r"B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Holding|Groep|Group|Logistics|Logistiek|Transport|Installatietechniek"
+    r"|Installaties|Techniek|Services|Solutions|Energy|Zorggroep|Zorg|Nederland|International|Bouw|Pakketten"
+)
+_ORGANISATION = re.compile(
+    rf"(?:\b(?:bij|at|for|voor)\s+)(?P<a>[A-Z][\w&'’.-]*(?:\s+{_ORG_WORD})*(?:\s+[A-Z][\w&'’.-]*)?)"
+    rf"|(?P<b>\b[A-Z][\w&'’.-]*(?:\s+{_ORG_WORD}){{0,3}}\s+(?:{_ORG_SUFFIX})\b\.?)"
+)
 
 # Sentence-level boilerplate cues (anywhere in the sentence).
 _BOILERPLATE = re.compile(
@@ -62,6 +104,14 @@ _BOILERPLATE = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:geen|niet|zonder|hoeft niet|not|no|without|isn't|is not|aren't|never|nooit)\b", re.IGNORECASE
+)
+# a negation after the phrase, in the same clause: "lassen is niet vereist", "reanimatie is geen vereiste",
+# "lassen kan ik niet", "hydraulica hoef je niet te kennen"
+_NEGATION_AFTER = re.compile(
+    r"\b(?:(?:is|zijn) (?:niet|geen) (?:vereist|nodig|noodzakelijk|verplicht|vereiste|must|eis)"
+    r"|(?:kan|ken|beheers|heb|doe) ik (?:niet|nog niet|geen)|hoef je niet|hoeft niet|(?:not|never) (?:required|needed)"
+    r"|niet (?:vereist|nodig|required|needed))\b",
+    re.IGNORECASE,
 )
 _REQUIREMENT_CUE = re.compile(
     r"\b(?:ervaring|kennis|vaardig\w*|beheers\w*|bekend met|affiniteit|je kunt|kun je|in staat|diploma|opleiding|"
@@ -80,6 +130,7 @@ class Sentence:
     section: str  # "offer", "company", "apply", "requirements", "tasks" or "" (unknown)
     boilerplate: bool
     requirement_cue: bool
+    wish: bool = False  # a wish or ambition ("ik wil ... worden"): its phrases are targets, not skills
 
 
 class DocumentContext:
@@ -102,11 +153,23 @@ class DocumentContext:
                     section = header
                     self.sentences.append(Sentence(pos, end, section, section in BOILERPLATE_SECTIONS, False))
                 else:
-                    boiler = section in BOILERPLATE_SECTIONS or bool(_BOILERPLATE.search(chunk))
-                    cue = bool(_REQUIREMENT_CUE.search(chunk)) or section in ("requirements",)
-                    self.sentences.append(Sentence(pos, end, section, boiler, cue))
+                    boiler = (
+                        section in BOILERPLATE_SECTIONS
+                        or section in NO_SKILL_SECTIONS
+                        or bool(_BOILERPLATE.search(chunk))
+                    )
+                    cue = bool(_REQUIREMENT_CUE.search(chunk)) or section in ("requirements", "skills")
+                    wish = section == "ambitions" or bool(_WISH.search(chunk))
+                    self.sentences.append(Sentence(pos, end, section, boiler, cue, wish))
             pos = end
         self._starts = [s.start for s in self.sentences]
+        self.organisations: list[tuple[int, int]] = [
+            m.span("a") if m.group("a") else m.span("b") for m in _ORGANISATION.finditer(text)
+        ]
+
+    def in_organisation(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` lies inside an organisation's name ("Bol Logistics", "Zorggroep De Linde")."""
+        return any(s <= start and end <= e for s, e in self.organisations)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -125,15 +188,15 @@ class DocumentContext:
         # "geen ervaring met lassen vereist" / "lassen is niet vereist": look behind and a little ahead
         after = self.text[start : sent.end]
         after_clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
-        return bool(_NEGATION.search(clause)) or bool(
-            re.search(r"\b(?:niet|not) (?:vereist|nodig|required|needed)\b", after_clause, re.I)
-        )
+        return bool(_NEGATION.search(clause)) or bool(_NEGATION_AFTER.search(after_clause))
 
 
 def _section_of_header(line: str) -> str | None:
     """The section a short header line opens, or None when the line is not a header."""
     if len(line) > 60 or line.count(" ") > 6:
         return None
+    if not line.endswith((":", "?")) and line.count(" ") > 2:
+        return None  # "Werkervaring bij Zorggroep De Linde" is a sentence, "Werkervaring" / "Wat bieden wij?" headers
     for kind, pattern in _SECTION_RES:
         if pattern.search(line):
             return kind

@@ -82,6 +82,8 @@ class LanguageLevel:
     level: str | None  # CEFR "A1".."C2", "native", or None when only "good command" is asked
     nt2: bool
     evidence: Evidence
+    # the words a CV uses instead of a CEFR level, as stated: "basic", "fair" (redelijk), "good", "fluent", "native"
+    rating: str | None = None
 
 
 @dataclass(frozen=True)
@@ -409,6 +411,29 @@ _LANGUAGE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _NT2 = re.compile(r"\bNT2\b")
+# Dutch and English self-ratings in CVs ("Engels: redelijk", "Duits: basis"); kept as words, not turned into CEFR
+# levels (a self-rating is not a tested level). "moedertaal" is also the level "native".
+RATINGS: tuple[tuple[str, str], ...] = (
+    ("native", r"moedertaal|native|moedertaalspreker|mother\s+tongue"),
+    ("fluent", r"vloeiend|uitstekend|zeer goed|fluent|excellent|near[- ]native"),
+    ("good", r"goed|good"),
+    ("fair", r"redelijk|voldoende|gemiddeld|fair|reasonable|intermediate"),
+    ("basic", r"basis|basiskennis|beginner|matig|elementair|basic|elementary"),
+)
+_RATING = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in RATINGS) + r")\b", re.IGNORECASE)
+
+
+def _own(after: str) -> str:
+    """The part of the text after a language that still belongs to it (up to "en"/"and" or the next item)."""
+    return re.split(r"\b(?:en|and)\b|[,;]", after, maxsplit=1)[0]
+
+
+def _rating(after: str, before: str) -> str | None:
+    """The self-rating of a language: right after it ("Engels: redelijk"), else before it ("vloeiend Engels")."""
+    found = _RATING.search(_own(after)[:25])
+    if found is None:
+        found = _RATING.search(before[-18:])
+    return found.lastgroup if found else None
 
 
 def _language_levels(text: str) -> list[LanguageLevel]:
@@ -421,6 +446,8 @@ def _language_levels(text: str) -> list[LanguageLevel]:
         line_end = len(text) if line_end == -1 else line_end
         after = re.split(r"[;]|,\s*(?=[A-Z])|\.\s", text[end : min(line_end, end + 45)])[0]
         before = text[max(line_start, start - 40) : start]
+        # only this item of a list: "Nederlands moedertaal, Engels: redelijk" gives Engels nothing of "moedertaal"
+        item_before = re.split(r"[;,•·|/]|\s-\s|\ben\b|\band\b", before)[-1]
         level: str | None = None
         cefr_after = _CEFR.search(after)
         cefr = cefr_after or _CEFR.search(before[-15:])
@@ -431,13 +458,13 @@ def _language_levels(text: str) -> list[LanguageLevel]:
         elif ref:
             level = REF_TO_CEFR[ref.group(1)]
             stop = end + ref.end()
-        elif _NATIVE.search(after) or _NATIVE.search(before[-20:]):
+        elif _NATIVE.search(_own(after)) or _NATIVE.search(item_before[-20:]):
             level = "native"
             native = _NATIVE.search(after)
             stop = end + native.end() if native else end
         elif language == "nl" and match.group(0).lower() == "nederlandse" and "taal" not in match.group(0).lower():
             continue
-        elif _LANGUAGE_CONTEXT.search(before[-30:] + " " + after[:30]):
+        elif _LANGUAGE_CONTEXT.search(before[-30:] + " " + after[:30]) or _rating(after, item_before):
             stop = end
         else:
             continue
@@ -450,7 +477,14 @@ def _language_levels(text: str) -> list[LanguageLevel]:
         if _qualify(text, start, end) is None:
             continue
         nt2 = language == "nl" and bool(_NT2.search(text[line_start:line_end]))
-        entry = LanguageLevel(language, level, nt2, _evidence(text, start, max(stop, end)))
+        rating = _rating(after, item_before)
+        if rating is not None and level is None and not (cefr or ref):
+            level = "native" if rating == "native" else None
+        if rating is not None:
+            found_rating = _RATING.search(_own(after)[:25])
+            if found_rating is not None:
+                stop = max(stop, end + found_rating.end())
+        entry = LanguageLevel(language, level, nt2, _evidence(text, start, max(stop, end)), rating)
         if language not in found or (level and not found[language].level):
             found[language] = entry
     for match in _NT2.finditer(text):

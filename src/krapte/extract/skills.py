@@ -5,46 +5,68 @@ Stages, in order (see ``docs/extract.md``):
 1. **Lexical** (:mod:`krapte.extract.gazetteer`): every Dutch and English label and alternative label of every
    skill, with generated Dutch inflections, verb–object orders, separable verbs and compounds, plus the Dutch
    vacancy lexicon in ``krapte/data/extract-nl-lexicon/``, matched in one Aho–Corasick pass.
-2. **Context** (:mod:`krapte.extract.context`): hits in boilerplate (company blurb, offer, application, equal
+2. **Reading** (:mod:`krapte.extract.reading`, :mod:`krapte.extract.verb_object`): in a Dutch text an English
+   label counts only when it is a name used in Dutch ("SAP", "Python"), never a Dutch function word ("die" is not
+   "dies"); verb–object phrases in Dutch word order ("je leest technische tekeningen", "sluit ... aan") are
+   matched clause by clause; labels inside organisation names ("Bol Logistics") are dropped; wishes ("ik wil
+   overstappen naar monteur warmtepompen") give *target* occupations, not skills.
+3. **Context** (:mod:`krapte.extract.context`): hits in boilerplate (company blurb, offer, application, equal
    opportunities) are dropped; negated hits ("geen ervaring met lassen vereist") go to ``negated`` instead of
    ``skills``; generic skills ("communicatie", "planning") need a requirement cue or repetition, else their
    confidence falls below the cut.
-3. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
+4. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
    cover are embedded with the offline multilingual encoder and linked to the nearest skill when the cosine is
    high enough; this reaches the ESCO skills that only have English labels.
-4. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
+5. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
    the taxonomy's title ranking when a job title is given.
 """
 
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
 
 from krapte.errors import ValidationError
+from krapte.extract.build import (
+    build_gazetteer,
+    build_verb_object_matcher,
+    dutch_lexicon,
+    dutch_verb_forms,
+    is_generic,
+    skill_idf,
+    usable_derived_labels,
+)
 from krapte.extract.context import DocumentContext
-from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Gazetteer, Hit, longest_hits, normalise_label
+from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise_label
+from krapte.extract.reading import english_terms_used_in_dutch, wish_object
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
-from krapte.text.dutch_variants import verb_forms
+from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
 LEXICON = "lexicon"
+VERB_OBJECT = "verb_object"
+DERIVED = "derived"  # a machine-derived Dutch label (krapte.taxonomy.labels), not ESCO's
 
 # Base confidence of one piece of evidence, by how it was found.
-METHOD_CONFIDENCE: dict[str, float] = {EXACT: 0.85, LEXICON: 0.8, VARIANT: 0.75, COMPOUND: 0.6, EMBEDDING: 0.5}
+METHOD_CONFIDENCE: dict[str, float] = {
+    EXACT: 0.85,
+    LEXICON: 0.8,
+    VARIANT: 0.75,
+    VERB_OBJECT: 0.7,
+    DERIVED: 0.6,
+    COMPOUND: 0.6,
+    EMBEDDING: 0.5,
+}
 MIN_CONFIDENCE = 0.35
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
 # The cross-lingual stage links a phrase to its nearest skill only when the cosine is high AND the skill stands out
@@ -54,180 +76,7 @@ GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this sh
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
-
-# Words that name a skill but appear in almost every vacancy; they need context (see module docstring).
-GENERIC_WORDS = frozenset(
-    [
-        "communicatie",
-        "communiceren",
-        "communication",
-        "communicate",
-        "planning",
-        "plannen",
-        "plan",
-        "organiseren",
-        "organise",
-        "organize",
-        "samenwerken",
-        "samenwerking",
-        "teamwork",
-        "cooperate",
-        "leiding",
-        "leadership",
-        "lead",
-        "management",
-        "beheren",
-        "manage",
-        "administratie",
-        "administration",
-        "advies",
-        "adviseren",
-        "advise",
-        "verkoop",
-        "sales",
-        "marketing",
-        "service",
-        "klantgericht",
-        "flexibel",
-        "flexibility",
-        "zelfstandig",
-        "independent",
-        "motivatie",
-        "motivation",
-        "creativiteit",
-        "creativity",
-        "ontwerpen",
-        "design",
-        "onderzoek",
-        "research",
-        "analyseren",
-        "analyse",
-        "analyze",
-        "analysis",
-        "rapporteren",
-        "report",
-        "reporting",
-        "presenteren",
-        "present",
-        "schrijven",
-        "write",
-        "lezen",
-        "read",
-        "rekenen",
-        "coördineren",
-        "coordinate",
-        "controle",
-        "control",
-        "testen",
-        "test",
-        "kwaliteit",
-        "quality",
-        "veiligheid",
-        "safety",
-        "onderwijs",
-        "teaching",
-        "opleiden",
-        "train",
-        "training",
-        "besturen",
-        "drive",
-    ]
-)
-
-# Words that carry no skill content of their own: articles, pronouns, prepositions, auxiliaries and modals, common
-# adverbs, and the requirement frame ("ervaring met", "kennis van", "diploma … vereist": diplomas, certificates,
-# licences and hours are structured requirements, found by :mod:`krapte.extract.requirements`). A phrase for the
-# cross-lingual stage must keep a content word after these are removed; they are trimmed off its ends.
-_FUNCTION_WORDS_TEXT = """
-    de het een en of van voor met op in aan bij naar om te tot uit door over onder tussen tijdens zonder binnen
-    buiten als dan dat die dit deze daar hier er waar wat wie welke hoe ook nog al wel niet geen zo zoals
-    je jij jou jouw u uw wij we ons onze zij ze hun hen hij haar ik mijn me mij men iemand iets alles elke elk
-    is zijn ben bent was waren wordt worden werd heb hebt heeft hebben had kan kun kunt kunnen moet moeten mag
-    mogen wil wilt willen zal zult zullen gaat gaan ga doet doen houd houdt krijg krijgt
-    graag goed goede zeer erg veel meer minder eigen nieuwe verschillende diverse andere overige
-    daarnaast bovendien verder vooral samen zelf dagelijks regelmatig
-    ervaring kennis affiniteit vaardigheden vaardig bekend beschikt beschik bezit bezig werk werken werkt
-    the a an and or of for with on in at to from by as than that this these those there here what who which how
-    also not no you your we our us they their he she it its i my me is are was were be been being has have had
-    can could must should will would may might do does did good strong great very more other own new various
-    experience knowledge familiarity skills skilled ability able work working works including such etc
-    vereist gewenst noodzakelijk nodig pluspunt pre required preferred needed desired plus
-    diploma opleiding certificaat certificaten certificering degree certificate certification
-"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-
-SUBJECT_PRONOUNS = frozenset(["je", "jij", "u", "wij", "we", "ik", "hij", "zij", "ze", "you", "i", "they"])
-
-_NL_WORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "van",
-        "je",
-        "jij",
-        "wij",
-        "we",
-        "voor",
-        "met",
-        "op",
-        "in",
-        "is",
-        "zijn",
-        "bij",
-        "als",
-        "dat",
-        "die",
-        "er",
-        "niet",
-        "ook",
-        "of",
-        "naar",
-        "om",
-        "te",
-        "aan",
-        "heb",
-        "hebt",
-        "heeft",
-        "ervaring",
-        "kennis",
-        "werk",
-        "werken",
-    ]
-)
-_EN_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "you",
-        "we",
-        "for",
-        "with",
-        "on",
-        "in",
-        "is",
-        "are",
-        "at",
-        "as",
-        "that",
-        "this",
-        "it",
-        "not",
-        "or",
-        "to",
-        "be",
-        "have",
-        "has",
-        "experience",
-        "knowledge",
-        "work",
-        "working",
-    ]
-)
+TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
 @dataclass(frozen=True)
@@ -253,6 +102,9 @@ class SkillMatch:
     is_green: bool = False
     is_digital: bool = False
     generic: bool = False
+    # a machine-derived Dutch label when ESCO gives the skill none (``label_nl`` then falls back to English);
+    # show it marked as machine-derived, never as ESCO's
+    label_nl_derived: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -279,6 +131,8 @@ class SkillProfile:
     skills: list[SkillMatch]
     occupations: list[OccupationSuggestion] = field(default_factory=list)
     negated: list[SkillMatch] = field(default_factory=list)
+    # occupations the text wishes for ("ik wil overstappen naar monteur warmtepompen"), not skills it has
+    targets: list[OccupationSuggestion] = field(default_factory=list)
 
     def uris(self) -> list[str]:
         return [s.uri for s in self.skills]
@@ -289,6 +143,7 @@ class SkillProfile:
             "skills": [s.to_dict() for s in self.skills],
             "negated": [s.to_dict() for s in self.negated],
             "occupations": [o.to_dict() for o in self.occupations],
+            "targets": [o.to_dict() for o in self.targets],
         }
 
 
@@ -304,32 +159,6 @@ class RankedSkill:
         return {"uri": self.uri, "label": self.label, "score": round(self.score, 4)}
 
 
-def detect_language(text: str) -> Literal["nl", "en"]:
-    """Dutch or English by counting frequent function words (ties and empty texts: Dutch)."""
-    try:
-        from krapte.text import detect_language as shared_detect
-
-        lang = shared_detect(text)
-        if lang in ("nl", "en"):
-            return lang
-    except (ImportError, AttributeError):
-        pass
-    words = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
-    nl = sum(1 for w in words if w in _NL_WORDS)
-    en = sum(1 for w in words if w in _EN_WORDS)
-    return "en" if en > nl else "nl"
-
-
-@cache
-def dutch_lexicon() -> tuple[tuple[str, str], ...]:
-    """(Dutch term, ESCO skill URI) pairs from ``krapte/data/extract-nl-lexicon/nl-lexicon.tsv`` (may be empty)."""
-    path = resources.files("krapte.data") / "extract-nl-lexicon" / "nl-lexicon.tsv"
-    if not path.is_file():
-        return ()
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
-    return tuple((row["term"], row["uri"]) for row in rows)
-
-
 class SkillExtractor:
     """Turns texts into ESCO skill profiles; build once per taxonomy and reuse (building takes seconds)."""
 
@@ -339,12 +168,18 @@ class SkillExtractor:
         self._lexicon_keys: set[tuple[str, str]] = {
             (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
         }
+        self._derived = usable_derived_labels(taxonomy)
+        self._derived_keys = {
+            (normalise_label(label), uri) for uri, labels in self._derived.items() for label in labels
+        }
         self.gazetteer = build_gazetteer(taxonomy)
-        self._generic = {uri for uri, s in taxonomy.skills.items() if _is_generic(s)}
+        self._international = english_terms_used_in_dutch(taxonomy)
+        self.verb_objects = build_verb_object_matcher(taxonomy)
+        self._generic = {uri for uri, s in taxonomy.skills.items() if is_generic(s)}
         self._verb_forms = dutch_verb_forms(taxonomy)
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
-        self._idf = _skill_idf(taxonomy)
+        self._idf = skill_idf(taxonomy)
         # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
         self._occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
         self._occupation_norm: dict[str, float] = {}
@@ -367,9 +202,14 @@ class SkillExtractor:
         found: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         covered: list[tuple[int, int]] = []
-        for hit in self.lexical_hits(text):
+        wishes: dict[int, Any] = {}
+        for hit in self.lexical_hits(text, detected):
             sentence = ctx.sentence_at(hit.start)
-            if sentence is None or sentence.boilerplate:
+            if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
+                continue
+            if sentence.wish:
+                wishes[sentence.start] = sentence
+                covered.append((hit.start, hit.end))
                 continue
             method = self._method(hit)
             conf = METHOD_CONFIDENCE[method] + (0.05 if method == EXACT and hit.entry.preferred else 0.0)
@@ -380,17 +220,35 @@ class SkillExtractor:
             evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], method, is_neg)
             (negated if is_neg else found)[uri].append((evidence, conf))
             covered.append((hit.start, hit.end))
+        if detected == "nl":
+            self._verb_object_stage(text, ctx, covered, found, negated)
+            _drop_derived_under_official(found, self._derived)
+        wishes.update({s.start: s for s in ctx.sentences if s.wish})
         if self.use_embeddings:
             self._embedding_stage(text, ctx, covered, found)
         skills = self._aggregate(found)
         negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
         profile = SkillProfile(detected, skills, negated=negated_matches)
         profile.occupations = self.suggest_occupations(skills, title=title, lang=detected)
+        profile.targets = self._targets(text, list(wishes.values()), detected)
         return profile
 
-    def lexical_hits(self, text: str) -> list[Hit]:
-        """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline)."""
-        return longest_hits(self.gazetteer.find(text))
+    def lexical_hits(self, text: str, lang: str | None = None) -> list[Hit]:
+        """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline).
+
+        With ``lang="nl"`` English labels count only when they are names used in Dutch
+        (:func:`krapte.extract.reading.english_terms_used_in_dutch`) and written as in ESCO (no English inflection
+        variants): "die" never becomes "dies", "Logistics" never "logistics"."""
+        hits: Iterable[Hit] = self.gazetteer.find(text)
+        if lang == "nl":
+            norm_keys = self._international
+            hits = [
+                h
+                for h in hits
+                if h.entry.lang != "en"
+                or (h.entry.method == EXACT and " ".join(normalise_label(text[h.start : h.end]).split()) in norm_keys)
+            ]
+        return longest_hits(hits)
 
     def suggest_occupations(
         self, skills: Sequence[SkillMatch], *, title: str | None = None, lang: str = "nl", top: int = 10
@@ -493,6 +351,8 @@ class SkillExtractor:
 
     # -- internals ------------------------------------------------------------------------------------------------
     def _method(self, hit: Hit) -> str:
+        if hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._derived_keys:
+            return DERIVED
         if hit.compound:
             return COMPOUND
         if (hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._lexicon_keys) and (
@@ -500,6 +360,44 @@ class SkillExtractor:
         ):
             return LEXICON
         return hit.entry.method
+
+    def _verb_object_stage(
+        self,
+        text: str,
+        ctx: DocumentContext,
+        covered: list[tuple[int, int]],
+        found: dict[str, list[tuple[Evidence, float]]],
+        negated: dict[str, list[tuple[Evidence, float]]],
+    ) -> None:
+        """Dutch verb–object phrases the contiguous lexical stage did not match (:mod:`krapte.extract.verb_object`)."""
+        for hit in self.verb_objects.find(text):
+            if hit.uri in found or hit.uri in negated:
+                continue
+            sentence = ctx.sentence_at(hit.start)
+            if sentence is None or sentence.boilerplate or sentence.wish or ctx.in_organisation(hit.start, hit.end):
+                continue
+            conf = METHOD_CONFIDENCE[VERB_OBJECT]
+            if hit.uri in self._generic and not sentence.requirement_cue:
+                conf *= GENERIC_FACTOR
+            is_neg = ctx.is_negated(hit.start)
+            evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], VERB_OBJECT, is_neg)
+            (negated if is_neg else found)[hit.uri].append((evidence, conf))
+            covered.append((hit.start, hit.end))
+
+    def _targets(self, text: str, wishes: Sequence[Any], lang: str) -> list[OccupationSuggestion]:
+        """Occupations named by wish sentences ("ik wil overstappen naar monteur warmtepompen"), best first."""
+        out: dict[str, OccupationSuggestion] = {}
+        for sentence in sorted(wishes, key=lambda s: s.start):
+            phrase = wish_object(text[sentence.start : sentence.end])
+            if not phrase:
+                continue
+            ranked = _title_ranking(self.taxonomy, phrase, lang, top=3, use_embedding=self.use_embeddings)
+            best = ranked[0][1] if ranked else 0.0
+            for uri, score in ranked:
+                if uri not in out and score >= TARGET_FLOOR * best:  # "monteur" alone is also a film editor
+                    label = self.taxonomy.occupations[uri].label(lang)
+                    out[uri] = OccupationSuggestion(uri, label, round(score, 4), (f"wish: {phrase}",))
+        return list(out.values())
 
     def _skill_vectors(self) -> SkillVectors:
         if self._vectors is None:
@@ -516,7 +414,13 @@ class SkillExtractor:
         phrases: list[tuple[int, int]] = []
         requirement_spans: list[tuple[int, int]] | None = None
         for sent in ctx.sentences:
-            if sent.boilerplate or not (sent.requirement_cue or sent.section in ("tasks", "requirements")):
+            if sent.boilerplate or sent.wish:
+                continue
+            if not (
+                sent.requirement_cue
+                or sent.section in ("tasks", "requirements", "skills", "experience")
+                or _TASK_CUE.match(text, sent.start, sent.end)
+            ):
                 continue
             for start, end in _clauses(text, sent.start, sent.end):
                 if any(s < end and start < e for s, e in covered) or ctx.is_negated(start):
@@ -582,45 +486,25 @@ class SkillExtractor:
                     is_green=bool(skill.is_green),
                     is_digital=bool(skill.is_digital),
                     generic=uri in self._generic,
+                    label_nl_derived="" if skill.labels.get("nl") else next(iter(self._derived.get(uri, ())), ""),
                 )
             )
         matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
         return matches
 
 
-def _fill_gazetteer(gazetteer: Gazetteer, taxonomy: Any) -> None:
-    for uri, skill in taxonomy.skills.items():
-        for lang in ("nl", "en"):
-            if skill.labels.get(lang):
-                gazetteer.add(uri, skill.labels[lang], lang, preferred=True)
-            for alt in skill.alt_labels(lang):
-                gazetteer.add(uri, alt, lang, preferred=False)
-    for term, uri in dutch_lexicon():
-        if uri in taxonomy.skills:
-            gazetteer.add(uri, term, "nl", preferred=False)
-
-
-def build_gazetteer(taxonomy: Any) -> Gazetteer:
-    """The lexical automaton for ``taxonomy`` (about a quarter million label variants; seconds to build).
-
-    Built in memory per process rather than cached on disk: the serialised trie is larger (≈100 MB) and not
-    faster to load than to rebuild.
-    """
-    gazetteer = Gazetteer()
-    _fill_gazetteer(gazetteer, taxonomy)
-    gazetteer.finalise()
-    return gazetteer
-
-
-def _is_generic(skill: Any) -> bool:
-    """Generic: transversal in ESCO, or a single-word label from :data:`GENERIC_WORDS`."""
-    if getattr(skill, "is_transversal", False):
-        return True
-    for lang in ("nl", "en"):
-        label = skill.labels.get(lang, "")
-        if label and normalise_label(label) in GENERIC_WORDS:
-            return True
-    return False
+def _drop_derived_under_official(
+    found: dict[str, list[tuple[Evidence, float]]], derived: dict[str, tuple[str, ...]]
+) -> None:
+    """A skill found only through a machine-derived label gives way where an official label found another skill in
+    the same words ("schrijft technische documentatie": ESCO's "documentatie leveren" over a derived label)."""
+    official = [e for uri, items in found.items() if uri not in derived for e, _ in items]
+    for uri in [u for u in found if u in derived]:
+        kept = [(e, c) for e, c in found[uri] if not any(o.start < e.end and e.start < o.end for o in official)]
+        if kept:
+            found[uri] = kept
+        else:
+            del found[uri]
 
 
 def _requirement_spans(text: str) -> list[tuple[int, int]]:
@@ -645,31 +529,6 @@ def _requirement_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def dutch_verb_forms(taxonomy: Any) -> frozenset[str]:
-    """Finite forms and stems of the verbs of Dutch skill labels (ESCO puts the infinitive last:
-    "warmtepompen installeren" → installeren, installeert, installeer, geïnstalleerd), folded like the text."""
-    infinitives = set()
-    for skill in taxonomy.skills.values():
-        words = normalise_label(skill.labels.get("nl", "")).split()
-        if len(words) >= 2 and words[-1].endswith("en"):
-            infinitives.add(words[-1])
-    forms: set[str] = set()
-    for verb in infinitives:
-        finite, nouns = verb_forms(verb)
-        forms |= finite
-        forms |= {n for n in nouns if not n.endswith(("ing", "atie"))}
-    return frozenset(forms)
-
-
-def _skill_idf(taxonomy: Any) -> dict[str, float]:
-    counts: dict[str, int] = defaultdict(int)
-    for occ in taxonomy.occupations.values():
-        for uri in (*occ.essential_skills, *occ.optional_skills):
-            counts[uri] += 1
-    n = max(len(taxonomy.occupations), 1)
-    return {uri: math.log(1 + n / c) for uri, c in counts.items()}
-
-
 def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedding: bool) -> list[tuple[str, float]]:
     """The taxonomy's job-title → occupation ranking (:func:`krapte.taxonomy.search.rank_occupations`)."""
     try:
@@ -681,6 +540,8 @@ def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedd
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# a sentence that states what someone does: "Je monteert ...", "Ik heb ... gepland", "You will ..."
+_TASK_CUE = re.compile(r"\s*(?:je|jij|u|ik|hij|zij|you|i)\s+\w+", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[,;:•·▪()]|\s-\s|\s(?:en|and|of|or)\s")
 
 

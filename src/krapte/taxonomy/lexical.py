@@ -27,7 +27,9 @@ from typing import Any, overload
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from krapte.taxonomy.labels import curated_dutch_terms, derived_dutch_labels
 from krapte.taxonomy.model import Taxonomy
+from krapte.text.compound import split_compound
 from krapte.text.normalize import fold, tokens
 from krapte.text.stem import stem
 
@@ -132,6 +134,7 @@ class LexicalIndex:
         """Vocabulary, IDF and the lookup structures for prefix, infix and typo matching."""
         postings = self.postings
         self.vocab = sorted(postings)
+        self._vocab_set = frozenset(t for t in postings if len(t) >= 4)
         n = len(self.entries)
         self.idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
         self._long_vocab = [t for t in self.vocab if len(t) >= 5]
@@ -141,6 +144,20 @@ class LexicalIndex:
         # the long tokens joined into one string, so that infix search is one C-level str.find per hit
         self._long_joined = "\n".join(self._long_vocab)
         self._long_offsets = list(itertools.accumulate((len(t) + 1 for t in self._long_vocab[:-1]), initial=0))
+
+    def _split_compounds(self, toks: list[str]) -> list[str]:
+        """Query words that match nothing (not even as a prefix, infix or typo), split into known words:
+        ``zonnepaneelmonteur`` → ``zonnepaneel monteur`` (Dutch writes compounds as one word, labels often as two:
+        "monteur zonnepanelen")."""
+        out: list[str] = []
+        for tok in toks:
+            if len(tok) >= 8 and tok.isalpha() and not self.expand(tok):
+                parts = split_compound(tok, self._vocab_set)
+                if len(parts) > 1:
+                    out.extend(parts)
+                    continue
+            out.append(tok)
+        return out
 
     # --- term expansion ---------------------------------------------------
     def expand(self, token: str, *, prefix: bool = True) -> dict[str, float]:
@@ -204,7 +221,7 @@ class LexicalIndex:
         allowed: set[str] | None = None,
     ) -> list[LexicalHit]:
         """Best concepts for a query, one hit per concept, best first."""
-        q = tokens(text)
+        q = self._split_compounds(tokens(text))
         if not q:
             return []
         n = len(q)
@@ -265,8 +282,14 @@ class LexicalIndex:
         return [LexicalHit(e_uri[i], e_kind[i], score, entries[i]) for score, i in ranked]
 
 
-def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill")) -> LexicalIndex:
-    """Index every label of the chosen kinds of concept."""
+def build_lexical_index(
+    tax: Taxonomy, kinds: Iterable[str] = ("occupation", "skill"), *, derived: bool = True
+) -> LexicalIndex:
+    """Index every label of the chosen kinds of concept.
+
+    With ``derived``, a skill without an official Dutch label is also indexed under its machine-derived Dutch labels
+    and search keys (:func:`krapte.taxonomy.labels.derived_dutch_labels`), as non-preferred Dutch entries, so Dutch
+    queries reach it. They are never shown as the skill's label; :func:`is_derived_entry` tells them apart."""
     entries: list[Entry] = []
     pools = {"occupation": tax.occupations, "skill": tax.skills}
     for kind in kinds:
@@ -276,7 +299,24 @@ def build_lexical_index(tax: Taxonomy, kinds: Iterable[str] = ("occupation", "sk
             for source in (c.alt, c.hidden):
                 for lang, labels in source.items():
                     entries.extend(Entry(uri, kind, lang, label, False) for label in labels)
+    if "skill" in kinds:  # the curated Dutch vacancy lexicon, shared with extraction
+        entries.extend(
+            Entry(uri, "skill", "nl", term, False) for term, uri in curated_dutch_terms() if uri in tax.skills
+        )
+    if derived and "skill" in kinds:
+        for uri, forms in derived_dutch_labels().items():
+            skill = tax.skills.get(uri)
+            if skill is not None and not skill.has_label("nl"):
+                entries.extend(Entry(uri, "skill", "nl", d.label, False) for d in forms)
     return LexicalIndex(entries)
+
+
+def is_derived_entry(tax: Taxonomy, entry: Entry) -> bool:
+    """Whether an index entry is a machine-derived Dutch label (a Dutch entry of a skill ESCO gives no Dutch label)."""
+    if entry.kind != "skill" or entry.lang != "nl":
+        return False
+    skill = tax.skills.get(entry.uri)
+    return skill is not None and not skill.has_label("nl")
 
 
 def folded(text: str) -> str:

@@ -99,6 +99,10 @@ def verb_forms(infinitive: str) -> tuple[set[str], set[str]]:
 SEPARABLE_PREFIXES: tuple[str, ...] = (
     "terug",
     "samen",
+    "vast",
+    "neer",
+    "weg",
+    "bij",
     "door",
     "over",
     "mee",
