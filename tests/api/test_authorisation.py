@@ -18,6 +18,7 @@ from tests.conftest import FIXTURES, AccountFixture
 
 PUBLIC = "public"  # anyone, anonymous included
 SIGNED_IN = "signed-in"  # any account
+PERSONAL = "personal"  # roles that hold personal data: job seekers (own), advisors (clients), admins; never analysts
 
 # operation id -> PUBLIC, SIGNED_IN or the permission it needs
 POLICY: dict[str, str] = {
@@ -72,9 +73,43 @@ POLICY: dict[str, str] = {
     "revoke_token": SIGNED_IN,
     "list_users": "users.manage",
     "create_user": "users.manage",
+    # regional figures and programmes: public aggregates
+    "regional_figures": PUBLIC,
+    "regional_figures_csv": PUBLIC,
+    "regional_map_svg": PUBLIC,
+    "programmes": PUBLIC,
+    "kpi_targets": PUBLIC,
+    # orientation without an account: nothing is stored
+    "pathways": PUBLIC,
+    "pathways_for": PUBLIC,
+    "training_plan": PUBLIC,
+    "match_vacancies": PUBLIC,
+    "funding_schemes": PUBLIC,
+    "skill_choices": PUBLIC,
+    "occupation_card": PUBLIC,
+    "contact_point": PUBLIC,
+    "profile_from_cv": PUBLIC,
+    "export_vacancies": PUBLIC,
+    "list_vacancies": PUBLIC,
+    "get_vacancy": PUBLIC,
+    "list_courses": PUBLIC,
+    "get_course": PUBLIC,
+    # personal data and the advisor's tools
+    "list_profiles": PERSONAL,
+    "save_profile": PERSONAL,
+    "get_profile": PERSONAL,
+    "replace_profile": PERSONAL,
+    "delete_profile": PERSONAL,
+    "list_overrides": PERSONAL,
+    "match_candidates": "personal.clients",
+    "override": "personal.clients",
+    "fairness_report": "aggregates.read",
+    "import_vacancies": "labour.write",
+    "import_courses": "labour.write",
 }
 
 ROLES: list[str | None] = [None, *[r.value for r in Role]]
+PROFILE = {"id": "matrix-1", "skills": [], "travel_km": 10}
 MEASURE = {
     "id": "T-AUTH",
     "title_nl": "Proef",
@@ -90,7 +125,12 @@ def allowed(policy: str, role: str | None) -> bool:
         return True
     if role is None:
         return False
-    return policy == SIGNED_IN or policy in ROLE_PERMISSIONS[Role(role)]
+    held = ROLE_PERMISSIONS[Role(role)]
+    if policy == PERSONAL:
+        return bool({"personal.own", "personal.clients", "users.manage"} & held)
+    if policy == "personal.clients":  # admins act on everyone's data
+        return bool({"personal.clients", "users.manage"} & held)
+    return policy == SIGNED_IN or policy in held
 
 
 class World:
@@ -144,6 +184,30 @@ class World:
             "create_token": lambda: self._from_session(acct, "/api/v1/tokens", {"name": "script"}),
             "revoke_token": lambda: c.delete(f"/api/v1/tokens/{self._own_token_id(h)}", headers=h),
             "list_users": lambda: c.get("/api/v1/users", headers=h),
+            "list_profiles": lambda: c.get("/api/v1/profiles", headers=h),
+            "save_profile": lambda: c.post("/api/v1/profiles", json=PROFILE, headers=h),
+            "get_profile": lambda: c.get("/api/v1/profiles/no-such-profile", headers=h),
+            "replace_profile": lambda: c.put("/api/v1/profiles/no-such-profile", json=PROFILE, headers=h),
+            "delete_profile": lambda: c.delete("/api/v1/profiles/no-such-profile", headers=h),
+            "list_overrides": lambda: c.get("/api/v1/profiles/no-such-profile/overrides", headers=h),
+            "match_candidates": lambda: c.get("/api/v1/match/candidates/no-such-vacancy", headers=h),
+            "override": lambda: c.post(
+                "/api/v1/overrides",
+                json={"subject": "no-such-profile", "item": "v1", "action": "hide", "reason": "test"},
+                headers=h,
+            ),
+            "fairness_report": lambda: c.post(
+                "/api/v1/fairness-report",
+                files={"file": ("groups.csv", b"profile_id,group\np1,a\n", "text/csv")},
+                data={"attribute": "group"},
+                headers=h,
+            ),
+            "import_vacancies": lambda: c.post(
+                "/api/v1/vacancies", files={"file": ("v.json", b"[]", "application/json")}, headers=h
+            ),
+            "import_courses": lambda: c.post(
+                "/api/v1/courses", files={"file": ("c.json", b"[]", "application/json")}, headers=h
+            ),
             "list_jobs": lambda: c.get("/api/v1/jobs", headers=h),
             "get_job": lambda: c.get(f"/api/v1/jobs/{self._own_job(h)}", headers=h),
             "cancel_job": lambda: c.delete(f"/api/v1/jobs/{self._own_job(h)}", headers=h),

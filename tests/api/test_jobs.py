@@ -87,7 +87,7 @@ def test_plan_answers_202_with_the_job_url_and_the_result_appears_there(api) -> 
     assert [j["id"] for j in client.get("/api/v1/jobs", headers=alice).json()] == [job["id"]]
 
 
-def test_a_plan_that_cannot_be_made_fails_with_the_reason(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_that_cannot_be_made_is_refused_before_a_job_is_queued(api) -> None:  # type: ignore[no-untyped-def]
     client, settings, store = api
     alice = auth(token_for(store, settings, "alice@example.nl", Role.ANALYST))
     bad = (
@@ -95,10 +95,8 @@ def test_a_plan_that_cannot_be_made_fails_with_the_reason(api) -> None:  # type:
         b"x,X,utility_solar,1,MW,Emmen,2027Q3,2027Q4,4\n"
     )
     r = client.post("/api/v1/plan", files={"projects": ("bad.csv", bad, "text/csv")}, headers=alice)
-    assert r.status_code == 202
-    done = poll(client, r.headers["location"], alice)
-    assert done["status"] == "failed" and done["result"] is None
-    assert "shorter than 4 quarters" in done["error"]["error"]["message"]
+    assert r.status_code == 400 and "shorter than 4 quarters" in r.json()["error"]["message"]
+    assert client.get("/api/v1/jobs", headers=alice).json() == []  # the upload is parsed before anything is queued
 
 
 def test_names_and_limits_are_checked_before_a_job_starts(api) -> None:  # type: ignore[no-untyped-def]

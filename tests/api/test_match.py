@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from krapte.services import Context, Principal, accounts
 from krapte.settings import Settings
 from krapte.taxonomy import default_taxonomy
-from tests.conftest import TestAccount as Account
+from tests.conftest import AccountFixture as Account
 
 LASSER = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
 

@@ -97,7 +97,10 @@ def test_store_keeps_versions_side_by_side_and_import_is_idempotent(store: Store
 
 @pytest.mark.skipif(not (SHARED_DATA / "esco" / "v1.2.0-nl").exists(), reason="shared data not available")
 def test_real_v120_export_without_skills_file() -> None:
-    tax, report = read_esco([SHARED_DATA / "esco" / "v1.2.0-en", SHARED_DATA / "esco" / "v1.2.0-nl"], version="1.2.0")
+    folders = [SHARED_DATA / "esco" / "v1.2.0-en", SHARED_DATA / "esco" / "v1.2.0-nl"]
+    with pytest.raises(DataImportError):  # a release without skills is refused unless forced
+        read_esco(folders, version="1.2.0")
+    tax, report = read_esco(folders, version="1.2.0", force=True)
     assert len(tax.occupations) == 3039 and len(tax.isco_groups) == 619
     assert tax.occupation("00030d09-2b3a-4efd-87cc-c4ea39d27c34").label("nl") == "inspiciënt"
     # no skills_<lang>.csv in the shared copy: collection entries are counted as references to unknown skills

@@ -136,7 +136,7 @@ def import_(paths: tuple[Path, ...], version: str | None, activate: bool, force:
     from krapte.services.taxonomy import import_taxonomy
     from krapte.taxonomy.esco_csv import read_esco
 
-    tax, report = read_esco(list(paths), version=version, progress=None if as_json else click.echo)
+    tax, report = read_esco(list(paths), version=version, progress=None if as_json else click.echo, force=force)
     result = import_taxonomy(context(), tax, activate=activate, force=force)
     body = {**result, "counts": report.counts, "problems": [str(p) for p in report.problems]}
     if as_json:

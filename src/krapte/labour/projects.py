@@ -304,6 +304,10 @@ def validate_rows(
     return projects
 
 
+#: The longest value a project row may hold (names and descriptions included).
+MAX_FIELD_CHARS = 10_000
+
+
 def _csv_rows(text: str, file: str = "") -> list[tuple[int, dict[str, Any]]]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
@@ -312,6 +316,15 @@ def _csv_rows(text: str, file: str = "") -> list[tuple[int, dict[str, Any]]]:
     out: list[tuple[int, dict[str, Any]]] = []
     try:
         for row in reader:
+            long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_FIELD_CHARS), None)
+            if long is not None:  # the csv module's own cap is process-wide and may have been raised elsewhere
+                raise InputError(
+                    f"a field holds more than {MAX_FIELD_CHARS} characters",
+                    file=file,
+                    line=reader.line_num,
+                    column=str(long)[:50],
+                    hint="a project row holds short values (ids, names, codes, numbers)",
+                )
             if any((v or "").strip() for v in row.values() if isinstance(v, str)):
                 out.append((reader.line_num, row))
                 if len(out) > limit:

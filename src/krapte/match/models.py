@@ -260,6 +260,16 @@ class Profile:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValidationError(f"unknown profile field(s) {', '.join(unknown)}", hint=f"fields: {sorted(known)}")
+        try:
+            return cls._build(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a missing key or a wrong type inside
+            raise ValidationError(
+                f"the profile is malformed ({type(exc).__name__}: {str(exc)[:120]})",
+                hint='skills are URIs or {"uri": ...}; occupations are URIs or {"uri", "current", "years"}',
+            ) from None
+
+    @classmethod
+    def _build(cls, data: Mapping[str, Any]) -> Profile:
         return cls(
             id=str(data["id"]),
             skills=SkillSet.from_list(data.get("skills", ())),

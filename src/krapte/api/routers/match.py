@@ -238,7 +238,12 @@ def list_overrides(profile_id: str, ctx: Context = Depends(get_context)) -> list
 
 
 # --- catalogues ---------------------------------------------------------------------------------------------------
-@router.get("/vacancies.jsonld", operation_id="export_vacancies")
+@router.get(
+    "/vacancies.jsonld",
+    operation_id="export_vacancies",
+    response_class=Response,
+    responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
 def export_vacancies(region: str | None = Query(None, max_length=100), ctx: Context = Depends(get_context)) -> Response:
     """The stored vacancies as schema.org JobPosting JSON-LD."""
     return Response(svc.export_vacancies(ctx, region=region), media_type="application/ld+json")
