@@ -35,17 +35,17 @@ def _free_port() -> int:
 
 def _prepare(env: dict[str, str]) -> tuple[str, str]:
     """Create the account and a token through the services (as the CLI would); return (username, token)."""
-    code = (
-        "from krapte.settings import Settings\n"
-        "from krapte.services import Role\n"
-        "from krapte.services.system import open_context\n"
-        "from krapte.services import accounts\n"
-        "ctx = open_context(Settings.from_env())\n"
-        "a = accounts.create_user(ctx, 'bench@example.nl', role=Role.ANALYST, password=%r)\n"
-        "own = ctx.with_principal(accounts.Principal(id=a.id, name=a.username, role=Role.ANALYST, via='session'))\n"
-        "print(accounts.create_token(own, 'bench').token)\n"
-    ) % PASSWORD
-    code = code.replace("accounts.Principal", "__import__('krapte.services', fromlist=['Principal']).Principal")
+    code = "\n".join(
+        [
+            "from krapte.settings import Settings",
+            "from krapte.services import Principal, Role, accounts",
+            "from krapte.services.system import open_context",
+            "ctx = open_context(Settings.from_env())",
+            f"a = accounts.create_user(ctx, 'bench@example.nl', role=Role.ANALYST, password={PASSWORD!r})",
+            "own = ctx.with_principal(Principal(id=a.id, name=a.username, role=Role.ANALYST, via='session'))",
+            "print(accounts.create_token(own, 'bench').token)",
+        ]
+    )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return "bench@example.nl", out.stdout.strip().splitlines()[-1]
 
