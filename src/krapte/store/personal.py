@@ -161,16 +161,16 @@ def _compact(store: Store, tables: Iterable[str]) -> None:
                 conn.execute(sa.text(f"VACUUM (FULL) {quote(name)}"))
 
 
-def _wait_for_older_snapshots(conn: sa.Connection, timeout: float = 15.0) -> None:
-    """PostgreSQL keeps a deleted row while any transaction of this database may still see it (an open snapshot,
-    an auto-analyze); VACUUM FULL would copy it into the new table. Wait (briefly) until those have ended."""
-    query = sa.text(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-        "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL"
-    )
+def _wait_for_older_snapshots(conn: sa.Connection, timeout: float = 30.0) -> None:
+    """PostgreSQL keeps a deleted row while any transaction that started before the deletion may still see it (an
+    open snapshot, an auto-analyze); VACUUM FULL would copy such a row into the rewritten table. Take a fresh
+    transaction id (the deletion has committed before it) and wait until every transaction older than it has ended.
+    """
+    mark = int(conn.execute(sa.text("SELECT txid_current()")).scalar_one())
+    query = sa.text("SELECT txid_snapshot_xmin(txid_current_snapshot())")
     deadline = time.monotonic() + timeout
-    while conn.execute(query).scalar_one() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    while int(conn.execute(query).scalar_one()) <= mark and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def purge_expired(
