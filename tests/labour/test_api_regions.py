@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from krapte.services.regions import safe_cell
+from krapte.security.cells import csv_text, neutralise
 
 
 def test_regional_figures_per_kind_with_basis(client) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +33,7 @@ def test_regional_figures_csv_and_map(client) -> None:  # type: ignore[no-untype
 
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
-    assert [safe_cell(v) for v in ("=SUM(A1)", "+1", "-x", "@a", "\tx", "\rx")] == [
+    assert [neutralise(v) for v in ("=SUM(A1)", "+1", "-x", "@a", "\tx", "\rx")] == [
         "'=SUM(A1)",
         "'+1",
         "'-x",
@@ -41,7 +41,8 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
         "'\tx",
         "'\rx",
     ]
-    assert safe_cell("Rijnmond") == "Rijnmond" and safe_cell(-3.5) == -3.5 and safe_cell(None) == ""
+    assert neutralise("Rijnmond") == "Rijnmond" and neutralise(-3.5) == -3.5
+    assert csv_text(["name", "value"], [{"name": None, "value": -3.5}]) == "name,value\r\n,-3.5\r\n"  # None: empty
 
 
 def test_national_forecast_summary_and_programmes(client) -> None:  # type: ignore[no-untyped-def]

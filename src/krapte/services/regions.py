@@ -34,7 +34,6 @@ __all__ = [
     "regional_csv",
     "regional_map_svg",
     "regional_view",
-    "safe_cell",
 ]
 
 
@@ -132,30 +131,13 @@ def regional_view(
     )
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a leading
-    quote; numbers and empty cells pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
-
-
 def regional_csv(view: RegionalView) -> str:
-    """The view's rows as CSV (columns :data:`krapte.labour.maps.REGIONAL_COLUMNS`), formula-neutralised."""
-    import csv
-    import io
-
+    """The view's rows as CSV (columns :data:`krapte.labour.maps.REGIONAL_COLUMNS`), through the one
+    formula-neutralising CSV writer (:func:`krapte.security.cells.csv_text`)."""
     from krapte.labour.maps import REGIONAL_COLUMNS
+    from krapte.security.cells import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REGIONAL_COLUMNS)
-    for row in view.rows:
-        writer.writerow([safe_cell(row.get(c)) for c in REGIONAL_COLUMNS])
-    return buffer.getvalue()
+    return csv_text(REGIONAL_COLUMNS, view.rows)
 
 
 def regional_map_svg(view: RegionalView, measure: str, lang: str = "nl") -> str:
