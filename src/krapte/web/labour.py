@@ -18,8 +18,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context, get_lang, get_settings, verify_csrf
+from krapte.api.uploads import read_upload
 from krapte.charting import MEDIA_TYPES
-from krapte.errors import KrapteError, NotFoundError, TooLargeError
+from krapte.errors import KrapteError, NotFoundError
 from krapte.labour import charts
 from krapte.services import Context
 from krapte.web.i18n import register, translate
@@ -228,8 +229,8 @@ async def planning_page(
     limit = get_settings(request).max_upload_bytes
     try:
         ctx.require("jobs.run")
-        content = await _read_limited(projects, limit)
-        cap = await _read_limited(capacity, limit) if capacity is not None and capacity.filename else None
+        content = await read_upload(projects, limit)
+        cap = await read_upload(capacity, limit) if capacity is not None and capacity.filename else None
         req = PlanRequest(
             projects=FileContent(projects.filename or "projects.csv", content),
             capacity=FileContent(capacity.filename or "capacity.csv", cap) if capacity is not None and cap else None,
@@ -286,12 +287,3 @@ def planning_cancel(request: Request, job_id: str, ctx: Context = Depends(get_co
     except KrapteError as exc:
         return render(request, "labour/planning.html", status_code=exc.http_status, error=str(exc), body=None)
     return RedirectResponse(f"/regio/planning/{job_id}?lang={get_lang(request)}", status_code=303)
-
-
-async def _read_limited(upload: UploadFile, limit: int) -> bytes:
-    content = await upload.read(limit + 1)
-    if len(content) > limit:
-        raise TooLargeError(
-            f"{upload.filename} is larger than {limit // (1024 * 1024)} MB", file=upload.filename, hint="split the file"
-        )
-    return content

@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context
 from krapte.api.routers.jobs import ERRORS, ErrorShape, JobOut, accepted
-from krapte.errors import TooLargeError, ValidationError
+from krapte.api.uploads import read_upload
+from krapte.errors import ValidationError
 from krapte.services import Context
 from krapte.services import planning as service
 from krapte.services.planning import FileContent
@@ -30,12 +31,7 @@ _STARTED = {
 async def _read(upload: UploadFile | None, limit: int) -> FileContent | None:
     if upload is None or not upload.filename:
         return None
-    content = await upload.read(limit + 1)
-    if len(content) > limit:
-        raise TooLargeError(
-            f"{upload.filename} is larger than {limit // (1024 * 1024)} MB", file=upload.filename, hint="split the file"
-        )
-    return FileContent(upload.filename, content)
+    return FileContent(upload.filename, await read_upload(upload, limit))
 
 
 async def _required(upload: UploadFile, limit: int) -> FileContent:
