@@ -117,21 +117,21 @@ def compute(
     second: dict[str, tuple[list[str], list[str]]],
     uri_of_label: dict[str, str],
 ) -> list[Agreement]:
-    """Agreement per sentence set that has double-annotated sentences, then overall."""
+    """Agreement per sentence set that has double-annotated sentences, then overall.
+
+    Second annotations of sentences that are not in ``rows`` (the other writer's part before the merge) are left out.
+    """
     unknown = sorted({label for s, a in second.values() for label in s + a if label not in uri_of_label})
     if unknown:
         raise ValueError(f"labels that are not exactly one ESCO skill: {unknown}")
     by_id = {str(r["id"]): r for r in rows}
-    missing = sorted(set(second) - set(by_id))
-    if missing:
-        raise ValueError(f"second annotations for unknown sentences: {missing}")
 
     def uris(items: object) -> frozenset[str]:
         assert isinstance(items, list)
         return frozenset(str(item["uri"]) for item in items)
 
     pairs: list[tuple[int, tuple[Pair, Pair]]] = []
-    for sid in sorted(second, key=lambda s: int(s[1:])):
+    for sid in sorted(set(second) & set(by_id), key=lambda s: int(s[1:])):
         row = by_id[sid]
         skills, absent = second[sid]
         mine = (uris(row["skills"]), uris(row["absent"]))
@@ -177,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         print("no second annotations found (scripts/extract/nl_sentences_second_[ab].py)", file=sys.stderr)
         return 1
     results = compute(rows, second, uri_of_label)
+    pending = sorted(set(second) - {str(r["id"]) for r in rows}, key=lambda s: int(s[1:]))
+    if pending:
+        print(
+            f"{len(pending)} second annotations wait for sentences ({pending[0]}..{pending[-1]}): not in the jsonl yet",
+            file=sys.stderr,
+        )
     if "--json" in args:
         print(json.dumps([asdict(r) for r in results], indent=2))
     else:
