@@ -25,6 +25,7 @@ from krapte.store import Store, open_store
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"  # the README's example inputs (tests use them too)
 # Derived artefacts (search indexes, label embeddings) are built once per checkout and shared by all tests.
 SHARED_CACHE = Path(__file__).resolve().parents[1] / ".krapte" / "cache"
 os.environ.setdefault("KRAPTE_CACHE_DIR", str(SHARED_CACHE))

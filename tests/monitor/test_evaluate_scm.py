@@ -1,6 +1,6 @@
 """Synthetic control: reproduces Abadie and Gardeazabal (2003), the Basque Country.
 
-Data and published weights: tests/fixtures/panels/basque/ (PUBLISHED.md): Cataluña 0.8508, Madrid 0.1492,
+Data and published weights: examples/panels/basque/ (PUBLISHED.md): Cataluña 0.8508, Madrid 0.1492,
 every other region 0, with the standard predictors and the V-matrix fitted on GDP per capita 1960–1969.
 """
 
@@ -11,9 +11,9 @@ import pytest
 
 from krapte.errors import EstimationError, ValidationError
 from krapte.monitor.evaluate import Predictor, evaluate
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES
 
-BASQUE = FIXTURES / "panels" / "basque" / "basque.csv"
+BASQUE = EXAMPLES / "panels" / "basque" / "basque.csv"
 TREATED = "Basque Country (Pais Vasco)"
 ODD_YEARS = [1961, 1963, 1965, 1967, 1969]
 PREDICTORS = [

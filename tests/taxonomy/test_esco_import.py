@@ -10,10 +10,10 @@ from krapte.store import Store
 from krapte.store.taxonomy import activate_version, list_versions, load_taxonomy
 from krapte.taxonomy.defaults import active_taxonomy, load_default_taxonomy
 from krapte.taxonomy.esco_csv import read_esco
-from tests.conftest import FIXTURES, SHARED_DATA
+from tests.conftest import EXAMPLES, FIXTURES, SHARED_DATA
 
 TINY = FIXTURES / "esco" / "tiny-v1.2.0"
-ZIPS = sorted((FIXTURES / "esco").glob("ESCO dataset*.zip"))
+ZIPS = sorted((EXAMPLES / "esco").glob("ESCO dataset*.zip"))
 OCC = "http://data.europa.eu/esco/occupation/aaaaaaaa-0000-4000-8000-000000000001"
 
 

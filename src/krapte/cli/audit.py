@@ -41,24 +41,29 @@ def privacy() -> None:
 
 
 @privacy.command("export")
-@click.argument("user_id")
-def privacy_export(user_id: str) -> None:
-    """Everything stored about an account, as JSON (password and token hashes left out)."""
+@click.argument("account")
+def privacy_export(account: str) -> None:
+    """Everything stored about an ACCOUNT (id or account name), as JSON (password and token hashes left out)."""
+    from krapte.services.accounts import account_id
     from krapte.services.people import export_person
 
-    echo_json(export_person(context(), user_id))
+    ctx = context()
+    echo_json(export_person(ctx, account_id(ctx, account)))
 
 
 @privacy.command("erase")
-@click.argument("user_id")
+@click.argument("account")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def privacy_erase(user_id: str, yes: bool) -> None:
-    """Erase an account and everything stored about it (audit entries keep only the id)."""
+def privacy_erase(account: str, yes: bool) -> None:
+    """Erase an ACCOUNT (id or account name) and everything stored about it (audit entries keep only the id)."""
+    from krapte.services.accounts import account_id
     from krapte.services.people import delete_person
 
+    ctx = context()
+    user_id = account_id(ctx, account)
     if not yes:
-        click.confirm(f"Erase all data of {user_id}? This cannot be undone.", abort=True)
-    counts = delete_person(context(), user_id)
+        click.confirm(f"Erase all data of {account}? This cannot be undone.", abort=True)
+    counts = delete_person(ctx, user_id)
     click.echo(", ".join(f"{table}: {n}" for table, n in sorted(counts.items())) or "nothing stored")
 
 

@@ -23,6 +23,7 @@ from krapte.services.context import PERMISSIONS, ROLE_PERMISSIONS, Context, Prin
 from krapte.store import accounts as repo
 
 __all__ = [
+    "account_id",
     "MIN_PASSWORD_LENGTH",
     "Account",
     "IssuedToken",
@@ -180,6 +181,15 @@ def create_user(
 def list_users(ctx: Context) -> list[Account]:
     ctx.require("users.manage")
     return [_account(u) for u in repo.list_users(ctx.store)]
+
+
+def account_id(ctx: Context, name_or_id: str) -> str:
+    """The id of an account given by its id or its account name (for the command line: ``privacy export NAME``)."""
+    ctx.require("users.manage")
+    row = repo.get_user(ctx.store, name_or_id) or repo.get_user_by_name(ctx.store, name_or_id.strip())
+    if row is None:
+        raise NotFoundError(f"no account {name_or_id!r}", hint="krapte users list shows the accounts")
+    return row.id
 
 
 def set_disabled(ctx: Context, user_id: str, disabled: bool) -> Account:
