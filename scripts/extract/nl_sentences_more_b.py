@@ -756,7 +756,6 @@ S: list[tuple[str, str, str, list[str], list[str]]] = [
             " de jeugdbescherming."
         ),
         [
-            "empower individuals, families and groups",
             "work with healthcare users' social network",
             "determine child welfare",
             "maintain records of work with service users",
