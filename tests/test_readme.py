@@ -69,16 +69,17 @@ def test_readme_examples_run_as_written(tmp_path: Path) -> None:
         '  else "$KRAPTE_PYTHON" -m krapte "$@" </dev/null; fi\n'
         "}\n"
     )
-    done = subprocess.run(
-        ["bash", "-c", prelude + script],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        start_new_session=True,
-    )
-    (tmp_path / "output.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
-    assert done.returncode == 0, f"README example failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    log = tmp_path / "output.txt"  # what the examples printed, kept when they fail or time out
+    with log.open("w", encoding="utf-8") as out:
+        code = subprocess.run(
+            ["bash", "-c", prelude + script],
+            cwd=tmp_path,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=1800,
+            start_new_session=True,
+        ).returncode
+    assert code == 0, f"README example failed:\n{log.read_text(encoding='utf-8')[-4000:]}"
     assert (tmp_path / "report.html").is_file()
     assert any((tmp_path / "out").rglob("*.parquet"))
