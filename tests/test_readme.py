@@ -65,7 +65,8 @@ def test_readme_examples_run_as_written(tmp_path: Path) -> None:
     prelude = (
         "set -euo pipefail\n"
         "krapte() {\n"
-        '  if [ "${1:-} ${2:-}" = "users create" ]; then printf "%s\\n%s\\n" "$PW" "$PW" | "$KRAPTE_PYTHON" -m krapte "$@"\n'
+        '  if [ "${1:-} ${2:-}" = "users create" ]; then\n'
+        '    printf "%s\\n%s\\n" "$PW" "$PW" | "$KRAPTE_PYTHON" -m krapte "$@"\n'
         '  else "$KRAPTE_PYTHON" -m krapte "$@" </dev/null; fi\n'
         "}\n"
     )

@@ -23,12 +23,12 @@ from krapte.services.context import PERMISSIONS, ROLE_PERMISSIONS, Context, Prin
 from krapte.store import accounts as repo
 
 __all__ = [
-    "account_id",
     "MIN_PASSWORD_LENGTH",
     "Account",
     "IssuedToken",
     "SignedIn",
     "TokenInfo",
+    "account_id",
     "add_client",
     "change_password",
     "create_token",
