@@ -1,6 +1,7 @@
 """``/regio``: regional labour demand vs supply, a tension heat map over the 35 regions, and project planning.
 
-The overview uses the embedded default scenario (the path to 35 TWh onshore renewables) with the default supply.
+The overview uses the embedded default scenario (the national scenario of RES, NPE and NPLW, ``nl-programmes-2030``)
+with the default supply.
 Charts are served as PNG or SVG by ``/regio/grafiek/...`` and embedded with ``<img>``. The planning form uploads a
 project file and starts a planning job (signed-in users); the job's page follows it with ``/static/jobs.js`` and
 then shows the before/after chart as an SVG data URI.
@@ -38,10 +39,10 @@ register(
         },
         "labour.intro": {
             "nl": "Vraag van de projecten tegenover de capaciteit per arbeidsmarktregio en beroepsgroep, in het "
-            "standaardscenario (35 TWh hernieuwbaar op land). Capaciteit: de extra vraag die een regio opvangt "
+            "standaardscenario: het landelijke scenario van RES, NPE en NPLW (nl-programmes-2030). Capaciteit: de extra vraag die een regio opvangt "
             "voordat de ROA-indicator (ITA) op 0,85 komt.",
             "en": "Demand of the projects against capacity per labour-market region and occupation group, in the "
-            "default scenario (35 TWh onshore renewables). Capacity: the extra demand a region absorbs before "
+            "default scenario: the national scenario of RES, NPE and NPLW (nl-programmes-2030). Capacity: the extra demand a region absorbs before "
             "the ROA indicator (ITA) reaches 0.85.",
         },
         "labour.region": {"nl": "Arbeidsmarktregio", "en": "Labour-market region"},
