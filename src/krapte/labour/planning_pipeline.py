@@ -30,7 +30,7 @@ import numpy as np
 from krapte.errors import InputError, KrapteError, Problem, ValidationError
 from krapte.labour.factors import FactorSet, Variant, check_variant, factor_set
 from krapte.labour.forecast import project_demand_profile
-from krapte.labour.planning import FloatArray, Objective, PlannableProject, PlanningResult, plan_starts
+from krapte.labour.planning import FloatArray, Method, Objective, PlannableProject, PlanningResult, plan_starts
 from krapte.labour.projects import Project
 from krapte.labour.quarters import format_quarter, parse_quarter, quarter_year
 from krapte.labour.regions import RegionMap, default_regions
@@ -253,6 +253,7 @@ def plan_pipeline(
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
     regions: RegionMap | None = None,
+    method: Method = "auto",
 ) -> PipelinePlan:
     """Choose start quarters for the projects with a planning window; report before/after (see module docs)."""
     factors = factors or factor_set()
@@ -301,6 +302,7 @@ def plan_pipeline(
         time_limit=time_limit,
         objective=objective,
         quarter_label=lambda q: format_quarter(first + q),
+        method=method,
     )
     return PipelinePlan(
         result=result,
