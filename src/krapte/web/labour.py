@@ -39,11 +39,11 @@ register(
         },
         "labour.intro": {
             "nl": "Vraag van de projecten tegenover de capaciteit per arbeidsmarktregio en beroepsgroep, in het "
-            "standaardscenario: het landelijke scenario van RES, NPE en NPLW (nl-programmes-2030). Capaciteit: de extra vraag die een regio opvangt "
-            "voordat de ROA-indicator (ITA) op 0,85 komt.",
+            "standaardscenario: het landelijke scenario van RES, NPE en NPLW (nl-programmes-2030). Capaciteit: "
+            "de extra vraag die een regio opvangt voordat de ROA-indicator (ITA) op 0,85 komt.",
             "en": "Demand of the projects against capacity per labour-market region and occupation group, in the "
-            "default scenario: the national scenario of RES, NPE and NPLW (nl-programmes-2030). Capacity: the extra demand a region absorbs before "
-            "the ROA indicator (ITA) reaches 0.85.",
+            "default scenario: the national scenario of RES, NPE and NPLW (nl-programmes-2030). Capacity: the "
+            "extra demand a region absorbs before the ROA indicator (ITA) reaches 0.85.",
         },
         "labour.region": {"nl": "Arbeidsmarktregio", "en": "Labour-market region"},
         "labour.group": {"nl": "Beroepsgroep", "en": "Occupation group"},
@@ -184,6 +184,7 @@ def demand_chart(request: Request, fmt: str, region: str = Query(""), group: str
         xlabel=t("labour.quarter"),
         ylabel=t("labour.fte"),
         fmt=_fmt(fmt),
+        lang=lang,
     )
     return Response(body, media_type=MEDIA_TYPES[fmt])
 
@@ -203,6 +204,7 @@ def heatmap_chart(request: Request, fmt: str, group: str = Query("")) -> Respons
         xlabel=t("labour.quarter"),
         ylabel=t("labour.am"),
         fmt=_fmt(fmt),
+        lang=lang,
     )
     return Response(body, media_type=MEDIA_TYPES[fmt])
 
@@ -273,6 +275,7 @@ def planning_job_page(request: Request, job_id: str, ctx: Context = Depends(get_
         xlabel=translate("labour.quarter", lang),
         ylabel=translate("labour.unmet", lang),
         fmt="svg",
+        lang=lang,
     )
     chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
     return render(request, "labour/planning.html", error=None, body=body, chart=chart, job=view)

@@ -191,5 +191,6 @@ def programmes_svg(
         xlabel="kwartaal" if lang == "nl" else "quarter",
         ylabel="fte" if lang == "nl" else "FTE",
         fmt="svg",
+        lang=lang,
     )
     return Response(body, media_type="image/svg+xml")
