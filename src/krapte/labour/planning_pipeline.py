@@ -64,17 +64,20 @@ class PipelinePlan:
         return [p.with_start(self.first + after[p.id]) if p.id in after else p for p in self.projects]
 
     def cells(self) -> list[dict[str, Any]]:
-        """Unmet demand before and after per region × BRC group (summed over quarters), where either is > 0."""
+        """Unmet demand before and after per region × BRC group (summed over quarters), where either is > 0; each
+        region with its name next to its code."""
         before = self.result.shortage_before.sum(axis=2)
         after = self.result.shortage_after.sum(axis=2)
         peak_b = self.result.shortage_before.max(axis=2, initial=0.0)
         peak_a = self.result.shortage_after.max(axis=2, initial=0.0)
         labels = brc_labels()
+        names = region_names()
         out = []
         for r, g in zip(*np.nonzero((before > 1e-9) | (after > 1e-9)), strict=True):
             out.append(
                 {
                     "region": self.regions[r],
+                    "region_name": names.get(self.regions[r], ""),
                     "brc_group": self.groups[g],
                     "label": labels.get(self.groups[g], self.groups[g]),
                     "unmet_before": round(float(before[r, g]), 3),
@@ -121,6 +124,11 @@ class PipelinePlan:
             "cells": self.cells(),
             "model": r.model_size,
         }
+
+
+def region_names() -> dict[str, str]:
+    """Arbeidsmarktregio code → name (the names shown next to codes in planning results)."""
+    return {r.code: r.name for r in default_regions().arbeidsmarktregios()}
 
 
 def plannable(project: Project) -> bool:

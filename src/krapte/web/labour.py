@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context, get_lang, get_settings, verify_csrf
 from krapte.api.uploads import read_upload
-from krapte.charting import MEDIA_TYPES
+from krapte.charting import MEDIA_TYPES, format_number
 from krapte.errors import KrapteError, NotFoundError
 from krapte.labour import charts
 from krapte.services import Context
@@ -278,7 +278,15 @@ def planning_job_page(request: Request, job_id: str, ctx: Context = Depends(get_
         lang=lang,
     )
     chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-    return render(request, "labour/planning.html", error=None, body=body, chart=chart, job=view)
+    return render(
+        request,
+        "labour/planning.html",
+        error=None,
+        body=body,
+        chart=chart,
+        job=view,
+        number=lambda v, decimals=0: format_number(v, lang, decimals),
+    )
 
 
 @router.post("/regio/planning/{job_id}/annuleren", dependencies=[Depends(verify_csrf)])
