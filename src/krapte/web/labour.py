@@ -25,6 +25,7 @@ from krapte.errors import KrapteError, NotFoundError
 from krapte.labour import charts
 from krapte.services import Context
 from krapte.web.i18n import register, translate
+from krapte.web.notes import note
 from krapte.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -163,7 +164,7 @@ def regio_page(request: Request, region: str = Query(""), group: str = Query("")
         group=data["groups"][g],
         group_label=data["group_labels"].get(data["groups"][g], data["groups"][g]),
         ranking=ranking,
-        basis=data["table"].basis(data["regions"][r], data["groups"][g]),
+        basis=note(data["table"].basis(data["regions"][r], data["groups"][g]), get_lang(request)),
     )
 
 
