@@ -73,8 +73,8 @@ _PHRASES: dict[str, str] = {
     "cells replaced from ": "cellen vervangen uit ",
     "employed: ": "werkenden: ",
     # factor units (programmes page)
-    "job-years per": "arbeidsjaren per",
-    "jobs per": "banen per",
+    "job-years": "arbeidsjaren",
+    "jobs per MW": "banen per MW",
     "per EUR mln": "per mln euro",
     "per unit": "per eenheid",
     "per home": "per woning",
