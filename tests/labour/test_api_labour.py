@@ -61,14 +61,17 @@ def test_supply_and_tension_of_the_default_scenario(client: Any) -> None:
     supply = client.get("/api/v1/supply", params={"region": "AM24", "occupation": "7411"}).json()
     assert supply["rows"][0]["brc_group"] == "0761" and supply["assumptions"]
     body = client.get("/api/v1/tension", params={"region": "Zeeland", "occupation": "Electricians"}).json()
-    assert body["count"] == 28 and body["rows"][0]["quarter"] == "2025Q1"
+    assert body["count"] == 36 and body["rows"][0]["quarter"] == "2025Q1"  # the national scenario: 2025Q1-2033Q4
     assert "UWV" in body["thresholds"]["uwv"]
 
 
 def test_the_national_programmes_scenario_by_name(client: Any) -> None:
     national = client.get("/api/v1/forecast", params={"scenario": "nl-programmes-2030", "summary": True}).json()
-    res_only = client.get("/api/v1/forecast", params={"summary": True}).json()
-    assert national["factors"].startswith("nl-programmes-2030")
+    default = client.get("/api/v1/forecast", params={"summary": True}).json()
+    assert default == national  # the national scenario is the default
+    res_only = client.get("/api/v1/forecast", params={"scenario": "res-35twh", "summary": True}).json()
+    assert national["factors"].startswith("nl-programmes-2030") and res_only["factors"] == "rutovitz2025"
+    assert "by_programme" not in res_only  # the RES-only scenario keeps its old shape
     assert national["construction_job_years"] > 5 * res_only["construction_job_years"]
     npe = client.get(
         "/api/v1/forecast", params={"scenario": "nl-programmes-2030", "programme": "NPE", "summary": True}

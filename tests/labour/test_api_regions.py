@@ -49,8 +49,8 @@ def test_national_forecast_summary_and_programmes(client) -> None:  # type: igno
     body = client.get("/api/v1/forecast?scenario=nl-programmes-2030&summary=true").json()
     assert [p["programme"] for p in body["by_programme"]] == ["RES", "NPE", "NPLW"]
     assert "unverified_share_window" in body and body["scenario"] == "nl-programmes-2030"
-    plain = client.get("/api/v1/forecast?summary=true").json()  # the RES default keeps its old shape
-    assert "by_programme" not in plain
+    plain = client.get("/api/v1/forecast?summary=true").json()  # the default is the national scenario
+    assert plain["scenario"] == "nl-programmes-2030" and plain["by_component"] == body["by_component"]
     prog = client.get("/api/v1/programmes?phase=construction").json()
     assert set(prog["series"]) == {"RES", "NPE", "NPLW"} and len(prog["series"]["NPE"]) == len(prog["quarters"])
     assert prog["summary"]["unverified_share_window"] == body["unverified_share_window"]

@@ -63,3 +63,30 @@ def test_the_demand_supply_legend_does_not_cover_the_bars() -> None:
         assert ax.yaxis.get_offset_text().get_text() == ""
     finally:
         plt.close(fig)
+
+
+def test_programme_chart_and_heatmap_numbers_follow_the_page_language() -> None:
+    series = {"RES": np.full(4, 2_000.0), "NPE": np.full(4, 20_000.0), "NPLW": np.full(4, 15_000.0)}
+    nl = charts.programme_chart(QUARTERS, series, title="Arbeidsvraag", fmt="svg", lang="nl").decode("utf-8")
+    en = charts.programme_chart(QUARTERS, series, title="Labour demand", fmt="svg", lang="en").decode("utf-8")
+    assert "30.000" in nl and "30,000" not in nl and "30,000" in en  # thousands dot on Dutch pages
+    heat = charts.tension_heatmap(
+        ["AM01", "AM02"], QUARTERS, np.array([[0.0, 1_500.0, 12_000.0, 3.0]] * 2), title="Tekort", fmt="svg"
+    ).decode("utf-8")
+    assert "10.000" in heat and "10,000" not in heat  # the colour bar too
+
+
+def test_the_programme_legend_does_not_cover_the_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    captured: list[Figure] = []
+    render = charts._render
+    monkeypatch.setattr(charts, "_render", lambda fig, fmt: captured.append(fig) or render(fig, fmt))
+    charts.programme_chart(QUARTERS, {"RES": np.full(4, 5.0), "NPE": np.full(4, 50.0)}, title="t", fmt="svg")
+    fig = captured[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    assert legend.get_window_extent(renderer).y1 <= ax.get_window_extent(renderer).y0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from krapte.cli import main
@@ -75,3 +76,19 @@ def test_national_summary_json_has_programmes_and_the_unverified_share(settings:
     assert npe["construction_job_years"] < body["construction_job_years"]
     text = run("forecast", "--scenario", "nl-programmes-2030", "--summary")
     assert "rest on quantities flagged unverified" in text
+
+
+def test_forecast_without_projects_is_the_national_scenario_and_res_35twh_stays_by_name(settings: Settings) -> None:
+    default = json.loads(run("forecast", "--summary", "--json"))
+    assert default["scenario"] == "nl-programmes-2030" and default["factors"].startswith("nl-programmes-2030")
+    programmes = {p["programme"]: p for p in default["by_programme"]}
+    assert set(programmes) == {"RES", "NPE", "NPLW"}
+    for key in ("construction_job_years", "peak_fte"):  # totals of construction job-years and peak FTE
+        assert all(p[key] > 0 for p in programmes.values())
+    components = {(c["programme"], c["component"]) for c in default["by_component"]}
+    assert ("NPE", "offshore_wind") in components and ("NPLW", "insulation") in components
+    total = sum(p["construction_job_years"] for p in programmes.values())
+    assert total == pytest.approx(default["construction_job_years"], rel=1e-3)
+    res = json.loads(run("forecast", "--scenario", "res-35twh", "--summary", "--json"))
+    assert res["factors"] == "rutovitz2025" and "by_programme" not in res
+    assert res["construction_job_years"] < default["construction_job_years"] / 5

@@ -145,6 +145,9 @@ def test_the_planning_form_starts_a_job_and_its_page_follows_it(web) -> None:  #
     while 'id="job"' in (page := client.get(page_url)).text and time.monotonic() < deadline:
         time.sleep(0.3)
     assert "Verschoven projecten" in page.text and "data:image/svg+xml;base64," in page.text
+    cells = page.text.split('id="cells"')[1]
+    assert "AM03 Drenthe" in cells  # region names next to codes
+    assert re.search(r"<td>\d+\.\d+</td>", cells) is None  # figures with a decimal comma on Dutch pages
     other = TestClient(client.app)
     _sign_in(other, store, settings, "bob@example.nl")
     assert other.get(page_url).status_code == 404

@@ -42,7 +42,7 @@ def test_colliding_drenthe_projects_are_spread_and_the_heat_pumps_stay_fixed() -
     planned = {p.id: p for p in plan.planned_projects()}
     assert planned["wp-emmen"].start == parse_quarter("2027Q1")
     # all unmet demand of this Drenthe pipeline is in arbeidsmarktregio Drenthe (AM03)
-    assert {c["region"] for c in body["cells"]} == {"AM03"}
+    assert {(c["region"], c["region_name"]) for c in body["cells"]} == {("AM03", "Drenthe")}  # names next to codes
 
 
 def test_capacity_file_rows_land_in_their_cells(tmp_path: Path) -> None:
@@ -76,6 +76,8 @@ def test_cli_plan_prints_json_with_moves_and_gap() -> None:
     body = json.loads(result.output)
     assert set(body) >= {"moves", "mip_gap", "solve_seconds", "unmet_fte_quarters", "peak_shortage_fte", "cells"}
     assert 0.0 <= body["mip_gap"] <= 1.0
+    text = CliRunner().invoke(main, ["plan", "--projects", str(PIPELINE), "--time-limit", "20"]).output
+    assert "region_name" in text and "AM03" in text and "Drenthe" in text  # the table shows the name next to the code
 
 
 def test_cli_plan_text_and_a_project_file_without_windows(tmp_path: Path) -> None:

@@ -43,3 +43,18 @@ def test_the_kpi_legend_sits_below_the_plot() -> None:
     assert legend is not None
     assert legend.get_window_extent(renderer).y1 <= ax.get_window_extent(renderer).y0
     assert kpi_chart(progress, series, unit="TWh", fmt="svg").startswith(b"<?xml")
+
+
+def test_the_source_footer_sits_under_the_legend_and_speaks_the_page_language() -> None:
+    series = Series("ict-workforce", "NL", (("2022", 707_000.0), ("2024", 670_000.0)))
+    progress = kpi_progress(KpiTarget("ict-workforce", 1_000_000, 2030, 707_000, 2022), series)
+    source = "CBS 85276NED and Eurostat isoc_sks_itspt; the two points use different definitions"
+    for lang, word, label in (("nl", "Bron:", "gerealiseerd"), ("en", "Source:", "actual")):
+        fig = kpi_figure(progress, series, unit="personen", source=source, lang=lang)
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        legend = fig.axes[0].get_legend()
+        footers = [t for t in fig.findobj() if hasattr(t, "get_text") and t.get_text().startswith(word)]
+        assert len(footers) == 1 and legend is not None
+        foot = footers[0].get_window_extent(renderer)
+        assert foot.y1 <= legend.get_window_extent(renderer).y0  # below the legend, not across it
+        assert legend.get_texts()[0].get_text() == label  # one language, not "gerealiseerd / actual"

@@ -14,6 +14,7 @@ def test_map_page_in_dutch_with_figures_basis_and_downloads(client) -> None:  # 
     assert page.text.count('data-code="AM') == 35 and "<svg" in page.text
     assert re.search(r"<td>\d\.\d{3}</td>", page.text)  # Dutch thousands separator in the table (5.140)
     assert "Basis aanbod" in page.text and 'id="map-csv"' in page.text
+    assert "geschat: landelijk aantal werkenden per BRC-groep" in page.text and "AANNAME" in page.text  # notes in Dutch
     csv = client.get("/regio/kaart.csv?kind=res&group=0761&quarter=2028Q1")
     assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("kind,code,name")
     svg = client.get("/regio/kaart.svg?kind=res&measure=ita&group=0761&quarter=2028Q1&lang=nl")
@@ -30,7 +31,11 @@ def test_map_page_res_region_shows_its_projects_demand_in_english(client) -> Non
 
 def test_regio_has_a_basis_line_and_links(client) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/regio?region=AM03&group=0761&lang=nl")
-    assert 'id="basis"' in page.text and "estimated from the projects" in page.text
+    assert (
+        'id="basis"' in page.text and "geschat uit de vraag van de projecten" in page.text
+    )  # the core's note in Dutch
+    english = client.get("/regio?region=AM03&group=0761&lang=en")
+    assert "estimated from the projects" in english.text
     assert 'href="/regio/kaart?group=0761' in page.text and 'href="/regio/programmas' in page.text
 
 
@@ -39,7 +44,8 @@ def test_programmes_page_says_which_figures_are_unverified(client) -> None:  # t
     assert page.status_code == 200 and "Vraag naar vakmensen" in page.text
     assert re.search(r"\d+ % van de arbeidsjaren in de bouw in 2025Q1–2030Q4 rust op hoeveelheden", page.text)
     assert "niet nagetrokken" in page.text and 'data-programme="NPE"' in page.text
-    assert re.search(r"<td>\d,\d\d job-years per MW", page.text)  # factors with a decimal comma
+    assert re.search(r"<td>\d,\d\d arbeidsjaren per MW", page.text)  # factors with a decimal comma, unit in Dutch
+    assert re.search(r"<td>\d\.\d\d job-years per MW", client.get("/regio/programmas?lang=en").text)
     assert "programmes-nl-2030" in page.text and "docs/programmes.md" in page.text
     assert "have not been verified" in client.get("/regio/programmas?lang=en").text
     chart = client.get("/regio/programmas.svg?phase=om")

@@ -208,14 +208,14 @@ projects_option = click.option(
     "projects_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Project file (CSV, JSON, Excel). Default: the embedded 35 TWh RES scenario.",
+    help="Project file (CSV, JSON, Excel). Default: the embedded national scenario (RES + NPE + NPLW).",
 )
 pipeline_option = click.option("--pipeline", default=None, help="An imported pipeline instead of a file.")
 scenario_option = click.option(
     "--scenario",
     type=click.Choice(["res-35twh", "nl-programmes-2030"]),
     default=None,
-    help="Embedded scenario (default res-35twh; nl-programmes-2030 = RES + NPE + NPLW).",
+    help="Embedded scenario (default nl-programmes-2030 = RES + NPE + NPLW; res-35twh = the RES-only scenario).",
 )
 programme_option = click.option(
     "--programme", "programmes", multiple=True, type=click.Choice(["RES", "NPE", "NPLW"]), help="Only this programme."
@@ -224,7 +224,8 @@ factors_option = click.option(
     "--factors",
     "factors_name",
     default=None,
-    help="Factor set name or CSV file (default: the scenario's own set, rutovitz2025 for res-35twh).",
+    help="Factor set name or CSV file (default: the scenario's own set; rutovitz2025 for res-35twh, project files "
+    "and pipelines).",
 )
 variant_option = click.option(
     "--variant", type=click.Choice(["low", "central", "high"]), default="central", show_default=True
@@ -256,10 +257,11 @@ def forecast_cmd(
 ) -> None:
     """Labour demand per arbeidsmarktregio × occupation × quarter × phase (FTE)."""
     from krapte.labour.quarters import parse_quarter
-    from krapte.services.labour import default_factors, forecast
+    from krapte.services.labour import default_factors, forecast, national_default
 
-    name, overrides = _factors(factors_name or default_factors(scenario))
-    if summary and scenario == "nl-programmes-2030" and not (projects_file or pipeline):
+    own = bool(projects_file or pipeline)
+    name, overrides = _factors(factors_name or default_factors(scenario, own_projects=own))
+    if summary and national_default(scenario, own):
         from krapte.services.regions import national_summary
 
         body = national_summary(
@@ -455,7 +457,8 @@ def tension_cmd(
     """UWV spanningsindicator and ROA ITA classes per region × occupation × quarter, with shortage flags."""
     from krapte.services.labour import default_factors, tension_rows
 
-    name, overrides = _factors(factors_name or default_factors(scenario))
+    own = bool(projects_file or pipeline)
+    name, overrides = _factors(factors_name or default_factors(scenario, own_projects=own))
     rows = tension_rows(
         context(),
         _load_projects(projects_file, pipeline, scenario, programmes),

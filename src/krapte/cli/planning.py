@@ -153,7 +153,10 @@ def plan(
     click.echo(f"\n{len(body['moves'])} project(s) moved:")
     echo_table(body["moves"], ["project", "before", "after", "shift_quarters"])
     click.echo("\nunmet demand per region and occupation group (FTE-quarters):")
-    echo_table(body["cells"][:20], ["region", "brc_group", "label", "unmet_before", "unmet_after", "peak_after"])
+    echo_table(
+        body["cells"][:20],
+        ["region", "region_name", "brc_group", "label", "unmet_before", "unmet_after", "peak_after"],
+    )
 
 
 @click.group()

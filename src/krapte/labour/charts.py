@@ -109,8 +109,10 @@ def tension_heatmap(
     xlabel: str = "quarter",
     ylabel: str = "arbeidsmarktregio",
     fmt: ImageFormat = "png",
+    lang: str = "nl",
 ) -> bytes:
-    """A region × quarter heat map (rows = regions, e.g. all 35 arbeidsmarktregio's)."""
+    """A region × quarter heat map (rows = regions, e.g. all 35 arbeidsmarktregio's); the colour bar in the page's
+    number format."""
     values = np.asarray(values, dtype=float)
     if values.shape != (len(regions), len(quarters)):
         raise ValidationError(f"heat map values have shape {values.shape}; expected ({len(regions)}, {len(quarters)})")
@@ -124,7 +126,8 @@ def tension_heatmap(
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.colorbar(image, ax=ax, label=colorbar_label)
+    bar = fig.colorbar(image, ax=ax, label=colorbar_label)
+    number_axis(bar.ax.yaxis, lang)
     return _render(fig, fmt)
 
 
@@ -172,8 +175,10 @@ def programme_chart(
     xlabel: str = "quarter",
     ylabel: str = "FTE",
     fmt: ImageFormat = "png",
+    lang: str = "nl",
 ) -> bytes:
-    """Stacked bars of demand per quarter, one colour per programme (the order of ``series`` is kept)."""
+    """Stacked bars of demand per quarter, one colour per programme (the order of ``series`` is kept); the y axis in
+    the page's number format (``40.000`` on Dutch pages), the legend under the plot so that it covers no bar."""
     if not series:
         raise ValidationError("no programme to chart")
     for name, values in series.items():
@@ -190,6 +195,7 @@ def programme_chart(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     _quarter_ticks(ax, quarters)
-    ax.legend(loc="upper right", fontsize=8)
+    _legend_below(ax)
     ax.grid(axis="y", alpha=0.3)
+    number_axis(ax.yaxis, lang)
     return _render(fig, fmt)

@@ -38,6 +38,11 @@ from krapte.errors import SolverError, ValidationError
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 Objective = Literal["lexicographic", "weighted"]
+Method = Literal["auto", "full", "blocks"]
+
+#: From this many projects on, ``method="auto"`` solves by cell classes and independent blocks
+#: (:mod:`krapte.labour.planning_blocks`) instead of one model over every cell.
+BLOCKS_FROM_PROJECTS = 300
 
 #: Cells, unmet totals and peaks closer than this (FTE) count as equal.
 TOLERANCE = 1e-6
@@ -148,6 +153,7 @@ def plan_starts(
     quarter_label: Callable[[int], str] = str,
     regional_share: float = 0.0,
     regional_min_projects: int = 60,
+    method: Method = "auto",
 ) -> PlanningResult:
     """Choose each project's start within its window to minimise unmet demand and, second, the peak shortage.
 
@@ -162,6 +168,11 @@ def plan_starts(
     region (most unmet demand first), the projects touching that region are re-planned exactly with all others
     fixed. The gap is then
     recomputed against the full model's bound.
+
+    ``method="blocks"`` (and ``"auto"`` from :data:`BLOCKS_FROM_PROJECTS` projects on) first sorts the cells into
+    never, always and sometimes short, turns the always-short ones into linear costs and solves the independent
+    blocks of projects that share sometimes-short cells one by one (:mod:`krapte.labour.planning_blocks`); the peak
+    is then lowered by single moves. ``"full"`` builds one model over every cell.
     """
     started = time.perf_counter()
     cap, bg = _check_grid(capacity, background, quarter_label)
@@ -177,8 +188,12 @@ def plan_starts(
     def regional(chosen: IntArray, deadline: float) -> IntArray:
         return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap)
 
-    use_regional = regional_share > 0 and len(projects) > regional_min_projects
-    chosen, status, gap, peak_gap, size = _solve_milp(
+    if method not in ("auto", "full", "blocks"):
+        raise ValidationError(f"planning method {method!r} is not known", hint="use auto, full or blocks")
+    use_blocks = method == "blocks" or (method == "auto" and len(projects) >= BLOCKS_FROM_PROJECTS)
+    use_regional = regional_share > 0 and len(projects) > regional_min_projects and not use_blocks
+    solve = _solve_blocks if use_blocks else _solve_milp
+    chosen, status, gap, peak_gap, size = solve(
         cand,
         flat_cap,
         flat_bg,
@@ -769,6 +784,49 @@ def _solve_milp(
         chosen = chosen2
     final_status = "optimal" if status == status2 == "optimal" else "time_limit"
     return chosen, final_status, gap, peak_gap, size
+
+
+def _solve_blocks(
+    cand: _Candidates,
+    flat_cap: FloatArray,
+    flat_bg: FloatArray,
+    start: IntArray,
+    *,
+    time_limit: float,
+    objective: Objective,
+    peak_weight: float,
+    mip_rel_gap: float,
+    improve: Callable[[IntArray, float], IntArray] | None = None,
+    improve_share: float = 0.25,
+) -> tuple[IntArray, str, float, float, dict[str, int]]:
+    """Unmet demand by cell classes and independent blocks; then the peak by single moves (see planning_blocks)."""
+    from krapte.labour.planning_blocks import classify_cells, solve_blocks
+
+    deadline = time.perf_counter() + time_limit
+    share = 1.0 if objective == "weighted" else 0.85
+    sol = solve_blocks(
+        cand.cells,
+        cand.values,
+        cand.before,
+        start,
+        flat_cap,
+        flat_bg,
+        time_limit=time_limit * share,
+        mip_rel_gap=mip_rel_gap,
+        tol=TOLERANCE,
+    )
+    chosen = sol.chosen
+    if not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
+        chosen = start  # never return worse than the heuristic's schedule
+    size = {**sol.size, "method_blocks": 1}
+    lower = classify_cells(cand.cells, cand.values, flat_cap, flat_bg, TOLERANCE).lower
+    low_peak = float(max((lower - flat_cap).max(initial=0.0), 0.0))
+    if objective == "lexicographic":
+        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline)
+    unmet, peak = _totals(_load(cand, flat_bg, chosen), flat_cap)
+    gap = float(min(max((unmet - sol.bound) / max(unmet, 1e-9), 0.0), 1.0)) if unmet > TOLERANCE else 0.0
+    peak_gap = float(min(max((peak - low_peak) / max(peak, 1e-9), 0.0), 1.0)) if peak > TOLERANCE else 0.0
+    return chosen, sol.status, gap, peak_gap, size
 
 
 def _peak_lower_bound(

@@ -30,7 +30,7 @@ import numpy as np
 from krapte.errors import InputError, KrapteError, Problem, ValidationError
 from krapte.labour.factors import FactorSet, Variant, check_variant, factor_set
 from krapte.labour.forecast import project_demand_profile
-from krapte.labour.planning import FloatArray, Objective, PlannableProject, PlanningResult, plan_starts
+from krapte.labour.planning import FloatArray, Method, Objective, PlannableProject, PlanningResult, plan_starts
 from krapte.labour.projects import Project
 from krapte.labour.quarters import format_quarter, parse_quarter, quarter_year
 from krapte.labour.regions import RegionMap, default_regions
@@ -64,17 +64,20 @@ class PipelinePlan:
         return [p.with_start(self.first + after[p.id]) if p.id in after else p for p in self.projects]
 
     def cells(self) -> list[dict[str, Any]]:
-        """Unmet demand before and after per region × BRC group (summed over quarters), where either is > 0."""
+        """Unmet demand before and after per region × BRC group (summed over quarters), where either is > 0; each
+        region with its name next to its code."""
         before = self.result.shortage_before.sum(axis=2)
         after = self.result.shortage_after.sum(axis=2)
         peak_b = self.result.shortage_before.max(axis=2, initial=0.0)
         peak_a = self.result.shortage_after.max(axis=2, initial=0.0)
         labels = brc_labels()
+        names = region_names()
         out = []
         for r, g in zip(*np.nonzero((before > 1e-9) | (after > 1e-9)), strict=True):
             out.append(
                 {
                     "region": self.regions[r],
+                    "region_name": names.get(self.regions[r], ""),
                     "brc_group": self.groups[g],
                     "label": labels.get(self.groups[g], self.groups[g]),
                     "unmet_before": round(float(before[r, g]), 3),
@@ -121,6 +124,11 @@ class PipelinePlan:
             "cells": self.cells(),
             "model": r.model_size,
         }
+
+
+def region_names() -> dict[str, str]:
+    """Arbeidsmarktregio code → name (the names shown next to codes in planning results)."""
+    return {r.code: r.name for r in default_regions().arbeidsmarktregios()}
 
 
 def plannable(project: Project) -> bool:
@@ -253,6 +261,7 @@ def plan_pipeline(
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
     regions: RegionMap | None = None,
+    method: Method = "auto",
 ) -> PipelinePlan:
     """Choose start quarters for the projects with a planning window; report before/after (see module docs)."""
     factors = factors or factor_set()
@@ -301,6 +310,7 @@ def plan_pipeline(
         time_limit=time_limit,
         objective=objective,
         quarter_label=lambda q: format_quarter(first + q),
+        method=method,
     )
     return PipelinePlan(
         result=result,

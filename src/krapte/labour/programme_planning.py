@@ -18,7 +18,7 @@ from typing import Any
 
 from krapte.labour.factors import FactorSet, Variant, check_variant, factor_set
 from krapte.labour.forecast import forecast
-from krapte.labour.planning import Objective
+from krapte.labour.planning import Method, Objective
 from krapte.labour.planning_pipeline import PipelinePlan, plan_pipeline
 from krapte.labour.programmes import FACTOR_SET, PROGRAMMES, ScenarioEntry, national_scenario
 from krapte.labour.projects import Project
@@ -142,6 +142,7 @@ def plan_programmes(
     capacity_file: str | Path | None = None,
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
+    method: Method = "auto",
 ) -> ProgrammePlan:
     """Plan the national scenario (or some programmes of it) across programmes; see the module docs."""
     entries = tuple(entries if entries is not None else national_scenario(programmes))
@@ -154,5 +155,6 @@ def plan_programmes(
         capacity_file=capacity_file,
         time_limit=time_limit,
         objective=objective,
+        method=method,
     )
     return ProgrammePlan(plan, entries, fs)

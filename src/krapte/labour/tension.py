@@ -305,10 +305,11 @@ def _esco_isco(uri: str) -> str | None:
 
 @cache
 def default_tension_table() -> TensionTable:
-    """Tension under the embedded default scenario (the path to 35 TWh onshore renewables)."""
-    from krapte.labour.res_scenario import default_scenario_forecast
+    """Tension under the embedded default scenario: the national scenario of RES, NPE and NPLW
+    (``nl-programmes-2030``, :mod:`krapte.labour.programmes`)."""
+    from krapte.labour.programmes import default_national_forecast
 
-    return tension_table(default_scenario_forecast(), default_supply())
+    return tension_table(default_national_forecast(), default_supply())
 
 
 def tension(region: str, occupation: str, quarter: int | str, *, table: TensionTable | None = None) -> dict[str, Any]:

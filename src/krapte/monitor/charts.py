@@ -22,7 +22,21 @@ if TYPE_CHECKING:
 _COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061", "#673327", "#8fcae7", "#ffb612", "#42145f")
 
 
-def _figure(title: str, unit: str, source: str, lang: str = "nl") -> tuple[Figure, Axes]:
+_WORDS = {
+    "source": {"nl": "Bron", "en": "Source"},
+    "no_data": {"nl": "geen gegevens", "en": "no data"},
+    "actual": {"nl": "gerealiseerd", "en": "actual"},
+    "required": {"nl": "benodigd pad", "en": "required path"},
+    "seen": {"nl": "trend gezien", "en": "trend seen"},
+    "target": {"nl": "doel", "en": "target"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key]["en" if lang == "en" else "nl"]
+
+
+def _figure(title: str, unit: str, lang: str = "nl") -> tuple[Figure, Axes]:
     fig = Figure(figsize=(7.0, 3.4))
     ax = fig.add_subplot(1, 1, 1)
     number_axis(ax.yaxis, lang)
@@ -30,9 +44,30 @@ def _figure(title: str, unit: str, source: str, lang: str = "nl") -> tuple[Figur
     ax.set_ylabel(unit, fontsize=9)
     ax.grid(alpha=0.3)
     ax.tick_params(labelsize=8)
-    if source:
-        fig.text(0.01, -0.02, f"Bron: {source}", fontsize=7, color="#555555")
     return fig, ax
+
+
+def _footer(fig: Figure, source: str, lang: str, below: Any = None) -> None:
+    """The source line at the bottom left; under ``below`` (a legend under the plot) so that the two never overlap."""
+    if not source:
+        return
+    text = f"{_word('source', lang)}: {source}"
+    if below is None:
+        fig.text(0.01, -0.02, text, fontsize=7, color="#555555")
+        return
+    # x in figure fraction, y at the bottom of the legend's box, then 4 points lower
+    below.axes.annotate(
+        text,
+        xy=(0.01, 0.0),
+        xycoords=("figure fraction", below),
+        xytext=(0, -4),
+        textcoords="offset points",
+        fontsize=7,
+        color="#555555",
+        va="top",
+        ha="left",
+        annotation_clip=False,
+    )
 
 
 def indicator_chart(
@@ -46,7 +81,7 @@ def indicator_chart(
     lang: str = "nl",
 ) -> bytes:
     """Lines of one indicator for one or more regions; ``markers`` are (period, label) vertical lines."""
-    fig, ax = _figure(title, unit, source, lang)
+    fig, ax = _figure(title, unit, lang)
     for n, s in enumerate(series[: len(_COLOURS)]):
         xs = [period_position(p) for p in s.periods]
         ax.plot(xs, s.values, marker="o", markersize=3, linewidth=1.5, color=_COLOURS[n], label=s.region)
@@ -57,7 +92,8 @@ def indicator_chart(
     if len(series) > 1:
         ax.legend(fontsize=7, loc="best")
     if not series:
-        ax.text(0.5, 0.5, "geen gegevens / no data", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, _word("no_data", lang), ha="center", va="center", transform=ax.transAxes)
+    _footer(fig, source, lang)
     return figure_bytes(fig, fmt)
 
 
@@ -86,17 +122,17 @@ def kpi_figure(
 ) -> Figure:
     """Observed values, the trajectory needed from baseline to target, the trend seen (with its interval at the
     target year, when there is one) and the target itself. The x axis spans the data and the target year only."""
-    fig, ax = _figure(progress.label or progress.indicator, unit, source, lang)
+    fig, ax = _figure(progress.label or progress.indicator, unit, lang)
     xs = [period_position(p) for p in series.periods] if series and series.points else []
     if xs and series is not None:
-        ax.plot(xs, series.values, marker="o", markersize=4, color=_COLOURS[0], label="gerealiseerd / actual")
+        ax.plot(xs, series.values, marker="o", markersize=4, color=_COLOURS[0], label=_word("actual", lang))
     else:
-        ax.text(0.5, 0.5, "geen gegevens / no data", ha="center", va="center", transform=ax.transAxes, fontsize=9)
+        ax.text(0.5, 0.5, _word("no_data", lang), ha="center", va="center", transform=ax.transAxes, fontsize=9)
     if progress.baseline is not None and progress.baseline_year is not None:
         start, end = progress.baseline_year, float(progress.target_year)
         steps = [start + (end - start) * i / 40 for i in range(41)]
         path = [progress.trajectory(x) or 0.0 for x in steps]
-        ax.plot(steps, path, linestyle="--", color=_COLOURS[1], label="benodigd pad / required path")
+        ax.plot(steps, path, linestyle="--", color=_COLOURS[1], label=_word("required", lang))
     if seen is not None and seen.projected is not None and xs and series is not None:
         last_x, last_y = xs[-1], series.values[-1]
         ax.plot(
@@ -104,7 +140,7 @@ def kpi_figure(
             [last_y, seen.projected],
             linestyle=":",
             color=_COLOURS[3],
-            label="trend gezien / trend seen",
+            label=_word("seen", lang),
         )
         if seen.low is not None and seen.high is not None:
             ax.errorbar(
@@ -122,7 +158,7 @@ def kpi_figure(
         markersize=12,
         color=_COLOURS[2],
         linestyle="none",
-        label="doel / target",
+        label=_word("target", lang),
     )
     years = [*xs, float(progress.target_year)]
     if progress.baseline_year is not None:
@@ -130,7 +166,8 @@ def kpi_figure(
     first = min(years) if len(years) > 1 else progress.target_year - 10.0
     ax.set_xlim(first - 0.5, progress.target_year + 0.5)
     ax.xaxis.set_major_formatter(_year_formatter())
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False)
+    legend = ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False)
+    _footer(fig, source, lang, below=legend)
     return fig
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "import_pipeline",
     "import_supply",
     "list_pipelines",
+    "national_default",
     "projects_for",
     "show_pipeline",
     "supply_rows",
@@ -52,10 +53,9 @@ def factors_for(name: str, overrides: str | None = None) -> FactorSet:
     return parse_factor_overrides(overrides, base=resolve_factors(name).name)
 
 
-#: The scenario used when neither a pipeline nor a scenario is named: the remaining RES build-out, as before the
-#: national scenario existed, so that earlier results stay reproducible. Name ``nl-programmes-2030`` for all three
-#: programmes (RES, NPE, NPLW).
-DEFAULT_SCENARIO = "res-35twh"
+#: The scenario used when neither a pipeline nor a scenario is named: the national scenario of the three programmes
+#: (RES, NPE, NPLW). The earlier RES-only default stays available by name, ``res-35twh``.
+DEFAULT_SCENARIO = "nl-programmes-2030"
 
 
 def projects_for(
@@ -76,11 +76,24 @@ def projects_for(
     return repo.load_pipeline(ctx.store, pipeline)
 
 
-def default_factors(scenario: str | None) -> str:
-    """The factor set a named scenario is meant to be read with (rutovitz2025 for RES only)."""
+def default_factors(scenario: str | None, *, own_projects: bool = False) -> str:
+    """The factor set a named scenario is meant to be read with (nl-programmes-2030; rutovitz2025 for res-35twh).
+
+    With ``own_projects`` (a project file or an imported pipeline instead of a scenario) the general default set,
+    rutovitz2025, as before the national scenario became the default."""
+    from krapte.labour.factors import DEFAULT_SET
     from krapte.labour.programmes import scenario_factor_set
 
+    if own_projects and scenario is None:
+        return DEFAULT_SET
     return scenario_factor_set(scenario or DEFAULT_SCENARIO)
+
+
+def national_default(scenario: str | None, own_projects: bool) -> bool:
+    """True when a request without a project file or pipeline falls on the national scenario (named or default)."""
+    from krapte.labour.programmes import NATIONAL
+
+    return not own_projects and (scenario or DEFAULT_SCENARIO) == NATIONAL
 
 
 def list_pipelines(ctx: Context) -> list[dict[str, Any]]:

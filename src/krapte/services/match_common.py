@@ -80,7 +80,7 @@ _tables: dict[int, Any] = {}
 
 def _tension_table(ctx: Context) -> Any:
     """The tension table of the embedded default scenario, with imported supply cells applied when there are any."""
-    from krapte.labour.res_scenario import default_scenario_forecast
+    from krapte.labour.programmes import default_national_forecast
     from krapte.labour.tension import default_tension_table, tension_table
     from krapte.services.labour import current_supply
     from krapte.store import labour as labour_repo
@@ -91,7 +91,7 @@ def _tension_table(ctx: Context) -> Any:
     key = hash(tuple(cells))
     if key not in _tables:
         _tables.clear()
-        _tables[key] = tension_table(default_scenario_forecast(), current_supply(ctx))
+        _tables[key] = tension_table(default_national_forecast(), current_supply(ctx))
     return _tables[key]
 
 
@@ -142,7 +142,7 @@ def shortage_by_occupation(
         "quarter": q,
         "measure": "UWV spanningsindicator S of the occupation's BRC 2014 group, scaled min(S / 4, 1)",
         "mapping": "ESCO occupation → ISCO-08 unit group → BRC 2014 beroepsgroep (CBS schakelschema)",
-        "scenario": "embedded default scenario (35 TWh RES) with imported supply applied",
+        "scenario": "embedded default scenario (nl-programmes-2030: RES + NPE + NPLW) with imported supply applied",
     }
     return out, basis
 

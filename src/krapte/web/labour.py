@@ -1,6 +1,7 @@
 """``/regio``: regional labour demand vs supply, a tension heat map over the 35 regions, and project planning.
 
-The overview uses the embedded default scenario (the path to 35 TWh onshore renewables) with the default supply.
+The overview uses the embedded default scenario (the national scenario of RES, NPE and NPLW, ``nl-programmes-2030``)
+with the default supply.
 Charts are served as PNG or SVG by ``/regio/grafiek/...`` and embedded with ``<img>``. The planning form uploads a
 project file and starts a planning job (signed-in users); the job's page follows it with ``/static/jobs.js`` and
 then shows the before/after chart as an SVG data URI.
@@ -19,11 +20,12 @@ from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context, get_lang, get_settings, verify_csrf
 from krapte.api.uploads import read_upload
-from krapte.charting import MEDIA_TYPES
+from krapte.charting import MEDIA_TYPES, format_number
 from krapte.errors import KrapteError, NotFoundError
 from krapte.labour import charts
 from krapte.services import Context
 from krapte.web.i18n import register, translate
+from krapte.web.notes import note
 from krapte.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -38,11 +40,11 @@ register(
         },
         "labour.intro": {
             "nl": "Vraag van de projecten tegenover de capaciteit per arbeidsmarktregio en beroepsgroep, in het "
-            "standaardscenario (35 TWh hernieuwbaar op land). Capaciteit: de extra vraag die een regio opvangt "
-            "voordat de ROA-indicator (ITA) op 0,85 komt.",
+            "standaardscenario: het landelijke scenario van RES, NPE en NPLW (nl-programmes-2030). Capaciteit: "
+            "de extra vraag die een regio opvangt voordat de ROA-indicator (ITA) op 0,85 komt.",
             "en": "Demand of the projects against capacity per labour-market region and occupation group, in the "
-            "default scenario (35 TWh onshore renewables). Capacity: the extra demand a region absorbs before "
-            "the ROA indicator (ITA) reaches 0.85.",
+            "default scenario: the national scenario of RES, NPE and NPLW (nl-programmes-2030). Capacity: the "
+            "extra demand a region absorbs before the ROA indicator (ITA) reaches 0.85.",
         },
         "labour.region": {"nl": "Arbeidsmarktregio", "en": "Labour-market region"},
         "labour.group": {"nl": "Beroepsgroep", "en": "Occupation group"},
@@ -162,7 +164,7 @@ def regio_page(request: Request, region: str = Query(""), group: str = Query("")
         group=data["groups"][g],
         group_label=data["group_labels"].get(data["groups"][g], data["groups"][g]),
         ranking=ranking,
-        basis=data["table"].basis(data["regions"][r], data["groups"][g]),
+        basis=note(data["table"].basis(data["regions"][r], data["groups"][g]), get_lang(request)),
     )
 
 
@@ -183,6 +185,7 @@ def demand_chart(request: Request, fmt: str, region: str = Query(""), group: str
         xlabel=t("labour.quarter"),
         ylabel=t("labour.fte"),
         fmt=_fmt(fmt),
+        lang=lang,
     )
     return Response(body, media_type=MEDIA_TYPES[fmt])
 
@@ -202,6 +205,7 @@ def heatmap_chart(request: Request, fmt: str, group: str = Query("")) -> Respons
         xlabel=t("labour.quarter"),
         ylabel=t("labour.am"),
         fmt=_fmt(fmt),
+        lang=lang,
     )
     return Response(body, media_type=MEDIA_TYPES[fmt])
 
@@ -272,9 +276,18 @@ def planning_job_page(request: Request, job_id: str, ctx: Context = Depends(get_
         xlabel=translate("labour.quarter", lang),
         ylabel=translate("labour.unmet", lang),
         fmt="svg",
+        lang=lang,
     )
     chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-    return render(request, "labour/planning.html", error=None, body=body, chart=chart, job=view)
+    return render(
+        request,
+        "labour/planning.html",
+        error=None,
+        body=body,
+        chart=chart,
+        job=view,
+        number=lambda v, decimals=0: format_number(v, lang, decimals),
+    )
 
 
 @router.post("/regio/planning/{job_id}/annuleren", dependencies=[Depends(verify_csrf)])

@@ -22,6 +22,7 @@ from krapte.charting import format_number
 from krapte.services import Context
 from krapte.services import regions as svc
 from krapte.web.i18n import register, translate
+from krapte.web.notes import note, notes
 from krapte.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -112,10 +113,13 @@ def map_page(
         quarter=view.quarter,
         quarters=view.quarters,
         svg=Markup(svg),
-        rows=view.rows,
+        rows=[
+            {**r, "basis_demand": note(r["basis_demand"], lang), "basis_supply": note(r["basis_supply"], lang)}
+            for r in view.rows
+        ],
         res=view.res,
         pipeline=view.pipeline,
-        assumptions=view.assumptions,
+        assumptions=notes(view.assumptions, lang),
         number=lambda v: "–" if v is None else format_number(v, lang),
     )
 
@@ -165,7 +169,7 @@ def programmes_page(
         phase=phase,
         summary=summary,
         by_programme=summary["by_programme"],
-        by_component=summary["by_component"],
+        by_component=[{**c, "factor_unit": note(c.get("factor_unit") or "", lang)} for c in summary["by_component"]],
         sources=overview.sources,
         factors=overview.factors,
         unverified_text=translate("programmes.unverified_share", lang).format(share=share, window=window),
@@ -191,5 +195,6 @@ def programmes_svg(
         xlabel="kwartaal" if lang == "nl" else "quarter",
         ylabel="fte" if lang == "nl" else "FTE",
         fmt="svg",
+        lang=lang,
     )
     return Response(body, media_type="image/svg+xml")

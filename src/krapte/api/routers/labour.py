@@ -8,7 +8,7 @@
 ``GET  /projects``                  imported pipelines; ``GET /projects/{pipeline}`` its projects
 ``POST /projects``                  import a file (multipart ``file``, ``pipeline``, ``replace``); atomic
 ``POST /forecast``                  forecast an uploaded project file (multipart ``file``) or
-``GET  /forecast``                  an imported ``pipeline`` (default: the embedded 35 TWh RES scenario)
+``GET  /forecast``                  an imported ``pipeline`` (default: the national scenario nl-programmes-2030)
 ``GET  /supply``                    supply cells (``region``, ``occupation``) with the assumptions behind them
 ``GET  /tension``                   UWV/ITA classes and shortage flags (``region``, ``occupation``, ``quarter``)
 ``GET  /regional-figures``          figures per arbeidsmarktregio or RES region (``kind``, ``group``, ``quarter``)
@@ -146,7 +146,11 @@ def _forecast_body(ctx: Context, items: list[Any], factors: str, variant: str, s
     return result.summary() if summary else {"summary": result.summary(), "rows": result.rows()}
 
 
-_SCENARIO = Query(None, max_length=40, description="embedded scenario: res-35twh (default) or nl-programmes-2030")
+_SCENARIO = Query(
+    None,
+    max_length=40,
+    description="embedded scenario: nl-programmes-2030 (default: RES + NPE + NPLW) or res-35twh (RES only)",
+)
 _PROGRAMME = Query(None, max_length=3, description="nl-programmes-2030 only: RES, NPE and/or NPLW")
 
 
@@ -160,14 +164,15 @@ async def forecast_pipeline(
     summary: bool = False,
     ctx: Context = Depends(get_context),
 ) -> dict[str, Any]:
-    """Forecast of an imported pipeline or an embedded scenario (default: the 35 TWh RES scenario)."""
-    if summary and scenario == "nl-programmes-2030" and pipeline is None:
+    """Forecast of an imported pipeline or an embedded scenario (default: the national scenario, nl-programmes-2030;
+    its summary has ``by_programme`` and ``by_component``)."""
+    if summary and svc.national_default(scenario, pipeline is not None):
         national: dict[str, Any] = await run_in_threadpool(
             lambda: regions_svc.national_summary(ctx, programmes=programme, factors=factors, variant=variant)
         )
         return national
     items = await run_in_threadpool(lambda: svc.projects_for(ctx, pipeline, scenario=scenario, programmes=programme))
-    fs = factors or svc.default_factors(scenario)
+    fs = factors or svc.default_factors(scenario, own_projects=pipeline is not None)
     body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, fs, variant, summary)
     return body
 
@@ -213,7 +218,7 @@ async def tension(
     limit: int = Query(5000, ge=1, le=100_000),
     ctx: Context = Depends(get_context),
 ) -> TensionRows:
-    """Tension per region × BRC group × quarter (default: the embedded 35 TWh RES scenario)."""
+    """Tension per region × BRC group × quarter (default: the national scenario, nl-programmes-2030)."""
     from krapte.labour.tension import THRESHOLD_SOURCES
 
     def compute() -> TensionRows:
@@ -221,7 +226,7 @@ async def tension(
         rows = svc.tension_rows(
             ctx,
             items,
-            factors=factors or svc.default_factors(scenario),
+            factors=factors or svc.default_factors(scenario, own_projects=pipeline is not None),
             variant=variant,
             region=region,
             occupation=occupation,
@@ -251,7 +256,7 @@ class RegionalFigures(BaseModel):
 _KIND = Query("arbeidsmarktregio", pattern="^(arbeidsmarktregio|res)$")
 _GROUP = Query(None, max_length=4, description="BRC 2014 group (default 0761, electricians)")
 _QUARTER = Query(None, max_length=7, description="e.g. 2028Q1 (default: the group's national peak)")
-_MAP_SCENARIO = Query(None, max_length=40, description="res-35twh (default) or nl-programmes-2030")
+_MAP_SCENARIO = Query(None, max_length=40, description="nl-programmes-2030 (default) or res-35twh")
 
 
 def _view(
