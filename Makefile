@@ -14,7 +14,7 @@ export KRAPTE_TEST_POSTGRES_URL ?= $(PG_URL)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip 'setuptools>=78.1.1'  # the venv's bundled setuptools has CVE-2024-6345, CVE-2025-47273
 	$(PY) -m pip install --quiet -e '.[dev,embeddings,bench]'
 	touch $(STAMP)
 

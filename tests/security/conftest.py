@@ -28,16 +28,16 @@ def make_client(settings: Settings) -> Iterator[MakeClient]:
 
     made: list[tuple[FastAPI, TestClient]] = []
 
-    def build(*, anonymous: bool = False, **limits: Any) -> TestClient:
-        """A client on a fresh app; signed in as an admin (an insider with every permission, the strongest attacker
-        that passes authorisation) unless ``anonymous``."""
+    def build(*, anonymous: bool = False, role: str = "admin", **limits: Any) -> TestClient:
+        """A client on a fresh app; signed in with an API token of ``role`` (default admin: an insider with every
+        permission, the strongest attacker that passes authorisation) unless ``anonymous``."""
         from tests.conftest import make_account
 
         app = create_app(replace(settings, limits=replace(settings.limits, **limits)))
         client = TestClient(app, raise_server_exceptions=False)
         client.__enter__()
         if not anonymous:
-            client.headers.update(make_account(app.state.store, settings, "admin").headers)
+            client.headers.update(make_account(app.state.store, settings, role).headers)
         made.append((app, client))
         return client
 

@@ -18,6 +18,7 @@ from krapte.store.personal import (
     parse_retention,
     purge_expired,
     register_personal_data,
+    wait_for_older_snapshots,
 )
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
@@ -189,3 +190,54 @@ def test_retention_settings_read_as_kind_equals_days() -> None:
         parse_retention("cv")
     with pytest.raises(ConfigError, match="number of days"):
         parse_retention("cv=a year")
+
+
+def _other_session(url: str) -> tuple[sa.Engine, sa.Connection]:
+    engine = sa.create_engine(url)
+    return engine, engine.connect()
+
+
+def test_an_erasure_waits_for_an_older_snapshot_of_its_database_and_not_for_other_databases(
+    store: Store, registry: PersonalDataRegistry
+) -> None:
+    """The wait before the rewrite is bounded and looks only at who could still read the erased row: a snapshot of
+    this database taken before the deletion. A long transaction in another database (parallel tests, a pg_dump of
+    another application on the same server) does not hold it up."""
+    if store.dialect != "postgresql":
+        pytest.skip("the wait exists on PostgreSQL only")
+    url = store.engine.url.render_as_string(hide_password=False)
+    elsewhere, other_db = _other_session(str(sa.engine.make_url(url).set(database="postgres")))
+    here, reader = _other_session(url)
+    try:
+        other_db.execute(sa.text("SELECT txid_current()"))  # a write transaction in another database stays open
+        reader.execute(sa.text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        assert reader.execute(sa.select(cv_documents.c.text)).all()  # this snapshot still sees the CV
+        with store.transaction() as conn:
+            conn.execute(cv_documents.delete().where(cv_documents.c.owner == "p-1"))
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            assert wait_for_older_snapshots(conn, timeout=0.5) is False  # the old snapshot here is waited for
+            reader.rollback()
+            assert wait_for_older_snapshots(conn, timeout=30) is True  # and the other database's transaction is not
+    finally:
+        for engine, conn in ((elsewhere, other_db), (here, reader)):
+            conn.close()
+            engine.dispose()
+
+
+def test_an_open_transaction_in_another_database_does_not_keep_the_erased_bytes(
+    store: Store, registry: PersonalDataRegistry
+) -> None:
+    """VACUUM FULL would keep the row here (its snapshot counts every database's running transactions, which is
+    what made this test flaky under parallel load); the rewrite keeps only what the latest snapshot sees."""
+    if store.dialect != "postgresql":
+        pytest.skip("the rewrite exists on PostgreSQL only")
+    url = store.engine.url.render_as_string(hide_password=False)
+    elsewhere, other_db = _other_session(str(sa.engine.make_url(url).set(database="postgres")))
+    try:
+        other_db.execute(sa.text("SELECT txid_current()"))
+        delete_person(store, "p-1", registry=registry)
+        assert MARKER.encode() not in postgres_pages(store, "demo_cv_documents")
+        assert export_person(store, "p-2", registry=registry)["records"]["demo_cv_documents"]  # the others' rows stay
+    finally:
+        other_db.close()
+        elsewhere.dispose()

@@ -203,8 +203,15 @@ ERROR_SCHEMA: dict[str, Any] = {
 """The JSON error shape in the OpenAPI document (``components.schemas.Error``)."""
 
 
+UNAUTHENTICATED = (
+    "Not signed in (code `unauthenticated`), or the API token is unknown, expired or revoked; "
+    "the answer carries `WWW-Authenticate: Bearer`"
+)
+FORBIDDEN = "Signed in, but the role or the token's scopes do not allow this (code `forbidden`)"
+
+
 def document_errors(app: FastAPI) -> None:
-    """Document the error shape on every operation: ``4XX`` and ``5XX`` answers, and 422 in krapte's shape.
+    """Document the error shape on every operation: 401, 403, ``4XX`` and ``5XX`` answers, and 422 in krapte's shape.
 
     Any operation can be refused by the request limits (413, 414), and FastAPI's default 422 schema
     (``HTTPValidationError``) is not what krapte sends; this makes the document say what clients receive.
@@ -222,6 +229,8 @@ def document_errors(app: FastAPI) -> None:
                 responses = operation.setdefault("responses", {})
                 if "422" in responses:
                     responses["422"] = {"description": "Validation error", "content": ref}
+                responses.setdefault("401", {"description": UNAUTHENTICATED, "content": ref})
+                responses.setdefault("403", {"description": FORBIDDEN, "content": ref})
                 responses.setdefault("4XX", {"description": "Refused: the error names the reason", "content": ref})
                 responses.setdefault("5XX", {"description": "Server error (logged with an incident)", "content": ref})
         schemas = schema["components"]["schemas"]

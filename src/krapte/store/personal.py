@@ -8,8 +8,8 @@ of retention, e.g. ``cv``, ``session``) and the column that dates it. With that 
   see :func:`parse_retention` for the settings form);
 - :func:`export_person` returns everything stored about a subject as JSON-ready data (right of access);
 - :func:`delete_person` erases it (right to erasure), for real: rows are deleted in one transaction, and the
-  freed space is rewritten (SQLite ``secure_delete`` + ``VACUUM`` + WAL checkpoint; PostgreSQL ``VACUUM FULL``
-  of the affected tables) so the bytes do not linger in the database files.
+  freed space is rewritten (SQLite ``secure_delete`` + ``VACUUM`` + WAL checkpoint; PostgreSQL a rewrite of the
+  affected tables, see :func:`_rewrite_postgres_table`) so the bytes do not linger in the database files.
 
 Records whose row must stay (an edit in a public registry) declare ``on_erase="pseudonymise"``: erasure replaces
 the owner column with a random pseudonym instead of deleting the row. The audit log is not in the registry: it
@@ -19,6 +19,7 @@ holds ids and hashes only, and stays (see ``docs/security.md``, "Retention and d
 from __future__ import annotations
 
 import base64
+import logging
 import secrets
 import time
 from collections.abc import Iterable, Mapping
@@ -35,6 +36,7 @@ from krapte.store.database import Store
 
 __all__ = [
     "REGISTRY",
+    "WAIT_FOR_SNAPSHOTS_SECONDS",
     "PersonalDataRegistry",
     "PersonalDataTable",
     "delete_person",
@@ -42,7 +44,10 @@ __all__ = [
     "parse_retention",
     "purge_expired",
     "register_personal_data",
+    "wait_for_older_snapshots",
 ]
+
+log = logging.getLogger(__name__)
 
 Erasure = Literal["delete", "pseudonymise"]
 
@@ -155,22 +160,92 @@ def _compact(store: Store, tables: Iterable[str]) -> None:
             raw.close()
     else:
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            _wait_for_older_snapshots(conn)
-            quote = conn.dialect.identifier_preparer.quote
+            if not wait_for_older_snapshots(conn):
+                log.warning(
+                    "erasure: a transaction of this database older than the deletion was still open after %.0f s; "
+                    "it will see %s empty once they are rewritten",
+                    WAIT_FOR_SNAPSHOTS_SECONDS,
+                    ", ".join(names),
+                )
             for name in names:
-                conn.execute(sa.text(f"VACUUM (FULL) {quote(name)}"))
+                _rewrite_postgres_table(conn, name)
 
 
-def _wait_for_older_snapshots(conn: sa.Connection, timeout: float = 30.0) -> None:
-    """PostgreSQL keeps a deleted row while any transaction that started before the deletion may still see it (an
-    open snapshot, an auto-analyze); VACUUM FULL would copy such a row into the rewritten table. Take a fresh
-    transaction id (the deletion has committed before it) and wait until every transaction older than it has ended.
+# A column whose type can be "changed" to itself: not generated, not in a constraint, and not collatable (so the
+# rewrite keeps its collation). A volatile USING expression makes PostgreSQL rewrite the table instead of
+# recognising the no-op.
+_REWRITABLE_COLUMN = sa.text(
     """
-    mark = int(conn.execute(sa.text("SELECT txid_current()")).scalar_one())
-    query = sa.text("SELECT txid_snapshot_xmin(txid_current_snapshot())")
+    SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+    WHERE a.attrelid = CAST(:table AS regclass) AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+      AND a.attcollation = 0
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE (c.conrelid = a.attrelid AND a.attnum = ANY (c.conkey))
+                                                      OR (c.confrelid = a.attrelid AND a.attnum = ANY (c.confkey)))
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refobjid = a.attrelid AND d.refobjsubid = a.attnum
+                                                  AND d.classid = 'pg_rewrite'::regclass)
+    ORDER BY a.attnum LIMIT 1
+    """
+)
+
+
+def _rewrite_postgres_table(conn: sa.Connection, table: str) -> None:
+    """Copy the table's live rows into new files and drop the old ones, dead rows and all.
+
+    ``VACUUM FULL`` keeps every row that a transaction anywhere on the server might still see: its own snapshot
+    counts the running transactions of every database, so a long transaction in another database (a ``pg_dump``,
+    a parallel test run) would keep the erased row in the rewritten table. A table rewrite by ``ALTER TABLE``
+    copies only the rows the latest snapshot sees (PostgreSQL documents it as not MVCC-safe: a transaction of this
+    database whose snapshot is older than the rewrite sees the table empty; :func:`wait_for_older_snapshots` runs
+    first so there is none). ``VACUUM FULL`` remains the fallback for a table without a suitable column.
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    found = conn.execute(_REWRITABLE_COLUMN, {"table": quote(table)}).first()
+    if found is None:
+        conn.execute(sa.text(f"VACUUM (FULL) {quote(table)}"))
+        return
+    column, type_name = quote(found[0]), found[1]
+    conn.execute(
+        sa.text(
+            f"ALTER TABLE {quote(table)} ALTER COLUMN {column} TYPE {type_name} "
+            f"USING CASE WHEN random() >= 0 THEN {column} END"
+        )
+    )
+
+
+WAIT_FOR_SNAPSHOTS_SECONDS = 30.0
+"""How long an erasure on PostgreSQL waits for older transactions of its database before rewriting the tables."""
+
+# Other sessions of this database whose transaction or snapshot began before transaction id ``mark``: they could
+# still read the erased row, and would see the rewritten table empty. Sessions of other databases cannot read these
+# tables, and the rewrite does not wait for them.
+_OLDER_IN_THIS_DATABASE = sa.text(
+    """
+    SELECT count(*) FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid()
+      AND ((backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(CAST(:mark AS text) AS xid)))
+        OR (backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(CAST(:mark AS text) AS xid))))
+    """
+)
+
+
+def wait_for_older_snapshots(conn: sa.Connection, timeout: float = WAIT_FOR_SNAPSHOTS_SECONDS) -> bool:
+    """Wait until no transaction of this database that began before now is still open; False if ``timeout`` ran out.
+
+    A transaction that started before the deletion may still read the deleted row, and the rewrite that erases it
+    for good is not MVCC-safe (such a transaction would then see the table empty). Take a fresh transaction id (the
+    deletion has committed before it) and wait until no session of this database has a transaction id or a
+    snapshot horizon at or before it; on timeout the erasure goes ahead (the erasure wins over an old reader).
+    ``conn`` must be in autocommit mode. The sessions are read from ``pg_stat_activity``, which shows the
+    transaction ids of other roles' sessions only to superusers and members of ``pg_read_all_stats``: grant that
+    role to krapte's database user if other roles use its database.
+    """
+    mark = int(conn.execute(sa.text("SELECT txid_current()")).scalar_one()) % 2**32  # the 32-bit xid of the epoch
     deadline = time.monotonic() + timeout
-    while int(conn.execute(query).scalar_one()) <= mark and time.monotonic() < deadline:
+    while int(conn.execute(_OLDER_IN_THIS_DATABASE, {"mark": mark}).scalar_one()) > 0:
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.05)
+    return True
 
 
 def purge_expired(

@@ -7,12 +7,12 @@ Tokens are created from a signed-in session (a token never creates tokens) and s
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
 from krapte.api.deps import get_context
 from krapte.api.models.accounts import AccountOut, Me, NewToken, NewUser, TokenOut, TokenRequest
+from krapte.api.models.platform import AuditCheck, PersonExport, RowsRemoved
 from krapte.services import Context, Role, people
 from krapte.services import accounts as svc
 
@@ -30,36 +30,35 @@ def _token(info: svc.TokenInfo) -> TokenOut:
 
 
 @router.get("/me/export", operation_id="export_my_data")
-def export_my_data(ctx: Context = Depends(get_context)) -> dict[str, Any]:
+def export_my_data(ctx: Context = Depends(get_context)) -> PersonExport:
     """Everything krapte stores about you (password and token hashes left out)."""
-    return people.export_person(ctx)
+    return PersonExport(**people.export_person(ctx))
 
 
 @router.delete("/me", operation_id="erase_my_data")
-def erase_my_data(ctx: Context = Depends(get_context)) -> dict[str, int]:
+def erase_my_data(ctx: Context = Depends(get_context)) -> RowsRemoved:
     """Erase your account and everything stored about you; answers the rows removed per table."""
-    return people.delete_person(ctx)
+    return RowsRemoved(people.delete_person(ctx))
 
 
 @router.get("/users/{user_id}/export", operation_id="export_person")
-def export_person(user_id: str, ctx: Context = Depends(get_context)) -> dict[str, Any]:
+def export_person(user_id: str, ctx: Context = Depends(get_context)) -> PersonExport:
     ctx.require("users.manage")
-    return people.export_person(ctx, user_id)
+    return PersonExport(**people.export_person(ctx, user_id))
 
 
 @router.delete("/users/{user_id}", operation_id="erase_person")
-def erase_person(user_id: str, ctx: Context = Depends(get_context)) -> dict[str, int]:
+def erase_person(user_id: str, ctx: Context = Depends(get_context)) -> RowsRemoved:
     ctx.require("users.manage")
-    return people.delete_person(ctx, user_id)
+    return RowsRemoved(people.delete_person(ctx, user_id))
 
 
 @router.get("/audit/verify", operation_id="verify_audit")
 def verify_audit(
     anchor: str | None = Query(None, max_length=64, pattern="^[0-9a-f]*$"), ctx: Context = Depends(get_context)
-) -> dict[str, Any]:
+) -> AuditCheck:
     """Check the audit log's hash chain (admins)."""
-    result: dict[str, Any] = people.verify_audit(ctx, anchor=anchor).to_dict()
-    return result
+    return AuditCheck.model_validate(people.verify_audit(ctx, anchor=anchor).to_dict())
 
 
 @router.get("/tokens", operation_id="list_tokens")

@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context
+from krapte.api.models.labour import FactorSetSummary, Gemeente, RegionDetail, RegionOut
 from krapte.api.uploads import read_upload
 from krapte.services import Context
 from krapte.services import labour as svc
@@ -36,34 +37,34 @@ router = APIRouter(prefix="/api/v1", tags=["labour"])
 
 
 @router.get("/regions")
-def list_regions(kind: str = "arbeidsmarktregio", year: int = 2026) -> list[dict[str, str]]:
+def list_regions(kind: str = "arbeidsmarktregio", year: int = 2026) -> list[RegionOut]:
     from krapte.labour.regions import default_regions
 
-    return [{"code": r.code, "name": r.name, "kind": r.kind} for r in default_regions(year).of_kind(kind)]
+    return [RegionOut(code=r.code, name=r.name, kind=r.kind) for r in default_regions(year).of_kind(kind)]
 
 
 @router.get("/regions/{code_or_name}")
-def show_region(code_or_name: str, year: int = 2026) -> dict[str, Any]:
+def show_region(code_or_name: str, year: int = 2026) -> RegionDetail:
     from krapte.labour.regions import default_regions
 
     rm = default_regions(year)
     region = rm.find(code_or_name)
     members = rm.members(region.code)
-    return {
-        "code": region.code,
-        "name": region.name,
-        "kind": region.kind,
-        "gemeenten": [{"code": c, "name": n} for c, n in zip(members.gemeente_code, members.gemeente, strict=True)],
-        "arbeidsmarktregio_weights": rm.am_weights(region.code) if region.kind in ("gemeente", "res") else None,
-    }
+    return RegionDetail(
+        code=region.code,
+        name=region.name,
+        kind=region.kind,
+        gemeenten=[Gemeente(code=c, name=n) for c, n in zip(members.gemeente_code, members.gemeente, strict=True)],
+        arbeidsmarktregio_weights=rm.am_weights(region.code) if region.kind in ("gemeente", "res") else None,
+    )
 
 
 @router.get("/factors")
-def list_factor_sets() -> list[dict[str, Any]]:
+def list_factor_sets() -> list[FactorSetSummary]:
     from krapte.labour.factors import factor_set, factor_set_names
 
     return [
-        {"name": n, "title": factor_set(n).title, "source": factor_set(n).source, "note": factor_set(n).note}
+        FactorSetSummary(name=n, title=factor_set(n).title, source=factor_set(n).source, note=factor_set(n).note)
         for n in factor_set_names()
     ]
 

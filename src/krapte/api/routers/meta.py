@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from krapte import __version__
+from krapte.api.models.platform import Health, Meta
 from krapte.provenance import ESCO_ATTRIBUTION, datasets
 
 router = APIRouter(prefix="/api/v1", tags=["meta"])
 
 
 @router.get("/meta")
-def meta() -> dict[str, Any]:
-    return {
-        "name": "krapte",
-        "version": __version__,
-        "attribution": ESCO_ATTRIBUTION,
-        "datasets": [d.to_dict() for d in datasets()],
-    }
+def meta() -> Meta:
+    return Meta(name="krapte", version=__version__, attribution=ESCO_ATTRIBUTION, datasets=list(datasets()))
 
 
 @router.get("/health")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
+def health() -> Health:
+    return Health(status="ok")
