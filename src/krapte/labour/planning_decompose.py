@@ -211,8 +211,8 @@ def solve_decomposed(
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
-    Time: the first pass over all blocks (the bound) gets 60 % of the time to ``deadline``, the repair of the
-    blocks that hold straddling projects (the schedule) the next 30 %; subgradient iterations run while a whole
+    Time: the first pass over all blocks (the bound) gets 80 % of the time to ``deadline``, the repair of the
+    blocks that hold straddling projects (the schedule) the next 15 %; subgradient iterations run while a whole
     pass still fits before the deadline.
     """
     started = time.perf_counter()
@@ -274,8 +274,9 @@ def solve_decomposed(
     # 1. every block once, copies free: the blocks without straddling projects are final
     copy_choice: dict[tuple[int, int], int] = {}
     bounds = np.zeros(len(block_regions))
-    order = sorted(range(len(block_regions)), key=lambda b: -len(block_projects[b]))
-    pass_end = started + 0.6 * total
+    # smallest blocks first: those that finish early leave their time to the large ones
+    order = sorted(range(len(block_regions)), key=lambda b: len(block_projects[b]))
+    pass_end = started + 0.8 * total
     for n, b in enumerate(order):
         budget = max((pass_end - time.perf_counter()) / (len(order) - n), 0.05)
         picked, bounds[b] = solve_block(b, greedy, budget)
@@ -321,7 +322,7 @@ def solve_decomposed(
 
     candidate = schedule_from(greedy)
     if straddling:
-        candidate = repair(candidate, started + 0.9 * total)
+        candidate = repair(candidate, started + 0.95 * total)
     offer(candidate)
     # 2. subgradient steps on the multipliers of the straddling projects' copies, while a whole pass fits
     multipliers = {(i, b): np.zeros(len(cand.starts[i])) for i in straddling for b in copies[i][1:]}
