@@ -108,6 +108,7 @@ def test_the_decomposition_finds_the_exhaustive_optimum_and_proves_it(seed: int)
     assert milp.unmet_after == pytest.approx(best, abs=1e-4)
     assert result.unmet_bound is not None and result.unmet_bound <= best + 1e-6
     assert result.mip_gap == pytest.approx(0.0, abs=1e-3)
+    assert result.unmet_bound == pytest.approx(best, rel=1e-3)  # a proven optimum: the bound meets the schedule
 
 
 @pytest.mark.parametrize("seed", [21, 22, 23])
@@ -185,3 +186,19 @@ def test_auto_keeps_the_monolithic_model_for_small_problems_and_weighted_objecti
     assert plan_starts(projects, capacity, time_limit=10).method == "milp"
     weighted = plan_starts(projects, capacity, time_limit=10, method="decompose", objective="weighted")
     assert weighted.method == "milp"
+
+
+def test_the_bound_counts_shortage_no_choice_can_change() -> None:
+    # background 8 FTE in region 1 against capacity 5: 3 FTE-quarters unmet whatever the schedule
+    capacity = np.full((2, 1, 4), 5.0)
+    background = np.zeros_like(capacity)
+    background[1, 0, 0] = 8.0
+    profile = np.zeros((2, 1, 1))
+    profile[0] = 4.0
+    projects = [PlannableProject("a", profile, 0, 2), PlannableProject("b", profile, 0, 2)]
+
+    result = plan_starts(projects, capacity, background=background, time_limit=10, method="decompose")
+
+    assert result.unmet_after == pytest.approx(3.0)
+    assert result.unmet_bound == pytest.approx(3.0)
+    assert result.mip_gap == pytest.approx(0.0)

@@ -41,7 +41,7 @@ Objective = Literal["lexicographic", "weighted"]
 Method = Literal["auto", "milp", "decompose"]
 
 #: With ``method="auto"``, instances with more movable projects than this are solved by decomposition.
-DECOMPOSE_FROM = 300
+DECOMPOSE_FROM = 60
 
 #: Cells, unmet totals and peaks closer than this (FTE) count as equal.
 TOLERANCE = 1e-6
@@ -90,9 +90,10 @@ class PlanningResult:
 
     ``shortage_*`` and ``demand_*`` have the capacity's shape (regions, occupations, quarters); demand includes the
     background. ``mip_gap`` is the relative gap of the first objective (0 when proven optimal): HiGHS's for the
-    monolithic model; for the decomposition ``(unmet − unmet_bound) / unmet`` over the modelled cells.
-    ``unmet_bound`` is the proven lower bound on the unmet demand of those cells (``None`` when the monolithic
-    model ran), ``method`` the method that produced the schedule.
+    monolithic model; for the decomposition the distance from its schedule to its proven bound, relative to the
+    unmet demand in the cells a choice can change.
+    ``unmet_bound`` is the proven lower bound on the total unmet demand (comparable with ``unmet_after``; ``None``
+    when the monolithic model ran), ``method`` the method that produced the schedule.
     """
 
     starts_before: dict[str, int]
