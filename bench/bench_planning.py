@@ -61,8 +61,9 @@ def row(n: int, name: str, unmet: float, peak: float, seconds: str, gap: str, mo
     print(f"{n:>8} {name:<16} {unmet:>12.1f} {peak:>9.1f} {seconds:>8} {gap:>8} {moved:>6}  {note}", flush=True)
 
 
-def run(quick: bool) -> None:
-    sizes = [50, 100, 200] if quick else [50, 100, 200, 500, 1000, 2000]
+def run(quick: bool, sizes: list[int] | None = None) -> None:
+    """Print the comparison; ``sizes`` (e.g. ``[500]``, from Python) overrides the default list."""
+    sizes = sizes or ([50, 100, 200] if quick else [50, 100, 200, 500, 1000, 2000])
     time_limit = 20.0 if quick else 60.0
     print(f"grid {REGIONS} regions × {OCCUPATIONS} occupations × {QUARTERS} quarters; time limit {time_limit:.0f} s")
     print(

@@ -202,3 +202,27 @@ def test_the_bound_counts_shortage_no_choice_can_change() -> None:
     assert result.unmet_after == pytest.approx(3.0)
     assert result.unmet_bound == pytest.approx(3.0)
     assert result.mip_gap == pytest.approx(0.0)
+
+
+def test_two_workers_solve_every_block_and_reach_the_same_optimum() -> None:
+    projects, capacity = small_case(41, n_regions=4, n_projects=8)
+    cand, cap, bg = flat_problem(projects, capacity)
+    one = solve_decomposed(cand, cap, bg, cand.before.copy(), 2 * QUARTERS, time.perf_counter() + 10, workers=1)
+    two = solve_decomposed(cand, cap, bg, cand.before.copy(), 2 * QUARTERS, time.perf_counter() + 10, workers=2)
+    assert one.blocks == two.blocks >= 2
+    assert one.unmet == pytest.approx(exhaustive_unmet(projects, capacity), abs=1e-6)
+    assert two.unmet == pytest.approx(one.unmet, abs=1e-6)
+    assert two.bound == pytest.approx(one.bound, abs=1e-4)
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    from krapte.labour.planning_decompose import _map_blocks
+
+    def solve(block: int, seconds: float) -> int:
+        if block == 2:
+            raise ValueError("block 2 failed")
+        return block
+
+    assert _map_blocks([0, 1, 3], time.perf_counter() + 1, 2, solve) == {0: 0, 1: 1, 3: 3}
+    with pytest.raises(ValueError, match="block 2 failed"):
+        _map_blocks([0, 1, 2, 3], time.perf_counter() + 1, 2, solve)

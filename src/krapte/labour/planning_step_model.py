@@ -7,6 +7,7 @@ dual bound (valid also when the time limit stops the search).
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -15,6 +16,8 @@ from krapte.errors import SolverError
 from krapte.labour.planning import TOLERANCE, FloatArray, IntArray, _Candidates, _check_status, _quiet_stdout
 
 __all__ = ["solve_step_model"]
+
+_CREATE = threading.Lock()
 
 
 def solve_step_model(
@@ -158,7 +161,7 @@ def solve_step_model(
     if n_y == 0:
         return incumbent.copy(), incumbent_value, incumbent_value
 
-    with _quiet_stdout():
+    with _CREATE, _quiet_stdout():  # the banner redirection swaps the process's stdout: one thread at a time
         h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("mip_rel_gap", mip_rel_gap)
