@@ -5,7 +5,10 @@ The instance is generated (seeded) to look like a regional pipeline: each projec
 the ten occupations, and may start anywhere in a window of 0–12 quarters of slack. Capacity per region and
 occupation is set so that, with every project at its earliest start, demand exceeds capacity in about a quarter
 of the busy cells. Baselines computed in the same run: the earliest-start schedule and the greedy local search
-(:func:`krapte.labour.planning.greedy_starts`). Also prints how solve time grows with the number of projects.
+(:func:`krapte.labour.planning.greedy_starts`). Methods compared in the same run: the monolithic MILP
+(``method="milp"``, with the regional search at 500 projects) and the decomposition by region blocks
+(``method="decompose"``, :mod:`krapte.labour.planning_decompose`) with its proven bound. Sizes 50 to 2,000 show how
+solve time and gap grow with the number of projects.
 """
 
 from __future__ import annotations
@@ -54,44 +57,80 @@ def figures(projects: list[PlannableProject], capacity: np.ndarray, starts: dict
     return float(short.sum()), float(short.max())
 
 
-def run(quick: bool) -> None:
-    sizes = [50, 100, 200] if quick else [50, 100, 200, 500]
+def row(n: int, name: str, unmet: float, peak: float, seconds: str, gap: str, moved: int, note: str = "") -> None:
+    print(f"{n:>8} {name:<16} {unmet:>12.1f} {peak:>9.1f} {seconds:>8} {gap:>8} {moved:>6}  {note}", flush=True)
+
+
+def run(quick: bool, sizes: list[int] | None = None) -> None:
+    """Print the comparison; ``sizes`` (e.g. ``[500]``, from Python) overrides the default list."""
+    sizes = sizes or ([50, 100, 200] if quick else [50, 100, 200, 500, 1000, 2000])
     time_limit = 20.0 if quick else 60.0
     print(f"grid {REGIONS} regions × {OCCUPATIONS} occupations × {QUARTERS} quarters; time limit {time_limit:.0f} s")
     print(
-        f"{'projects':>8} {'schedule':<14} {'unmet FTE-q':>12} {'peak FTE':>9} {'seconds':>8} {'gap':>8} "
-        f"{'moved':>6}  model"
+        f"{'projects':>8} {'schedule':<16} {'unmet FTE-q':>12} {'peak FTE':>9} {'seconds':>8} {'gap':>8} "
+        f"{'moved':>6}  model / proven bound"
     )
     for n in sizes:
         projects, capacity = instance(n)
         earliest = {p.id: p.earliest_start for p in projects}
         u0, p0 = figures(projects, capacity, earliest)
-        print(f"{n:>8} {'earliest start':<14} {u0:>12.1f} {p0:>9.1f} {'':>8} {'':>8} {0:>6}")
+        row(n, "earliest start", u0, p0, "", "", 0)
         t = time.perf_counter()
         greedy = greedy_starts(projects, capacity)
         t_greedy = time.perf_counter() - t
         u1, p1 = figures(projects, capacity, greedy)
-        moved = sum(greedy[k] != earliest[k] for k in earliest)
-        print(f"{n:>8} {'greedy':<14} {u1:>12.1f} {p1:>9.1f} {t_greedy:>8.2f} {'':>8} {moved:>6}")
-        # one model over every cell (the default below BLOCKS_FROM_PROJECTS) and, from 500 projects, the block method
-        # (the default from BLOCKS_FROM_PROJECTS) in the same run
-        for method in ("full", "blocks") if n >= 500 else ("full",):
-            result = plan_starts(projects, capacity, time_limit=time_limit, method=method)  # type: ignore[arg-type]
+        row(n, "greedy", u1, p1, f"{t_greedy:.2f}", "", sum(greedy[k] != earliest[k] for k in earliest))
+        result = plan_starts(projects, capacity, time_limit=time_limit, method="milp")
+        size = result.model_size
+        row(
+            n,
+            "MILP (HiGHS)",
+            result.unmet_after,
+            result.peak_after,
+            f"{result.solve_seconds:.2f}",
+            f"{result.mip_gap:.2%}",
+            len(result.moves),
+            f"{size.get('start_variables', 0)} binaries, {size.get('shortage_cells', 0)} cells, "
+            f"{size.get('nonzeros', 0)} nonzeros; {result.status}; peak gap {result.peak_gap:.2%}",
+        )
+        if n == 500:  # the optional regional neighbourhood search trades the proven bound for a better schedule
+            result = plan_starts(projects, capacity, time_limit=time_limit, regional_share=0.25, method="milp")
+            row(
+                n,
+                "MILP+regional",
+                result.unmet_after,
+                result.peak_after,
+                f"{result.solve_seconds:.2f}",
+                f"{result.mip_gap:.2%}",
+                len(result.moves),
+                "regional_share=0.25",
+            )
+        result = plan_starts(projects, capacity, time_limit=time_limit, method="decompose")
+        size = result.model_size
+        row(
+            n,
+            "decomposed",
+            result.unmet_after,
+            result.peak_after,
+            f"{result.solve_seconds:.2f}",
+            f"{result.mip_gap:.2%}",
+            len(result.moves),
+            f"bound {result.unmet_bound or 0.0:.1f}; {size.get('blocks', 0)} blocks, "
+            f"{size.get('straddling_projects', 0)} straddling, {size.get('lagrangian_iterations', 0)} Lagrangian "
+            f"steps; {result.status}; peak gap {result.peak_gap:.2%}",
+        )
+        if n >= 500:  # cell classes + independent blocks (planning_blocks), the national scenario's method
+            result = plan_starts(projects, capacity, time_limit=time_limit, method="blocks")
             size = result.model_size
-            if method == "full":
-                model = (
-                    f"{size.get('start_variables', 0)} binaries, {size.get('shortage_cells', 0)} cells, "
-                    f"{size.get('nonzeros', 0)} nonzeros"
-                )
-            else:
-                model = (
-                    f"cells never/always/sometimes short {size['cells_never_short']}/{size['cells_always_short']}/"
-                    f"{size['cells_sometimes_short']}, {size['blocks']} blocks "
-                    f"(largest {size['largest_block_projects']} projects)"
-                )
-            print(
-                f"{n:>8} {'MILP ' + method:<14} {result.unmet_after:>12.1f} {result.peak_after:>9.1f} "
-                f"{result.solve_seconds:>8.2f} {result.mip_gap:>8.2%} {len(result.moves):>6}  "
-                f"{model}; {result.status}; peak-phase gap {result.peak_gap:.2%}",
-                flush=True,
+            row(
+                n,
+                "blocks",
+                result.unmet_after,
+                result.peak_after,
+                f"{result.solve_seconds:.2f}",
+                f"{result.mip_gap:.2%}",
+                len(result.moves),
+                f"cells never/always/sometimes short {size['cells_never_short']}/{size['cells_always_short']}/"
+                f"{size['cells_sometimes_short']}, {size['blocks']} blocks (largest {size['largest_block_projects']}"
+                f" projects); {result.status}",
             )

@@ -61,7 +61,7 @@ def _two_islands(seed: int) -> tuple[list[PlannableProject], np.ndarray]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_blocks_find_the_same_unmet_demand_as_the_full_model_and_exhaustive_search(seed: int) -> None:
     projects, capacity = _two_islands(seed)
-    full = plan_starts(projects, capacity, time_limit=20, method="full")
+    full = plan_starts(projects, capacity, time_limit=20, method="milp")
     blocks = plan_starts(projects, capacity, time_limit=20, method="blocks")
     best = min(
         float(shortage_for(projects, capacity, {p.id: s for p, s in zip(projects, combo, strict=True)}).sum())
@@ -76,10 +76,10 @@ def test_blocks_find_the_same_unmet_demand_as_the_full_model_and_exhaustive_sear
     assert blocks.peak_after <= blocks.peak_before + 1e-9
 
 
-def test_auto_switches_to_blocks_for_large_pipelines_only() -> None:
+def test_blocks_split_a_large_pipeline_into_independent_blocks() -> None:
     projects, capacity = _two_islands(1)
     assert "blocks" not in plan_starts(projects, capacity, time_limit=10).model_size  # a few projects: one model
     many = [PlannableProject(f"q{i}", np.full((1, 1, 1), 1.0), 0, 3, region_index=(i % 2,)) for i in range(300)]
-    result = plan_starts(many, np.full((2, 1, 4), 30.0), time_limit=20)
+    result = plan_starts(many, np.full((2, 1, 4), 30.0), time_limit=20, method="blocks")
     assert result.model_size["blocks"] == 2  # one block per region: they share no cell
     assert result.unmet_after == pytest.approx(float(max(0, 150 - 4 * 30)) * 2, abs=1e-4)

@@ -38,11 +38,11 @@ from krapte.errors import SolverError, ValidationError
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 Objective = Literal["lexicographic", "weighted"]
-Method = Literal["auto", "full", "blocks"]
+Method = Literal["auto", "milp", "blocks", "decompose"]
 
-#: From this many projects on, ``method="auto"`` solves by cell classes and independent blocks
-#: (:mod:`krapte.labour.planning_blocks`) instead of one model over every cell.
-BLOCKS_FROM_PROJECTS = 300
+#: With ``method="auto"``, instances with more movable projects than this are solved by decomposition.
+DECOMPOSE_FROM = 60
+
 
 #: Cells, unmet totals and peaks closer than this (FTE) count as equal.
 TOLERANCE = 1e-6
@@ -90,7 +90,11 @@ class PlanningResult:
     """Schedules before and after planning, their shortage arrays and how the solver did.
 
     ``shortage_*`` and ``demand_*`` have the capacity's shape (regions, occupations, quarters); demand includes the
-    background. ``mip_gap`` is HiGHS's relative gap of the first objective (0 when proven optimal).
+    background. ``mip_gap`` is the relative gap of the first objective (0 when proven optimal): HiGHS's for the
+    monolithic model; for the decomposition the distance from its schedule to its proven bound, relative to the
+    unmet demand in the cells a choice can change.
+    ``unmet_bound`` is the proven lower bound on the total unmet demand (comparable with ``unmet_after``; ``None``
+    when the monolithic model ran), ``method`` the method that produced the schedule.
     """
 
     starts_before: dict[str, int]
@@ -105,6 +109,8 @@ class PlanningResult:
     solve_seconds: float
     objective: Objective
     model_size: dict[str, int] = field(default_factory=dict)
+    unmet_bound: float | None = None
+    method: str = "milp"
 
     @property
     def unmet_before(self) -> float:
@@ -169,10 +175,12 @@ def plan_starts(
     fixed. The gap is then
     recomputed against the full model's bound.
 
-    ``method="blocks"`` (and ``"auto"`` from :data:`BLOCKS_FROM_PROJECTS` projects on) first sorts the cells into
-    never, always and sometimes short, turns the always-short ones into linear costs and solves the independent
-    blocks of projects that share sometimes-short cells one by one (:mod:`krapte.labour.planning_blocks`); the peak
-    is then lowered by single moves. ``"full"`` builds one model over every cell.
+    ``method`` picks the solver: ``"milp"`` the monolithic model above; ``"blocks"`` first sorts the cells into never, always and sometimes
+    short, turns the always-short ones into linear costs and solves the independent blocks of projects that share
+    sometimes-short cells one by one (:mod:`krapte.labour.planning_blocks`); ``"decompose"`` one exact model per block
+    of regions tied by Lagrangian multipliers (:mod:`krapte.labour.planning_decompose`), which proves its gap as
+    the sum of the blocks' bounds and lowers the peak afterwards by local search; ``"auto"`` (default) decomposes
+    lexicographic problems with more than :data:`DECOMPOSE_FROM` movable projects.
     """
     started = time.perf_counter()
     cap, bg = _check_grid(capacity, background, quarter_label)
@@ -188,23 +196,36 @@ def plan_starts(
     def regional(chosen: IntArray, deadline: float) -> IntArray:
         return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap)
 
-    if method not in ("auto", "full", "blocks"):
-        raise ValidationError(f"planning method {method!r} is not known", hint="use auto, full or blocks")
-    use_blocks = method == "blocks" or (method == "auto" and len(projects) >= BLOCKS_FROM_PROJECTS)
-    use_regional = regional_share > 0 and len(projects) > regional_min_projects and not use_blocks
-    solve = _solve_blocks if use_blocks else _solve_milp
-    chosen, status, gap, peak_gap, size = solve(
-        cand,
-        flat_cap,
-        flat_bg,
-        greedy,
-        improve=regional if use_regional else None,
-        improve_share=regional_share,
-        time_limit=max(started + time_limit - time.perf_counter(), 0.1),
-        objective=objective,
-        peak_weight=peak_weight,
-        mip_rel_gap=mip_rel_gap,
-    )
+    if method not in ("auto", "milp", "blocks", "decompose"):
+        raise ValidationError(f"planning method {method!r} is not known", hint="use auto, milp, blocks or decompose")
+    n_movable = sum(len(s) > 1 for s in cand.starts)
+    if method == "auto":
+        method = "decompose" if n_movable > DECOMPOSE_FROM else "milp"
+    if objective != "lexicographic" and method == "decompose":
+        method = "milp"  # the decomposition proves the unmet-demand phase only
+    use_regional = regional_share > 0 and len(projects) > regional_min_projects and method == "milp"
+    decompose = method == "decompose"
+    bound: float | None = None
+    if decompose:
+        from krapte.labour.planning_decompose import plan_decomposed
+
+        chosen, status, gap, peak_gap, size, bound = plan_decomposed(
+            cand, flat_cap, flat_bg, greedy, cap.shape, started + time_limit, mip_rel_gap=mip_rel_gap
+        )
+    else:
+        solve = _solve_blocks if method == "blocks" else _solve_milp
+        chosen, status, gap, peak_gap, size = solve(
+            cand,
+            flat_cap,
+            flat_bg,
+            greedy,
+            improve=regional if use_regional else None,
+            improve_share=regional_share,
+            time_limit=max(started + time_limit - time.perf_counter(), 0.1),
+            objective=objective,
+            peak_weight=peak_weight,
+            mip_rel_gap=mip_rel_gap,
+        )
     chosen = _settle(cand, flat_cap, flat_bg, chosen)
     demand_before = _load(cand, flat_bg, before).reshape(cap.shape)
     demand_after = _load(cand, flat_bg, chosen).reshape(cap.shape)
@@ -221,6 +242,8 @@ def plan_starts(
         solve_seconds=time.perf_counter() - started,
         objective=objective,
         model_size=size,
+        unmet_bound=bound,
+        method="decompose" if decompose else "milp",
     )
 
 

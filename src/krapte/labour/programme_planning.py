@@ -142,7 +142,7 @@ def plan_programmes(
     capacity_file: str | Path | None = None,
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
-    method: Method = "auto",
+    method: Method = "blocks",
 ) -> ProgrammePlan:
     """Plan the national scenario (or some programmes of it) across programmes; see the module docs."""
     entries = tuple(entries if entries is not None else national_scenario(programmes))
