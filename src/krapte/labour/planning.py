@@ -175,12 +175,13 @@ def plan_starts(
     fixed. The gap is then
     recomputed against the full model's bound.
 
-    ``method`` picks the solver: ``"milp"`` the monolithic model above; ``"blocks"`` first sorts the cells into never, always and sometimes
-    short, turns the always-short ones into linear costs and solves the independent blocks of projects that share
-    sometimes-short cells one by one (:mod:`krapte.labour.planning_blocks`); ``"decompose"`` one exact model per block
-    of regions tied by Lagrangian multipliers (:mod:`krapte.labour.planning_decompose`), which proves its gap as
-    the sum of the blocks' bounds and lowers the peak afterwards by local search; ``"auto"`` (default) decomposes
-    lexicographic problems with more than :data:`DECOMPOSE_FROM` movable projects.
+    ``method`` picks the solver: ``"milp"`` the monolithic model above; ``"blocks"`` first sorts the cells into
+    never, always and sometimes short, turns the always-short ones into linear costs and solves the independent
+    blocks of projects that share sometimes-short cells one by one (:mod:`krapte.labour.planning_blocks`);
+    ``"decompose"`` one exact model per block of regions tied by Lagrangian multipliers
+    (:mod:`krapte.labour.planning_decompose`), which proves its gap as the sum of the blocks' bounds and lowers the
+    peak afterwards by local search; ``"auto"`` (default) decomposes lexicographic problems with more than
+    :data:`DECOMPOSE_FROM` movable projects.
     """
     started = time.perf_counter()
     cap, bg = _check_grid(capacity, background, quarter_label)
