@@ -1,9 +1,10 @@
-"""The national programmes scenario (RES + NPE + NPLW): forecast and planning at national scale.  Prints: the number of
-projects; the time of the vectorised forecast against the per-project loop (baseline, same run, same array); the
-time of the per-programme summary and of the tension table; the national construction FTE per year 2025-2030 against
-the published Dutch totals; and one planning run over all projects of the three programmes together, three times in
-the same run: one model over every cell (``method="milp"``, the baseline), cell classes + independent blocks
-(``method="blocks"``, the default of ``plan_programmes``) and the decomposition by region blocks
+"""The national programmes scenario (RES + NPE + NPLW): forecast and planning at national scale.
+
+Prints: the number of projects; the time of the vectorised forecast against the per-project loop (baseline, same
+run, same array); the time of the per-programme summary and of the tension table; the national construction FTE per
+year 2025-2030 against the published Dutch totals; and one planning run over all projects of the three programmes
+together, three times in the same run: one model over every cell (``method="milp"``, the baseline), cell classes +
+independent blocks (``method="blocks"``, the default of ``plan_programmes``) and the decomposition by region blocks
 (``method="decompose"``, the default of ``plan_starts`` above 60 movable projects): time, status, MIP gap, unmet
 demand before/after, tranches moved, per programme the largest slip and the binding groups. The planner's time limit
 is 60 s (15 s with ``--quick``).
