@@ -51,13 +51,20 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "krapte" / "data" / "match-
 
 
 def load_demo(app, regions: tuple[str, ...] = ("AM13", "AM14"), courses: int = 24) -> int:  # type: ignore[no-untyped-def]
-    """Import part of the labelled demo set as an admin: the vacancies in ``regions`` and the first ``courses``
-    courses. To keep the tests fast, skills come from each record's ESCO occupation instead of the extractor."""
+    """Import part of the labelled demo set into ``app``'s store (see :func:`load_demo_into`)."""
     from krapte.services import Context, Principal
+
+    root = Context(app.state.store, Principal.command_line("test"), app.state.settings)
+    return load_demo_into(root, regions, courses)
+
+
+def load_demo_into(root, regions: tuple[str, ...] = ("AM13", "AM14"), courses: int = 24) -> int:  # type: ignore[no-untyped-def]
+    """Import part of the labelled demo set as an admin (``root``): the vacancies in ``regions`` and the first
+    ``courses`` courses. To keep the tests fast, skills come from each record's ESCO occupation instead of the
+    extractor. Also used by ``bench/bench_web_load.py``."""
     from krapte.services import match as svc
 
     tax = default_taxonomy()
-    root = Context(app.state.store, Principal.command_line("test"), app.state.settings)
 
     def essential(uri: str) -> list[str]:
         return sorted(tax.occupations[uri].essential_skills)
