@@ -36,3 +36,20 @@ def test_a_rule_label_is_english_when_the_data_has_it_else_marked_as_dutch() -> 
 
 def test_an_unknown_code_falls_back_to_the_cores_text() -> None:
     assert reason_text({"code": "new.code", "text": "nieuwe reden"}, "en") == "nieuwe reden"
+
+
+def test_a_filtered_vacancy_says_why_in_the_page_language() -> None:
+    from krapte.match import Location, Match, Vacancy
+    from krapte.web.poort_format import Formatter
+    from krapte.web.poort_view import job_view
+
+    far = Match("p", "v", "Monteur", 0.7, False, (), distance_km=48.2,
+                filter_reasons=(reason("match.too_far", km=48.2, limit=30.0),
+                                reason("match.certificate_required", certificate="VCA")))  # fmt: skip
+    vacancy = Vacancy(id="v", title="Monteur", location=Location(gemeente="GM0344", name="Utrecht"))
+    nl = job_view(None, far.to_dict(), vacancy, "nl", Formatter("nl"))["reasons"]  # type: ignore[arg-type]
+    en = job_view(None, far.to_dict(), vacancy, "en", Formatter("en"))["reasons"]  # type: ignore[arg-type]
+    assert "Verder dan je wilt reizen: 48 km, je grens is 30 km." in nl and "Je hebt het certificaat VCA nodig." in nl
+    assert "Further than you want to travel: 48 km, your limit is 30 km." in en
+    assert not any("reisafstand" in r or "vereist" in r for r in nl + en)  # never the core's own wording
+    assert not any("travel_ok" in r or "within" in r.lower() for r in en)  # not "within reach" when too far
