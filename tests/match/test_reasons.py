@@ -20,7 +20,10 @@ def test_a_reason_renders_its_default_text_and_round_trips() -> None:
 
 
 def test_every_funding_decision_gives_its_reasons_as_codes_with_the_same_text() -> None:
-    people = ({}, {"person.employment_status": "ww", "person.nlqf": 2, "course.nlqf": 3, "course.cost_eur": 900})
+    people: tuple[dict[str, object], ...] = (
+        {},
+        {"person.employment_status": "ww", "person.nlqf": 2, "course.nlqf": 3, "course.cost_eur": 900},
+    )
     seen = set()
     for facts in people:
         for s in default_schemes():

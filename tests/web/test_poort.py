@@ -522,6 +522,10 @@ def test_the_route_in_chromium(live_server: str, browser, viewport, demo) -> Non
         page.wait_for_selector("#werkcentrum")
         assert page.locator("#summary").is_visible()
         no_overflow()
+        with page.expect_download() as download:  # the PDF of the summary, made from the page's state
+            page.click("#pdf-button")
+        pdf = Path(download.value.path()).read_bytes()
+        assert pdf.startswith(b"%PDF-") and download.value.suggested_filename == "samenvatting-ander-werk.pdf"
         page.emulate_media(media="print")
         assert not page.locator("header").is_visible() and page.locator("#summary").is_visible()
         assert_plain_dutch(page.content())
