@@ -11,28 +11,21 @@ baseline of a route that reads the store.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import httpx
 import numpy as np
-import sqlalchemy as sa
+
+from bench.servers import drop_database, free_port, postgres_database, serve, sign_in
 
 PASSWORD = "benchmark password 1234"
 Row = tuple[str, str, dict[str, str], dict[str, str]]
 Sample = tuple[float, float, float, int]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _prepare(env: dict[str, str]) -> tuple[str, str]:
@@ -50,47 +43,6 @@ def _prepare(env: dict[str, str]) -> tuple[str, str]:
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return "bench@example.nl", out.stdout.strip().splitlines()[-1]
-
-
-def _serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "krapte.api.app:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-    ]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("the server did not start")
-
-
-def _sign_in(base: str, username: str) -> dict[str, str]:
-    with httpx.Client(base_url=base) as c:
-        c.get("/inloggen")
-        token = c.cookies["krapte_csrf"]
-        r = c.post(
-            "/inloggen",
-            data={"username": username, "password": PASSWORD, "csrf_token": token},
-            headers={"Origin": base},
-        )
-        assert r.status_code == 303, r.text
-        return {"krapte_session": c.cookies["krapte_session"]}
 
 
 def _load(
@@ -121,25 +73,6 @@ def _load(
     return len(flat) / elapsed, float(np.percentile(flat, 50)), float(np.percentile(flat, 95)), sum(errors)
 
 
-def _postgres_database() -> tuple[str, str] | None:
-    admin = os.environ.get("KRAPTE_TEST_POSTGRES_URL")
-    if not admin:
-        return None
-    name = f"krapte_bench_{uuid.uuid4().hex[:8]}"
-    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return admin, str(sa.engine.make_url(admin).set(database=name))
-
-
-def _drop(admin: str, url: str) -> None:
-    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.engine.make_url(url).database}" WITH (FORCE)'))
-    engine.dispose()
-
-
 def _rounds(base: str, rows: list[Row], rounds: int, seconds: float, threads: int) -> dict[str, list[Sample]]:
     """Every row ``rounds`` times, interleaved (round-robin, the order rotating each round), so that a change in the
     machine's load during the run hits every row alike; the caller reports the median per row."""
@@ -165,7 +98,7 @@ def run(quick: bool) -> None:
         targets: list[tuple[str, str, str | None]] = []
         if "sqlite" in only:
             targets.append(("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite'}", None))
-        pg = _postgres_database() if "postgresql" in only else None
+        pg = postgres_database() if "postgresql" in only else None
         if pg:
             targets.append(("PostgreSQL", pg[1], pg[0]))
         print(
@@ -177,11 +110,11 @@ def run(quick: bool) -> None:
             env = {**os.environ, "KRAPTE_DATA_DIR": tmp, "KRAPTE_DATABASE_URL": url}
             env["KRAPTE_LOGIN_MAX_FAILURES"] = "1000"
             username, token = _prepare(env)
-            port = _free_port()
-            server = _serve(env, port, workers)
+            port = free_port()
+            server = serve(env, port, workers)
             base = f"http://127.0.0.1:{port}"
             try:
-                session = _sign_in(base, username)
+                session = sign_in(base, username, PASSWORD)
                 rows: list[Row] = [
                     ("GET /api/v1/me anonymous", "/api/v1/me", {}, {}),
                     ("GET /api/v1/me session cookie", "/api/v1/me", {}, session),
@@ -202,4 +135,4 @@ def run(quick: bool) -> None:
                 server.terminate()
                 server.wait(timeout=30)
                 if admin:
-                    _drop(admin, url)
+                    drop_database(admin, url)

@@ -46,6 +46,88 @@ Beschikbaarheid
 32 tot 40 uur per week
 """
 
+#: a two-page CV (the load test's CV step, issue 10): a logistics worker who wants to install heat pumps
+CV_NL_TWO_PAGES = """Curriculum vitae - Marco Jansen (voorbeeld, geschreven voor het krapte-project)
+
+Persoonlijke gegevens
+Woonplaats: Amersfoort
+Rijbewijs: B, C en CE, code 95 geldig tot 2028
+Beschikbaar: per direct, 32 tot 40 uur per week
+
+Profiel
+Ik ben 45 jaar en werk al meer dan twintig jaar in de logistiek. Eerst als magazijnmedewerker, daarna als
+vrachtwagenchauffeur en de laatste jaren als teamleider in een distributiecentrum. Ik ben praktisch, werk netjes
+en veilig, en ik los graag problemen op. Collega's en klanten weten wat ze aan me hebben. Ik wil graag monteur
+warmtepompen worden en ben bereid daarvoor een opleiding te volgen naast mijn werk.
+
+Werkervaring
+2018 - heden: teamleider magazijn, Distributiecentrum Voorbeeld BV, Amersfoort
+- leiding geven aan een team van twaalf magazijnmedewerkers in twee ploegen
+- planning maken van de inslag en uitslag van goederen en het bijhouden van de voorraad
+- nieuwe medewerkers inwerken en opleiden in veilig werken met de heftruck en de reachtruck
+- werkoverleg voorbereiden en leiden, verzuim bespreken en beoordelingsgesprekken voeren
+- storingen aan transportbanden en rolluiken melden en kleine reparaties zelf uitvoeren
+- samenwerken met de technische dienst bij onderhoud aan de koel- en vriescellen
+- het veiligheidsplan bijhouden en toolboxmeetings geven over veilig werken
+- orders verwerken in het warehouse-managementsysteem en rapporten maken in Excel
+
+2010 - 2018: vrachtwagenchauffeur, Transportbedrijf Voorbeeld, Utrecht
+- vervoeren van goederen naar winkels en bouwplaatsen in heel Nederland
+- laden en lossen van de vrachtwagen en het zekeren van de lading
+- controleren van de vrachtwagen voor vertrek en kleine mankementen verhelpen
+- bezorgen van installatiemateriaal, cv-ketels en zonnepanelen bij installateurs
+- vrachtbrieven en digitale ritregistratie bijhouden
+- contact houden met de planning en met klanten over levertijden
+
+2003 - 2010: magazijnmedewerker, Groothandel Installatietechniek Voorbeeld, Nieuwegein
+- orderpicken en verzendklaar maken van leidingen, fittingen, pompen en radiatoren
+- klanten aan de balie helpen met het zoeken van onderdelen voor cv-installaties
+- goederen ontvangen, controleren en opslaan
+- voorraad tellen en verschillen uitzoeken
+
+Opleiding
+2023: cursus Basis elektrotechniek voor niet-elektrotechnici (avondopleiding, 10 weken)
+2009: vakbekwaamheid chauffeur goederenvervoer (code 95)
+1998 - 2002: MBO niveau 2 Logistiek medewerker, ROC Midden Nederland
+
+Certificaten
+VCA Basis (2022)
+Heftruckcertificaat en reachtruckcertificaat (2019)
+BHV, bedrijfshulpverlener (2021, jaarlijks herhaald)
+EHBO (2020)
+
+Wat ik al kan
+- leiding geven aan een team en werk plannen
+- veilig werken volgens VCA en de regels op de werkplek
+- technische tekeningen en schema's lezen (geleerd in de cursus elektrotechniek)
+- meten met een multimeter en eenvoudige elektrische storingen vinden
+- netjes en nauwkeurig werken, ook onder tijdsdruk
+- klanten te woord staan en uitleg geven
+- werken met handgereedschap en elektrisch gereedschap
+
+Hobby's en vrijwilligerswerk
+Ik heb thuis zelf zonnepanelen op het dak gelegd en de omvormer aangesloten, samen met een erkend installateur.
+Ik help bij de klussendienst van de buurtvereniging: kleine reparaties bij ouderen, zoals een kraan vervangen,
+een lamp ophangen of een radiator ontluchten. In het weekend fiets ik graag en ik ben trainer bij het
+jeugdvoetbal.
+
+Wat ik zoek
+Ik wil graag werken in de energietransitie. Het liefst als monteur warmtepompen of als servicemonteur
+installatietechniek, in de regio Amersfoort of Utrecht. Ik ben bereid om in het begin te leren en te werken
+(BBL) en een F-gassen certificaat te halen. Ik droom ervan om later een eigen team van monteurs te leiden.
+
+Talen
+Nederlands: moedertaal
+Engels: goed in spreken, redelijk in schrijven
+Duits: basis
+
+Computervaardigheden
+Excel, Word, Outlook, warehouse-managementsysteem, digitale ritregistratie
+
+Referenties
+Op verzoek beschikbaar.
+"""
+
 VACANCY_NL = """Monteur warmtepompen (32-40 uur) - vacature (voorbeeld, geschreven voor het krapte-project)
 
 Wat ga je doen?
@@ -270,6 +352,7 @@ def main() -> None:
     files: dict[str, bytes] = {
         "cv_nl.txt": CV_NL.encode("utf-8"),
         "cv_nl.pdf": cv_pdf,
+        "cv_nl_two_pages.pdf": text_pdf(CV_NL_TWO_PAGES, "Curriculum vitae Marco Jansen"),
         "cv_nl.docx": cv_docx(CV_NL),
         "cv_nl.md": MARKDOWN_CV.encode("utf-8"),
         "cv_en.txt": ENGLISH_CV.encode("utf-8"),

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import ORIGIN, csrf, post_form, sign_in, web_sign_in
-from tests.web.test_poort import load_demo, serious_accessibility_problems
+from tests.web.test_poort import assert_reasons_in, load_demo, serious_accessibility_problems
 
 
 def _root(app):  # type: ignore[no-untyped-def]
@@ -76,6 +76,12 @@ def test_an_advisor_works_through_a_client(client, office) -> None:  # type: ign
     # candidates for a vacancy among own clients
     r = client.get(f"/adviseur/vacature/{pinned}")
     assert r.status_code == 200 and profile_id in r.text and office["client_a"].username in r.text
+    # every reason in the page's language, on the profile and the candidates, in Dutch and in English
+    for lang in ("nl", "en"):
+        for url in (f"/adviseur/profiel/{profile_id}?lang={lang}", f"/adviseur/vacature/{pinned}?lang={lang}"):
+            r = client.get(url)
+            assert r.status_code == 200 and f'lang="{lang}"' in r.text
+            assert_reasons_in(r.text, lang)
     # deletion
     r = post_form(client, f"/adviseur/profiel/{profile_id}/verwijderen", follow_redirects=False)
     assert r.status_code == 303 and client.get(f"/adviseur/profiel/{profile_id}").status_code == 404

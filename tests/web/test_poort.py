@@ -11,6 +11,7 @@ import base64
 import json
 import re
 import zlib
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,9 +19,11 @@ import pytest
 
 from krapte.errors import ValidationError
 from krapte.match import Location, PastOccupation, Profile, SkillEntry, SkillEvidence, SkillSet
+from krapte.match.reasons import DEFAULT_TEXT
 from krapte.taxonomy import default_taxonomy
 from krapte.web.poort_format import Formatter, fit_key
 from krapte.web.poort_state import MAX_ENCODED, PoortState, decode_state, encode_state
+from krapte.web.reasons import MESSAGES_REASONS
 from tests.conftest import ORIGIN, csrf, post_form, web_sign_in
 
 DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -47,17 +50,43 @@ JARGON = (
 ENGLISH_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
 
+def _phrases(templates: Iterable[str]) -> frozenset[str]:
+    """The fixed words of reason templates ("Ended on {date}. You can ..." → "Ended on", ". You can ..."), kept
+    when they have at least two words: the phrases by which a reason in one language is recognised."""
+    out = set()
+    for template in templates:
+        for part in re.split(r"\{[^}]*\}", template):
+            part = part.strip(" .;:()")
+            if len(part.split()) >= 2:
+                out.add(part)
+    return frozenset(out)
+
+
+#: the core's reasons as its own (Dutch) text: a page renders the codes instead, so these never show on a page
+CORE_REASONS = _phrases(DEFAULT_TEXT.values())
+#: the reasons as an English page says them: never on a Dutch page; and as a Dutch page says them: never on English
+ENGLISH_REASONS = _phrases(m["en"] for m in MESSAGES_REASONS.values())
+DUTCH_REASONS = _phrases(m["nl"] for m in MESSAGES_REASONS.values())
+
+
 DEMO = Path(__file__).resolve().parents[2] / "src" / "krapte" / "data" / "match-demo"
 
 
 def load_demo(app, regions: tuple[str, ...] = ("AM13", "AM14"), courses: int = 24) -> int:  # type: ignore[no-untyped-def]
-    """Import part of the labelled demo set as an admin: the vacancies in ``regions`` and the first ``courses``
-    courses. To keep the tests fast, skills come from each record's ESCO occupation instead of the extractor."""
+    """Import part of the labelled demo set into ``app``'s store (see :func:`load_demo_into`)."""
     from krapte.services import Context, Principal
+
+    root = Context(app.state.store, Principal.command_line("test"), app.state.settings)
+    return load_demo_into(root, regions, courses)
+
+
+def load_demo_into(root, regions: tuple[str, ...] = ("AM13", "AM14"), courses: int = 24) -> int:  # type: ignore[no-untyped-def]
+    """Import part of the labelled demo set as an admin (``root``): the vacancies in ``regions`` and the first
+    ``courses`` courses. To keep the tests fast, skills come from each record's ESCO occupation instead of the
+    extractor. Also used by ``bench/bench_web_load.py``."""
     from krapte.services import match as svc
 
     tax = default_taxonomy()
-    root = Context(app.state.store, Principal.command_line("test"), app.state.settings)
 
     def essential(uri: str) -> list[str]:
         return sorted(tax.occupations[uri].essential_skills)
@@ -127,6 +156,16 @@ def assert_plain_dutch(html: str) -> None:
     assert untranslated == [], f"untranslated keys: {untranslated}"
     decimals = ENGLISH_DECIMAL.findall(text)
     assert decimals == [], f"numbers without a Dutch decimal comma: {decimals}"
+    assert_reasons_in(html, "nl")
+
+
+def assert_reasons_in(html: str, lang: str) -> None:
+    """No reason of the matching core in its own wording, and none in the other language than the page's (the
+    person's own CV sentences, quoted as evidence, are left out: they are in the language the CV was written in)."""
+    text = main_text(re.sub(r'<q class="evidence">.*?</q>', "", html, flags=re.S))
+    foreign = CORE_REASONS | (ENGLISH_REASONS if lang == "nl" else DUTCH_REASONS)
+    found = sorted(p for p in foreign if p in text)
+    assert found == [], f"reasons not in the page's language ({lang}): {found}"
 
 
 def hidden_state(html: str) -> str:
@@ -222,6 +261,13 @@ def test_numbers_use_a_dutch_decimal_comma_and_euro_format() -> None:
 def test_the_jargon_check_can_fail() -> None:
     with pytest.raises(AssertionError):
         assert_plain_dutch("<main><p>Zekerheid 0.99, NLQF 3</p></main>")
+    with pytest.raises(AssertionError, match="page's language"):  # an English reason on a Dutch page
+        assert_plain_dutch("<main><p>STAP-budget: Ended on 31 December 2023. You can no longer apply.</p></main>")
+    with pytest.raises(AssertionError, match="page's language"):  # the core's own wording on a page
+        assert_plain_dutch("<main><p>STAP-budget: beëindigd per 2023-12-31; geen optie meer</p></main>")
+    with pytest.raises(AssertionError, match="page's language"):  # a Dutch reason on an English page
+        assert_reasons_in("<main><p>Deze vacature is gesloten sinds 1 mei 2026.</p></main>", "en")
+    assert_reasons_in('<main><q class="evidence">rijbewijs C vereist, geen optie meer</q></main>', "en")
     assert_plain_dutch("<main><p>€ 1.250 en 0,87</p></main><footer>ESCO</footer>")
 
 
@@ -309,6 +355,7 @@ def test_the_whole_route_from_a_cv_in_plain_dutch_stores_nothing(client, app, de
     plan = pages["plan"]
     assert "Wie kan helpen betalen" in plan or "geen opleiding" in plan
     assert "STAP" in plan and "gestopt" in plan  # STAP only as ended
+    assert "Je kunt het niet meer aanvragen" in plan  # its reason, rendered from the core's code in B1 Dutch
     jobs = pages["jobs"]
     assert 'class="job demo"' in jobs and "Voorbeeld, geen echte baan" in jobs and "voorbeeldvacatures" in jobs
     summary = pages["summary"]
@@ -333,6 +380,8 @@ def test_the_whole_route_in_english(client, demo) -> None:  # type: ignore[no-un
     assert "Example, not a real job" in pages["jobs"] and "Your next step" in pages["summary"]
     for html in pages.values():
         assert 'lang="en"' in html and "Wat je al kunt" not in html
+        assert_reasons_in(html, "en")
+    assert "You can no longer apply" in pages["plan"]  # STAP-budget's reason, rendered from its code in English
 
 
 def test_a_step_opened_without_its_form_goes_back_to_the_start(client) -> None:  # type: ignore[no-untyped-def]
@@ -473,6 +522,10 @@ def test_the_route_in_chromium(live_server: str, browser, viewport, demo) -> Non
         page.wait_for_selector("#werkcentrum")
         assert page.locator("#summary").is_visible()
         no_overflow()
+        with page.expect_download() as download:  # the PDF of the summary, made from the page's state
+            page.click("#pdf-button")
+        pdf = Path(download.value.path()).read_bytes()
+        assert pdf.startswith(b"%PDF-") and download.value.suggested_filename == "samenvatting-ander-werk.pdf"
         page.emulate_media(media="print")
         assert not page.locator("header").is_visible() and page.locator("#summary").is_visible()
         assert_plain_dutch(page.content())

@@ -62,7 +62,7 @@ def get_context(request: Request) -> Context:
         return cached
     settings = get_settings(request)
     request_id = getattr(request.state, "request_id", None) or secrets.token_hex(8)
-    base = Context(request.app.state.store, Principal.anonymous(), settings, request_id, _client(request))
+    base = Context(request.app.state.store, Principal.anonymous(), settings, request_id, _client(request), {})
     principal: Principal | None = None
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):

@@ -48,6 +48,7 @@ from krapte.match.pathways import (
     pathways_from_profile,
     profile_held,
 )
+from krapte.match.reasons import Reason, reason
 from krapte.match.resolve import resolve_occupation
 from krapte.match.similarity import (
     RankedOccupation,
@@ -87,6 +88,7 @@ __all__ = [
     "Pathway",
     "Profile",
     "RankedOccupation",
+    "Reason",
     "SemanticNeighbours",
     "Similarity",
     "SkillEntry",
@@ -125,6 +127,7 @@ __all__ = [
     "read_group_labels",
     "read_records",
     "read_vacancies",
+    "reason",
     "resolve_occupation",
     "selected_in_shortlists",
     "skill_space",

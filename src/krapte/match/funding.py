@@ -38,6 +38,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from krapte.errors import ValidationError
+from krapte.match.reasons import Reason, reason
 
 __all__ = [
     "DATASET",
@@ -48,6 +49,7 @@ __all__ = [
     "decide_all",
     "default_schemes",
     "evaluate_rule",
+    "evaluate_rule_reasons",
     "facts_for",
     "schemes_from_json",
     "validate_rule",
@@ -193,6 +195,25 @@ class Decision:
     conditions: tuple[str, ...] = ()
     amount_eur: float = 0.0
     unverified: bool = False
+    #: the same reasons and conditions as codes with parameters (krapte.match.reasons), for other languages
+    reason_codes: tuple[Reason, ...] = ()
+    condition_codes: tuple[Reason, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        scheme: FundingScheme,
+        status: Status,
+        reasons: Iterable[Reason],
+        conditions: Iterable[Reason] = (),
+        amount_eur: float = 0.0,
+    ) -> Decision:
+        """A decision from reason codes; the text reasons are their default rendering (duplicates dropped)."""
+        rs, cs = tuple(dict.fromkeys(reasons)), tuple(dict.fromkeys(conditions))
+        return cls(
+            scheme, status, tuple(dict.fromkeys(r.text() for r in rs)), tuple(dict.fromkeys(c.text() for c in cs)),
+            amount_eur, scheme.unverified, rs, cs,
+        )  # fmt: skip
 
     @property
     def is_option(self) -> bool:
@@ -204,9 +225,12 @@ class Decision:
         return {
             "scheme": s.id,
             "name": s.name_nl,
+            "name_en": s.name_en,
             "status": self.status,
             "reasons": list(self.reasons),
             "conditions": list(self.conditions),
+            "reason_codes": [r.to_dict() for r in self.reason_codes],
+            "condition_codes": [c.to_dict() for c in self.condition_codes],
             "amount_eur": self.amount_eur,
             "applies_to": s.amount.applies_to,
             "amount_rule": s.amount_rule_text,
@@ -245,18 +269,44 @@ _Tri = bool | None
 
 
 def evaluate_rule(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[str], conditions: list[str]) -> _Tri:
-    """Three-valued evaluation: True, False or None (unknown); appends the reason of each decisive leaf."""
+    """Three-valued evaluation: True, False or None (unknown); appends the reason of each decisive leaf (as text;
+    :func:`evaluate_rule_reasons` gives them as codes)."""
+    rs: list[Reason] = []
+    cs: list[Reason] = []
+    result = evaluate_rule_reasons(rule, facts, rs, cs)
+    reasons.extend(r.text() for r in rs)
+    conditions.extend(c.text() for c in cs)
+    return result
+
+
+def _labelled(code: str, rule: Mapping[str, Any], label: str, key: str = "label") -> Reason:
+    """A reason about a rule: its (Dutch) label, and the English one when the scheme data has it."""
+    return reason(code, label=label, label_en=str(rule.get(f"{key}_en") or ""))
+
+
+def _negated(r: Reason) -> Reason:
+    if r.code == "funding.rule_met":
+        return reason("funding.rule_not_met", **r.values)
+    if r.code == "funding.rule_not_met":
+        return reason("funding.rule_met", **r.values)
+    return r
+
+
+def evaluate_rule_reasons(
+    rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[Reason], conditions: list[Reason]
+) -> _Tri:
+    """:func:`evaluate_rule` with the reasons and conditions as :class:`Reason` codes."""
     if "all" in rule:
-        results = [evaluate_rule(r, facts, reasons, conditions) for r in rule["all"]]
+        results = [evaluate_rule_reasons(r, facts, reasons, conditions) for r in rule["all"]]
         return False if False in results else (None if None in results else True)
     if "any" in rule:
-        sub_reasons: list[list[str]] = []
-        sub_conditions: list[list[str]] = []
+        sub_reasons: list[list[Reason]] = []
+        sub_conditions: list[list[Reason]] = []
         results = []
         for r in rule["any"]:
-            rs: list[str] = []
-            cs: list[str] = []
-            results.append(evaluate_rule(r, facts, rs, cs))
+            rs: list[Reason] = []
+            cs: list[Reason] = []
+            results.append(evaluate_rule_reasons(r, facts, rs, cs))
             sub_reasons.append(rs)
             sub_conditions.append(cs)
         if True in results:
@@ -272,21 +322,22 @@ def evaluate_rule(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: li
         return False
     if "not" in rule:
         rs, cs = [], []
-        inner = evaluate_rule(rule["not"], facts, rs, cs)
+        inner = evaluate_rule_reasons(rule["not"], facts, rs, cs)
         label = rule.get("label")
         if label:
-            reasons.append(("" if inner is False else "niet: ") + str(label))
+            code = "funding.rule_met" if inner is False else "funding.rule_not_met"
+            reasons.append(_labelled(code, rule, str(label)))
         else:
-            reasons.extend(f"niet: {r}" for r in rs)
+            reasons.extend(_negated(r) for r in rs)
         conditions.extend(cs)
         return None if inner is None else not inner
     if "ask" in rule:
-        conditions.append(str(rule["ask"]))
+        conditions.append(_labelled("funding.ask", rule, str(rule["ask"]), key="ask"))
         return None
     return _leaf(rule, facts, reasons, conditions)
 
 
-def _leaf(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[str], conditions: list[str]) -> _Tri:
+def _leaf(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[Reason], conditions: list[Reason]) -> _Tri:
     name = str(rule["fact"])
     op = next(op for op in _OPS if op in rule)
     expected = rule[op]
@@ -295,7 +346,7 @@ def _leaf(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[str],
     if op == "exists":
         result: _Tri = (value not in (None, "", ())) == bool(expected)
     elif value is None or value == "":
-        conditions.append(f"onbekend: {label}")
+        conditions.append(_labelled("funding.fact_unknown", rule, label))
         return None
     elif op == "true":
         result = bool(value) == bool(expected)
@@ -311,10 +362,10 @@ def _leaf(rule: Mapping[str, Any], facts: Mapping[str, Any], reasons: list[str],
         try:
             a, b = float(value), float(expected)
         except (TypeError, ValueError):
-            conditions.append(f"onbekend: {label}")
+            conditions.append(_labelled("funding.fact_unknown", rule, label))
             return None
         result = {"lt": a < b, "lte": a <= b, "gt": a > b, "gte": a >= b}[op]
-    reasons.append(("" if result else "niet: ") + label)
+    reasons.append(_labelled("funding.rule_met" if result else "funding.rule_not_met", rule, label))
     return result
 
 
@@ -352,29 +403,21 @@ def decide(
     """Decide one scheme for the given facts on ``today``; every decision states its reasons."""
     ended = scheme.ended_on(today)
     if ended is not None:
-        why = (
-            f"beëindigd per {ended.isoformat()}"
-            if scheme.status == "ended"
-            else f"liep tot {ended.isoformat()} volgens de bron; geen latere periode gevonden"
-        )
-        return Decision(scheme, "ended", (f"{why}; geen optie meer",), unverified=scheme.unverified)
+        code = "funding.ended" if scheme.status == "ended" else "funding.ran_until"
+        return Decision.of(scheme, "ended", [reason(code, date=ended.isoformat())])
     if scheme.valid_from is not None and scheme.valid_from > today:
-        return Decision(
-            scheme, "not-eligible", (f"start pas op {scheme.valid_from.isoformat()}",), unverified=scheme.unverified
-        )
-    reasons: list[str] = []
-    conditions: list[str] = []
-    result = evaluate_rule(scheme.eligibility, facts, reasons, conditions)
+        return Decision.of(scheme, "not-eligible", [reason("funding.starts_later", date=scheme.valid_from.isoformat())])
+    reasons: list[Reason] = []
+    conditions: list[Reason] = []
+    result = evaluate_rule_reasons(scheme.eligibility, facts, reasons, conditions)
     status: Status = "eligible" if result is True else ("not-eligible" if result is False else "conditional")
     if scheme.status == "unknown" and status != "not-eligible":
-        conditions.append("of de regeling nu nog loopt is niet bevestigd (status onbekend in de bronnen)")
+        conditions.append(reason("funding.status_unconfirmed"))
         if status == "eligible":
             status = "conditional"
     nlqf = facts.get("course.nlqf")
     amount = scheme.amount.value(cost, int(nlqf) if nlqf is not None else None) if status != "not-eligible" else 0.0
-    return Decision(
-        scheme, status, tuple(dict.fromkeys(reasons)), tuple(dict.fromkeys(conditions)), amount, scheme.unverified
-    )
+    return Decision.of(scheme, status, reasons, conditions, amount)
 
 
 def decide_all(

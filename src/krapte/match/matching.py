@@ -34,6 +34,7 @@ from scipy import sparse
 from krapte.match.geo import Gazetteer, default_gazetteer
 from krapte.match.models import Profile, Vacancy
 from krapte.match.pathways import profile_held
+from krapte.match.reasons import Reason, reason
 from krapte.match.similarity import SemanticNeighbours, soft_possession
 from krapte.match.skillset import SkillSet
 from krapte.match.space import SkillSpace, skill_space
@@ -118,6 +119,7 @@ class Match:
     filters: tuple[str, ...] = ()  # reasons this pair is excluded
     distance_km: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    filter_reasons: tuple[Reason, ...] = ()  # ``filters`` as codes (krapte.match.reasons), for other languages
 
     def component(self, name: str) -> Component | None:
         return next((c for c in self.components if c.name == name), None)
@@ -133,6 +135,7 @@ class Match:
             "matched": list(self.matched),
             "missing_essential": list(self.missing_essential),
             "filters": list(self.filters),
+            "filter_codes": [r.to_dict() for r in self.filter_reasons],
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
             **self.extra,
         }
@@ -185,20 +188,25 @@ class Matcher:
         return row
 
     def filters(self, profile: Profile, vacancy: Vacancy, distance: float | None) -> list[str]:
+        """Why this pair is excluded, as text (the default rendering of :meth:`filter_reasons`)."""
+        return [r.text() for r in self.filter_reasons(profile, vacancy, distance)]
+
+    def filter_reasons(self, profile: Profile, vacancy: Vacancy, distance: float | None) -> list[Reason]:
+        """Why this pair is excluded, as reason codes (krapte.match.reasons)."""
         reasons = []
         held = {c.lower() for c in profile.certificates}
         for cert in vacancy.requirements.certificates:
             if cert.lower() not in held:
-                reasons.append(f"certificaat {cert} vereist")
+                reasons.append(reason("match.certificate_required", certificate=cert))
         licences = {d.upper() for d in profile.driving_licences}
         for lic in vacancy.requirements.driving_licences:
             if lic.upper() not in licences:
-                reasons.append(f"rijbewijs {lic} vereist")
+                reasons.append(reason("match.licence_required", licence=lic))
         limit = profile.travel_km or DEFAULT_TRAVEL_KM
         if distance is not None and distance > limit:
-            reasons.append(f"buiten reisafstand ({distance:.0f} km, grens {limit:.0f} km)")
+            reasons.append(reason("match.too_far", km=float(distance), limit=float(limit)))
         if vacancy.valid_through is not None and vacancy.valid_through < self.today:
-            reasons.append(f"vacature verlopen op {vacancy.valid_through.isoformat()}")
+            reasons.append(reason("match.expired", date=vacancy.valid_through.isoformat()))
         return reasons
 
     def distance(self, profile: Profile, vacancy: Vacancy) -> float | None:
@@ -223,7 +231,8 @@ class Matcher:
         limit = profile.travel_km or DEFAULT_TRAVEL_KM
         hours = hours_fit(profile.hours_per_week, vacancy.hours_min, vacancy.hours_max)
         travel = travel_fit(distance, limit)
-        filters = self.filters(profile, vacancy, distance)
+        codes = tuple(self.filter_reasons(profile, vacancy, distance))
+        filters = [r.text() for r in codes]
         hours_detail = (
             f"gewenst {profile.hours_per_week:g} u, vacature {vacancy.hours_min or '?'}-{vacancy.hours_max or '?'} u"
             if profile.hours_per_week is not None
@@ -247,6 +256,7 @@ class Matcher:
                 filters=tuple(filters),
                 distance_km=distance,
                 extra={"mode": "open-hiring"},
+                filter_reasons=codes,
             )
         row = self.skill_row(vacancy.skills)
         cols = np.fromiter(row, dtype=np.int64, count=len(row))
@@ -286,6 +296,7 @@ class Matcher:
             tuple(filters),
             distance,
             extra={"semantic": round(semantic, 4), "mode": "skills"},
+            filter_reasons=codes,
         )
 
     def _explain(

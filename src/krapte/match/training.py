@@ -143,10 +143,22 @@ class TrainingPlan:
             "total_net_cost_eur": self.total_net_cost,
             "total_weeks": self.total_weeks,
             "advice": [
-                {"scheme": d.scheme.id, "name": d.scheme.name_nl, "text": d.scheme.amount.text} for d in self.advice
+                {
+                    "scheme": d.scheme.id,
+                    "name": d.scheme.name_nl,
+                    "name_en": d.scheme.name_en,
+                    "text": d.scheme.amount.text,
+                }
+                for d in self.advice
             ],
             "ended_schemes": [
-                {"scheme": d.scheme.id, "name": d.scheme.name_nl, "reasons": list(d.reasons)}
+                {
+                    "scheme": d.scheme.id,
+                    "name": d.scheme.name_nl,
+                    "name_en": d.scheme.name_en,
+                    "reasons": list(d.reasons),
+                    "reason_codes": [r.to_dict() for r in d.reason_codes],
+                }
                 for d in self.ended_schemes
             ],
         }

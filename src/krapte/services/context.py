@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from krapte.errors import AuthenticationError, PermissionDeniedError
 from krapte.store import AuditActor
@@ -114,6 +114,9 @@ class Context:
     settings: Settings
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     client: str | None = None
+    #: constant work shared by the service calls of one HTTP request (the active taxonomy, the supply cells);
+    #: set to ``{}`` per request by the API and web layer, None (no caching) for long-lived contexts such as the CLI
+    request_cache: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def actor(self) -> AuditActor:
@@ -141,4 +144,4 @@ class Context:
             raise AuthenticationError("sign in first", hint="sign in at /inloggen or send an API token")
 
     def with_principal(self, principal: Principal) -> Context:
-        return Context(self.store, principal, self.settings, self.request_id, self.client)
+        return Context(self.store, principal, self.settings, self.request_id, self.client, self.request_cache)

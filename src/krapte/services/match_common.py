@@ -79,15 +79,26 @@ _tables: dict[int, Any] = {}
 
 
 def _tension_table(ctx: Context) -> Any:
-    """The tension table of the embedded default scenario, with imported supply cells applied when there are any."""
-    from krapte.labour.programmes import default_national_forecast
-    from krapte.labour.tension import default_tension_table, tension_table
-    from krapte.services.labour import current_supply
+    """The tension table of the embedded default scenario, with imported supply cells applied when there are any
+    (read once per request)."""
+    from krapte.labour.tension import default_tension_table
     from krapte.store import labour as labour_repo
 
+    cache = ctx.request_cache
+    if cache is not None and "tension_table" in cache:
+        return cache["tension_table"]
     cells = labour_repo.load_supply_cells(ctx.store)
-    if not cells:
-        return default_tension_table()
+    table = _table_for(cells, ctx) if cells else default_tension_table()
+    if cache is not None:
+        cache["tension_table"] = table
+    return table
+
+
+def _table_for(cells: Any, ctx: Context) -> Any:
+    from krapte.labour.programmes import default_national_forecast
+    from krapte.labour.tension import tension_table
+    from krapte.services.labour import current_supply
+
     key = hash(tuple(cells))
     if key not in _tables:
         _tables.clear()
@@ -121,10 +132,25 @@ def tension_cell(ctx: Context, tax: Taxonomy, uri: str, region: str, *, quarter:
 def shortage_by_occupation(
     ctx: Context, tax: Taxonomy, region: str, *, quarter: str | None = None
 ) -> tuple[dict[str, float], dict[str, Any]]:
-    """Shortage in [0, 1] per ESCO occupation for one region and quarter, and what it rests on."""
+    """Shortage in [0, 1] per ESCO occupation for one region and quarter, and what it rests on (computed once per
+    tension table, taxonomy, region and quarter: the same for every person in the region)."""
     table = _tension_table(ctx)
     code = region_code(region)
     q = quarter or _quarter(today())
+    key = (id(table), id(tax), code, q)
+    known = _shortages.get(key)
+    if known is None or known[0] is not table or known[1] is not tax:
+        if len(_shortages) >= 256:
+            _shortages.clear()
+        known = (table, tax, *_shortage_by_occupation(table, tax, code, q))
+        _shortages[key] = known
+    return dict(known[2]), dict(known[3])
+
+
+_shortages: dict[tuple[int, int, str, str], tuple[Any, Taxonomy, dict[str, float], dict[str, Any]]] = {}
+
+
+def _shortage_by_occupation(table: Any, tax: Taxonomy, code: str, q: str) -> tuple[dict[str, float], dict[str, Any]]:
     r = table.regions.index(code)
     g_index = {g: i for i, g in enumerate(table.groups)}
     from krapte.labour.quarters import parse_quarter

@@ -20,8 +20,15 @@ MAX_QUERY_CHARS = 500
 
 
 def taxonomy(ctx: Context) -> Taxonomy:
-    """The taxonomy of the active stored version (the embedded ESCO default when none is stored)."""
-    return active_taxonomy(ctx.settings, ctx.store)
+    """The taxonomy of the active stored version (the embedded ESCO default when none is stored); looked up once
+    per request (``ctx.request_cache``), not once per service call."""
+    cache = ctx.request_cache
+    if cache is None:
+        return active_taxonomy(ctx.settings, ctx.store)
+    if "taxonomy" not in cache:
+        cache["taxonomy"] = active_taxonomy(ctx.settings, ctx.store)
+    tax: Taxonomy = cache["taxonomy"]
+    return tax
 
 
 def search(
@@ -53,7 +60,9 @@ def import_taxonomy(ctx: Context, tax: Taxonomy, *, activate: bool = True, force
             hint="import the complete release, or use --no-activate, or force it",
             limit="taxonomy_not_empty",
         )
-    return repo.save_taxonomy(ctx.store, tax, activate=activate, actor=ctx.actor)
+    result = repo.save_taxonomy(ctx.store, tax, activate=activate, actor=ctx.actor)
+    _forget(ctx)
+    return result
 
 
 def list_versions(ctx: Context) -> list[dict[str, Any]]:
@@ -63,3 +72,10 @@ def list_versions(ctx: Context) -> list[dict[str, Any]]:
 def activate_version(ctx: Context, version_id: str) -> None:
     ctx.require("taxonomy.write")
     repo.activate_version(ctx.store, version_id, actor=ctx.actor)
+    _forget(ctx)
+
+
+def _forget(ctx: Context) -> None:
+    """After a version changed, this request's later calls read the active taxonomy again."""
+    if ctx.request_cache is not None:
+        ctx.request_cache.pop("taxonomy", None)

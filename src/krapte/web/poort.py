@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
@@ -30,6 +30,7 @@ from krapte.services.context import Context
 from krapte.services.taxonomy import taxonomy
 from krapte.settings import Language
 from krapte.web.poort_format import Formatter, fit_key, match_key
+from krapte.web.poort_pdf import summary_pdf
 from krapte.web.poort_state import OBJECTIVES, PoortState, clean_profile, decode_state, encode_state
 from krapte.web.poort_text import register_texts
 from krapte.web.poort_view import card_view, job_view, plan_view
@@ -347,31 +348,43 @@ async def poort_jobs(request: Request) -> HTMLResponse:
 # --- step 6: next step ----------------------------------------------------------------------------------------------
 
 
+def _summary(ctx: Context, state: PoortState, lang: Language) -> dict[str, Any]:
+    """Everything the summary shows (the page and the PDF): skills, chosen work with plan, jobs, the Werkcentrum."""
+    result: dict[str, Any] = {"plan": None, "card": None, "uncovered": [], "gap_count": 0}
+    if state.target:
+        result.update(_plan(ctx, state, lang))
+    result["jobs"] = _jobs(ctx, state.profile, lang)[:5]
+    result["contact"] = _svc().contact_point(ctx, _region(state.profile))
+    result["groups"] = orientation.grouped_skills(ctx, state.profile, lang)
+    result["target"] = orientation.concept_label(ctx, state.target, lang) if state.target else None
+    return result
+
+
 @router.post("/poort/samenvatting", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 async def poort_summary(request: Request) -> HTMLResponse:
     ctx = get_context(request)
     lang = get_lang(request)
     _, state = await _form_state(request)
-    svc = _svc()
+    result = await run_in_threadpool(lambda: _summary(ctx, state, lang))
+    return _page(request, "poort/summary.html", state, 6, saved_id=None, **result)
 
-    def work() -> dict[str, Any]:
-        result: dict[str, Any] = {"plan": None, "card": None, "uncovered": [], "gap_count": 0}
-        if state.target:
-            result.update(_plan(ctx, state, lang))
-        result["jobs"] = _jobs(ctx, state.profile, lang)[:5]
-        result["contact"] = svc.contact_point(ctx, _region(state.profile))
-        return result
 
-    result = await run_in_threadpool(work)
-    return _page(
-        request,
-        "poort/summary.html",
-        state,
-        6,
-        groups=orientation.grouped_skills(ctx, state.profile, lang),
-        target=orientation.concept_label(ctx, state.target, lang) if state.target else None,
-        saved_id=None,
-        **result,
+@router.post("/poort/samenvatting/pdf", dependencies=[Depends(verify_csrf)])
+async def poort_summary_pdf(request: Request) -> Response:
+    """The summary as a PDF download, made from the validated state; nothing is stored, nothing is cached."""
+    ctx = get_context(request)
+    lang = get_lang(request)
+    _, state = await _form_state(request)
+
+    def work() -> bytes:
+        return summary_pdf(_summary(ctx, state, lang), lang)
+
+    data = await run_in_threadpool(work)
+    name = "samenvatting-ander-werk.pdf" if lang == "nl" else "summary-other-work.pdf"
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
     )
 
 

@@ -344,6 +344,17 @@ MESSAGES_POORT: dict[str, dict[Language, str]] = {
     "poort.next.courses": {"nl": "Opleidingen", "en": "Courses"},
     "poort.next.jobs": {"nl": "Vacatures", "en": "Jobs"},
     "poort.next.made_on": {"nl": "Gemaakt met krapte, de Gouden Poort.", "en": "Made with krapte, the Gouden Poort."},
+    "poort.next.pdf": {"nl": "Download als pdf", "en": "Download as PDF"},
+    "poort.next.pdf_help": {
+        "nl": "De pdf maken we alleen voor jou. We bewaren hem niet.",
+        "en": "We make the PDF only for you. We do not keep it.",
+    },
+    "poort.pdf.title": {"nl": "Ander werk vinden: jouw samenvatting", "en": "Find other work: your summary"},
+    "poort.pdf.made": {
+        "nl": "Gemaakt op {date}. We hebben niets van je bewaard.",
+        "en": "Made on {date}. We kept nothing about you.",
+    },
+    "poort.pdf.page": {"nl": "Bladzijde {n}", "en": "Page {n}"},
     "nav.account_page": {"nl": "Naar je account", "en": "To your account"},
     "poort.saved.title": {"nl": "Bewaard", "en": "Saved"},
     "poort.saved.text": {"nl": "Je profiel staat nu in je account.", "en": "Your profile is now in your account."},

@@ -15,6 +15,7 @@ from krapte.services.context import Context
 from krapte.settings import Language
 from krapte.web.i18n import translate
 from krapte.web.poort_format import Formatter, fit_key, match_key
+from krapte.web.reasons import reason_texts
 
 __all__ = ["card_view", "job_view", "plan_view"]
 
@@ -154,6 +155,18 @@ def _weeks_text(weeks: float | None, fmt: Formatter) -> str:
     return fmt.weeks(round(weeks))
 
 
+def _reasons(decision: dict[str, Any], kind: str, lang: Language, fmt: Formatter) -> list[str]:
+    """A decision's reasons or conditions in the page's language, from their codes (``reason_codes``)."""
+    codes = decision.get(f"{kind}_codes")
+    texts = reason_texts(codes, lang, fmt) if codes else [str(r) for r in decision.get(f"{kind}s", [])]
+    return [plain(t, lang) for t in texts]
+
+
+def _name(decision: dict[str, Any], lang: Language) -> str:
+    """A scheme's name: the English one on an English page when the data has it."""
+    return str((decision.get("name_en") if lang == "en" else "") or decision.get("name") or "")
+
+
 def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str, Any]:
     """The training plan: courses with what they teach, cost, net cost and funding options with reasons."""
     courses = []
@@ -165,10 +178,10 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
         for d in options:
             funding.append(
                 {
-                    "name": d.get("name"),
+                    "name": _name(d, lang),
                     "status": d.get("status"),
-                    "reasons": [plain(r, lang) for r in d.get("reasons", [])],
-                    "conditions": [plain(r, lang) for r in d.get("conditions", [])],
+                    "reasons": _reasons(d, "reason", lang, fmt),
+                    "conditions": _reasons(d, "condition", lang, fmt),
                     "amount": fmt.euro(d["amount_eur"]) if d.get("amount_eur") else "",
                     "unverified": bool(d.get("unverified")),
                     "source_url": d.get("source_url") or "",
@@ -206,9 +219,9 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
         "courses": courses,
         "total": total,
         "ended": [
-            {"name": e.get("name"), "reasons": list(e.get("reasons", []))} for e in plan.get("ended_schemes", [])
+            {"name": _name(e, lang), "reasons": _reasons(e, "reason", lang, fmt)} for e in plan.get("ended_schemes", [])
         ],
-        "advice": [{"name": a.get("name"), "text": a.get("text") or ""} for a in plan.get("advice", [])],
+        "advice": [{"name": _name(a, lang), "text": a.get("text") or ""} for a in plan.get("advice", [])],
     }
 
 
@@ -234,8 +247,10 @@ def job_view(ctx: Context, match: dict[str, Any], vacancy: Any, lang: Language, 
     comps = {c["name"]: c for c in match.get("components", [])}
     if comps.get("hours", {}).get("value", 0) >= 0.99:
         reasons.append(_t("poort.jobs.hours_ok", lang))
-    if match.get("distance_km") is not None:
+    filtered = list(match.get("filter_codes") or [])
+    if match.get("distance_km") is not None and not any(f.get("code") == "match.too_far" for f in filtered):
         reasons.append(_t("poort.jobs.travel_ok", lang))
+    reasons.extend(reason_texts(filtered, lang, fmt))
     hours = ""
     if vacancy.hours_min or vacancy.hours_max:
         lo, hi = vacancy.hours_min or vacancy.hours_max, vacancy.hours_max or vacancy.hours_min
