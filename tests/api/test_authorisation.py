@@ -43,6 +43,8 @@ POLICY: dict[str, str] = {
     "tension": PUBLIC,
     "start_plan": "jobs.run",
     "start_scenario_comparison": "jobs.run",
+    "start_programme_plan": "aggregates.read",  # a national analysis: analysts and admins (jobs.run too)
+    "programme_plan_result": SIGNED_IN,  # one's own job's result, as get_job
     "list_jobs": SIGNED_IN,
     "get_job": SIGNED_IN,
     "cancel_job": SIGNED_IN,
@@ -163,6 +165,10 @@ class World:
             "start_scenario_comparison": lambda: c.post(
                 "/api/v1/scenarios/compare", files={"projects": ("p.csv", projects, "text/csv")}, headers=h
             ),
+            "start_programme_plan": lambda: c.post(
+                "/api/v1/plan/programmes", json={"programmes": ["RES"], "time_limit": 1}, headers=h
+            ),
+            "programme_plan_result": lambda: c.get(f"/api/v1/plan/programmes/{self._own_job(h)}", headers=h),
             "create_measure": lambda: c.post("/api/v1/measures", json={**MEASURE, "id": f"T-{id(h)}"}, headers=h),
             "edit_measure": lambda: c.patch(
                 "/api/v1/measures/T-EXISTING", json={"notes": "x"}, headers={**h, "If-Match": self._version()}

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import click
 
 from krapte.cli.common import context, echo_json, echo_table, json_option
-from krapte.errors import InputError
+from krapte.cli.programme_plan import plan_scenario
+from krapte.errors import InputError, ValidationError
 
 if TYPE_CHECKING:
     from krapte.services.planning import FileContent
@@ -93,8 +94,34 @@ def _progress() -> Callable[[float, str | None], None]:
 
 
 @click.command()
-@projects_option
-@factors_option
+@click.option(
+    "--projects",
+    "projects_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Project file (CSV, JSON, Excel) with earliest_start, latest_end, duration_quarters for plannable rows. "
+    "Default: the embedded national scenario, planned across RES, NPE and NPLW together.",
+)
+@click.option(
+    "--scenario",
+    type=click.Choice(["nl-programmes-2030", "res-35twh"]),
+    default=None,
+    help="Embedded scenario to plan without --projects (default nl-programmes-2030; res-35twh = RES only).",
+)
+@click.option(
+    "--programme",
+    "programmes",
+    multiple=True,
+    type=click.Choice(["RES", "NPE", "NPLW"]),
+    help="Plan only this programme of the scenario (repeatable).",
+)
+@click.option(
+    "--factors",
+    "factors_name",
+    default=None,
+    help="With --projects: factor set name, or a CSV file of overrides on rutovitz2025 (default rutovitz2025). "
+    "A scenario is planned with its own factor set.",
+)
 @variant_option
 @click.option(
     "--capacity",
@@ -113,18 +140,33 @@ def _progress() -> Callable[[float, str | None], None]:
 )
 @json_option
 def plan(
-    projects_file: Path,
-    factors_name: str,
+    projects_file: Path | None,
+    scenario: str | None,
+    programmes: tuple[str, ...],
+    factors_name: str | None,
     variant: str,
     capacity_file: Path | None,
     time_limit: float,
     objective: str,
     as_json: bool,
 ) -> None:
-    """Choose start quarters within each project's window to minimise unmet labour demand, then the peak."""
+    """Choose start quarters within each project's window to minimise unmet labour demand, then the peak.
+
+    Without --projects: plan the embedded national scenario across RES, NPE and NPLW together and report per
+    programme which targets slip, by how much, and which occupation groups bind."""
     from krapte.services import planning
 
-    factors, overrides = _factors(factors_name)
+    if projects_file is None:
+        if factors_name is not None or capacity_file is not None:
+            raise ValidationError(
+                "--factors and --capacity apply to --projects only",
+                hint="a scenario is planned with its own factor set and the default capacity",
+            )
+        plan_scenario(scenario, programmes, variant, time_limit, objective, as_json)
+        return
+    if scenario is not None or programmes:
+        raise ValidationError("--scenario and --programme apply without --projects only", hint="give one or the other")
+    factors, overrides = _factors(factors_name or "rutovitz2025")
     body = planning.plan(
         context(),
         planning.PlanRequest(

@@ -268,6 +268,27 @@ def named_scenario_projects(name: str = NATIONAL, programmes: Iterable[str] | No
     return national_projects(programmes)
 
 
+def named_scenario_entries(name: str = NATIONAL, programmes: Iterable[str] | None = None) -> list[ScenarioEntry]:
+    """The entries of a named scenario for joint planning: the national one (optionally some programmes), or the
+    RES-only ``res-35twh`` scenario as RES entries (one component per technology, heat pumps included, target the
+    end of its last year, each tranche free to start up to ``SLACK_QUARTERS`` later), the same windows as the
+    national scenario gives its RES part."""
+    _check_name(name)
+    if name == NATIONAL:
+        return national_scenario(programmes)
+    from krapte.labour.res_scenario import LAST_YEAR, scenario_projects
+
+    if programmes and check_programmes(programmes) != ("RES",):
+        raise ValidationError("the res-35twh scenario has only the RES programme", hint="use nl-programmes-2030")
+    target = parse_quarter(f"{LAST_YEAR}Q4")
+    out = []
+    for p in scenario_projects():
+        assert p.start is not None and p.end is not None
+        windowed = replace(p, earliest_start=p.start, latest_end=p.end + SLACK_QUARTERS)
+        out.append(ScenarioEntry(windowed, "RES", p.technology, target, False))
+    return out
+
+
 def _check_name(name: str) -> None:
     if name not in scenario_names():
         raise NotFoundError(f"no scenario named {name!r}", hint=f"known scenarios: {', '.join(scenario_names())}")

@@ -21,11 +21,13 @@ from krapte.api.deps import get_context, get_lang
 from krapte.charting import format_number
 from krapte.services import Context
 from krapte.services import regions as svc
+from krapte.web import programme_plan
 from krapte.web.i18n import register, translate
 from krapte.web.notes import note, notes
 from krapte.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+router.include_router(programme_plan.router)  # /regio/programmas/planning: the joint plan started from this page
 
 register(
     {

@@ -1,4 +1,7 @@
-"""``/api/v1/plan`` and ``/api/v1/scenarios/compare``: start project planning or a scenario comparison as a job.
+"""``/api/v1/plan``, ``/api/v1/plan/programmes`` and ``/api/v1/scenarios/compare``: planning and comparison as jobs.
+
+``/plan`` plans an uploaded project file; ``/plan/programmes`` plans the embedded national scenario across RES,
+NPE and NPLW together (analysts and administrators) and its result reports per programme which targets slip.
 
 Both answer ``202 Accepted`` with the job (``Location: /api/v1/jobs/{id}``); the result appears on the job once
 it has succeeded. Factor sets are chosen by name; a CSV of one's own factors is uploaded as ``factor_overrides``.
@@ -6,14 +9,17 @@ it has succeeded. Factor sets are chosen by name; a CSV of one's own factors is 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context
 from krapte.api.routers.jobs import ERRORS, ErrorShape, JobOut, accepted
 from krapte.api.uploads import read_upload
-from krapte.errors import ValidationError
-from krapte.services import Context
+from krapte.errors import ConflictError, NotFoundError, ValidationError
+from krapte.services import Context, programme_plan
 from krapte.services import planning as service
 from krapte.services.planning import FileContent
 
@@ -99,3 +105,107 @@ async def compare(
         variant=variant,
     )
     return accepted(await run_in_threadpool(service.start_comparison, ctx, request), response)
+
+
+class ProgrammePlanIn(BaseModel):
+    """Which embedded scenario and programmes to plan together (nothing is uploaded)."""
+
+    scenario: Literal["nl-programmes-2030", "res-35twh"] = Field(
+        "nl-programmes-2030", description="nl-programmes-2030 (RES + NPE + NPLW) or res-35twh (RES only)"
+    )
+    programmes: list[Literal["RES", "NPE", "NPLW"]] = Field(
+        default_factory=list, max_length=3, description="Only these programmes (default: all of the scenario)"
+    )
+    variant: Literal["low", "central", "high"] = "central"
+    time_limit: float = Field(programme_plan.DEFAULT_TIME_LIMIT, gt=0, le=service.MAX_TIME_LIMIT)
+    objective: Literal["lexicographic", "weighted"] = "lexicographic"
+
+
+class BindingGroupOut(BaseModel):
+    brc_group: str
+    label: str = Field(description="Name of the BRC 2014 occupation group")
+    job_years_in_short_cells: float = Field(description="The programme's demand in cells still short, job-years")
+
+
+class ProgrammeOut(BaseModel):
+    programme: str
+    tranches: int
+    tranches_moved: int
+    components_late: list[str] = Field(description="Components with quantity ending after their target")
+    max_slip_quarters: int
+    binding_groups: list[BindingGroupOut]
+
+
+class SlipOut(BaseModel):
+    programme: str
+    component: str
+    unit: str
+    quantity: float
+    target: str = Field(description="Target quarter, e.g. 2030Q4")
+    tranches: int
+    tranches_moved: int
+    quantity_late: float
+    share_late: float
+    max_slip_quarters: int
+    mean_slip_quarters_of_late: float
+    unverified: bool = Field(description="Some source quantity of the component is marked unverified")
+
+
+class ProgrammePlanResult(BaseModel):
+    """The result on the job of ``POST /api/v1/plan/programmes`` once it has succeeded (``GET /api/v1/jobs/{id}``)."""
+
+    scenario: str
+    programmes: list[str]
+    tranches: int
+    factors: str
+    variant: str
+    first: str
+    last: str
+    status: str
+    mip_gap: float
+    solve_seconds: float
+    unmet_fte_quarters: dict[str, float]
+    peak_shortage_fte: dict[str, float]
+    by_programme: list[ProgrammeOut]
+    slips: list[SlipOut]
+    cells: list[dict[str, str | float | int | None]] = Field(description="Cells still short, with region names")
+    basis: Literal["estimated"]
+    source: str
+
+
+@router.post(
+    "/plan/programmes",
+    operation_id="start_programme_plan",
+    status_code=202,
+    response_model=JobOut,
+    responses={**_STARTED, 403: {"model": ErrorShape, "description": "Only analysts and administrators"}},
+)
+async def plan_programmes(body: ProgrammePlanIn, response: Response, ctx: Context = Depends(get_context)) -> JobOut:
+    """Start planning the embedded national scenario across programmes (a job); the job's result has the shape of
+    ``ProgrammePlanResult``: per programme the targets that slip, by how much, and the binding occupation groups."""
+    request = programme_plan.ProgrammePlanRequest(
+        scenario=body.scenario,
+        programmes=tuple(body.programmes),
+        variant=body.variant,
+        time_limit=body.time_limit,
+        objective=body.objective,
+    )
+    return accepted(await run_in_threadpool(programme_plan.start_programme_plan, ctx, request), response)
+
+
+@router.get(
+    "/plan/programmes/{job_id}",
+    operation_id="programme_plan_result",
+    response_model=ProgrammePlanResult,
+    responses={**ERRORS, 409: {"model": ErrorShape, "description": "The job has not succeeded (yet)"}},
+)
+def programme_plan_result(job_id: str, ctx: Context = Depends(get_context)) -> ProgrammePlanResult:
+    """The typed result of a programme plan job once it has succeeded (its progress is at ``/api/v1/jobs/{id}``)."""
+    from krapte.services import jobs
+
+    view = jobs.get(ctx, job_id)
+    if view.kind != programme_plan.PROGRAMMES_KIND:
+        raise NotFoundError(f"job {job_id[:40]!r} is not a programme plan")
+    if view.status != "succeeded" or view.result is None:
+        raise ConflictError(f"the job is {view.status}", hint=f"follow it at /api/v1/jobs/{view.id}")
+    return ProgrammePlanResult.model_validate(view.result)

@@ -24,7 +24,12 @@ log = logging.getLogger(__name__)
 #: The longest a job may run on an RQ worker before RQ stops it (solver limits are far below).
 JOB_TIMEOUT_SECONDS = 2 * 3600
 #: Modules that register job kinds; a worker imports them before its first job (its horses fork from it).
-JOB_MODULES = ("krapte.services.jobs", "krapte.services.jobs_backends.worker", "krapte.services.planning")
+JOB_MODULES = (
+    "krapte.services.jobs",
+    "krapte.services.jobs_backends.worker",
+    "krapte.services.planning",
+    "krapte.services.programme_plan",
+)
 _EXECUTE = "krapte.services.jobs_backends.worker.execute"
 
 
