@@ -366,7 +366,8 @@ a{color:#222;text-decoration:none}}
 """
 
 _MEASURE_HTML = (
-    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ m.id }} – {{ m.title(lang) }}</title><style>"""
     + _STYLE
     + """</style></head><body>
@@ -427,7 +428,9 @@ _MEASURE_HTML = (
 )
 
 _OVERVIEW_HTML = (
-    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ t('overview') }}</title><style>"""
+    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ t('overview') }}</title><style>"""
     + _STYLE
     + """</style></head><body><p class="muted">krapte · Actieplan Groene en Digitale Banen</p>
 <h1>{{ t('overview') }}</h1>
