@@ -9,9 +9,6 @@ server outlives the run. Locally, without that variable, PostgreSQL cases are sk
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -95,29 +92,13 @@ def client(app):  # type: ignore[no-untyped-def]
         yield c
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The app served by uvicorn on a free loopback port, for browser tests."""
-    import uvicorn
+    from krapte.web.devserver import serve_in_thread
 
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("live server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base_url:
+        yield base_url
 
 
 CHROMIUM = os.environ.get("KRAPTE_CHROMIUM", "/usr/bin/chromium")

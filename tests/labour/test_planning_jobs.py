@@ -181,7 +181,7 @@ def test_the_planning_form_needs_an_account_and_the_csrf_token(web) -> None:  # 
 def test_in_chromium_the_job_page_shows_the_result_when_done(web, page) -> None:  # type: ignore[no-untyped-def]
     import uvicorn
 
-    from tests.conftest import _free_port
+    from krapte.web.devserver import free_port as _free_port
 
     client, settings, store = web
     port = _free_port()

@@ -354,7 +354,8 @@ _env.filters["number"] = number
 _env.filters["percent"] = percent
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.4}
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.4;
+overflow-wrap:anywhere}
 h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc;margin-top:1.6rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;
 text-align:left;vertical-align:top}th{background:#f0f4f8}.muted{color:#666;font-size:.85rem}
@@ -366,6 +367,7 @@ a{color:#222;text-decoration:none}}
 
 _MEASURE_HTML = (
     """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ m.id }} – {{ m.title(lang) }}</title><style>"""
     + _STYLE
     + """</style></head><body>
@@ -426,7 +428,9 @@ _MEASURE_HTML = (
 )
 
 _OVERVIEW_HTML = (
-    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ t('overview') }}</title><style>"""
+    """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ t('overview') }}</title><style>"""
     + _STYLE
     + """</style></head><body><p class="muted">krapte · Actieplan Groene en Digitale Banen</p>
 <h1>{{ t('overview') }}</h1>

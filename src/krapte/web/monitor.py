@@ -7,13 +7,17 @@ shows the current values instead of overwriting them.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from krapte.api.deps import get_context, get_lang, verify_csrf
+from krapte.api.middleware import CSP
 from krapte.charting import format_number
 from krapte.errors import ConflictError, KrapteError, NotFoundError, ValidationError
 from krapte.monitor.measure_form import FORM_FIELDS, REPEATED, FormErrors, form_values, measure_from_form
@@ -215,6 +219,17 @@ def _form_error(
     )
 
 
+def _standalone(html: str) -> HTMLResponse:
+    """A printable report is a standalone document (also a download) with its own ``<style>``: the page's policy
+    allows exactly those styles, by hash, and nothing else inline."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+        for style in re.findall(r"<style>(.*?)</style>", html, re.S)
+    )
+    policy = CSP.replace("style-src 'self'", f"style-src 'self' {hashes}") if hashes else CSP
+    return HTMLResponse(html, headers={"content-security-policy": policy})
+
+
 @router.get("/maatregelen/kpi", response_class=HTMLResponse)
 def kpi_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     """Every target of the plan once, with its verdict, quality badges and the trend seen next to the one needed."""
@@ -236,7 +251,7 @@ def kpi_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLRespo
 
 @router.get("/maatregelen/overzicht", response_class=HTMLResponse)
 def overview_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
-    return HTMLResponse(svc.overview(ctx, "html", get_lang(request)))
+    return _standalone(svc.overview(ctx, "html", get_lang(request)))
 
 
 @router.get("/maatregelen/{measure_id}", response_class=HTMLResponse)
@@ -265,7 +280,7 @@ def report_page(request: Request, measure_id: str, ctx: Context = Depends(get_co
     from krapte.monitor.report import render_measure_report
 
     report = svc.measure_report(ctx, measure_id)
-    return HTMLResponse(render_measure_report(report, fmt="html", lang=get_lang(request)))
+    return _standalone(render_measure_report(report, fmt="html", lang=get_lang(request)))
 
 
 @router.get("/maatregelen/{measure_id}/bewerken", response_class=HTMLResponse)

@@ -1,6 +1,7 @@
 // Page behaviour without inline script (the Content-Security-Policy allows scripts from /static only):
 //   <input data-autosubmit>      submits its form when it changes;
-//   <form data-confirm="text">   asks "text" before it is sent.
+//   <form data-confirm="text">   asks "text" before it is sent;
+//   a table wider than the screen (it scrolls sideways on a phone) can be focused to scroll it with the keyboard.
 "use strict";
 document.addEventListener("change", function (event) {
   var target = event.target;
@@ -15,4 +16,11 @@ document.addEventListener("submit", function (event) {
       event.preventDefault();
     }
   }
+});
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("main table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
+      table.tabIndex = 0;
+    }
+  });
 });
