@@ -90,7 +90,7 @@ def titles_section(quick: bool) -> None:
     search_module.DECISIVE_MARGIN = 2.0
     run("hybrid, previous rule (no encoder if lexical >= 0.9)")
     search_module.DECISIVE_MARGIN = margin
-    fast = run(f"hybrid, fast path (also no encoder if lead >= {margin})")
+    run(f"hybrid, fast path (also no encoder if lead >= {margin})")
 
     # per title: the lexical ranking's best score and lead, and the reciprocal rank with and without the encoder
     index = search_module.occupation_ngram_index(tax, settings)
@@ -130,7 +130,6 @@ def titles_section(quick: bool) -> None:
         f"    all folds: MRR {np.concatenate(held_rr).mean():.3f}, embeds {np.concatenate(held_embed).mean():.0%}; "
         f"margin in use {margin} (MRR {policy(margin)[0].mean():.3f} on all dev titles)"
     )
-    _ = fast
 
 
 def quantisation_section(quick: bool) -> None:
@@ -154,7 +153,7 @@ def quantisation_section(quick: bool) -> None:
         full = label_index.get_index(tax, kind, settings, shipped=False)
         assert full is not None
         data = label_index.shipped_bytes(tax, full)
-        shipped, wall, cpu = _timed(lambda data=data, kind=kind: label_index.from_shipped(tax, kind, data))
+        shipped, _wall, cpu = _timed(lambda data=data, kind=kind: label_index.from_shipped(tax, kind, data))
         assert shipped is not None
         cos = np.einsum("ij,ij->i", shipped.vectors, full.vectors)
         print(
