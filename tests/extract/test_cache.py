@@ -100,7 +100,7 @@ def test_a_stale_or_corrupt_cache_is_rebuilt(
 
 class _Planted:
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Path.touch, (Path(self.target),))  # type: ignore[attr-defined]
+        return (Path.touch, (Path(self.target),))
 
     def __init__(self, target: Path) -> None:
         self.target = str(target)
