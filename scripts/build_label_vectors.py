@@ -4,7 +4,8 @@ Run ``python scripts/build_label_vectors.py`` after ``scripts/build_taxonomy.py`
 the embedding model or the rows of an index change: the file name carries the taxonomy key, the model and the rows
 version, and each file a SHA-256 of its rows, so a file that no longer fits is simply not used). Input: the label
 indexes of :mod:`krapte.taxonomy.index`, read from ``KRAPTE_CACHE_DIR`` when they are there, else embedded now with
-the offline model (5–15 minutes on two cores; never the shipped file itself). Nothing is read from ``../shared``.
+the offline model with ``--embed`` (5–15 minutes on two cores; never the shipped file itself); a kind without an index
+in the cache is otherwise left as it is. Nothing is read from ``../shared``.
 
 Each row is stored as int8 codes with one float32 scale (symmetric, ``max |v| / 127``); the loader turns them back
 into L2-normalised float32 rows. The quality effect is measured by ``python -m bench first_answers``.
@@ -34,15 +35,30 @@ def main() -> int:
     settings = Settings.from_env()
     folder = PACKAGE_DATA / DATASET_ID
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.npz"):
-        old.unlink()
+    embed = "--embed" in sys.argv[1:]
     counts = {}
     for kind in label_index.KINDS:
+        target = folder / label_index.shipped_name(tax, kind)
+        if not embed and not label_index.cache_path(tax, kind, settings).exists():
+            print(
+                f"{kind}: no label index in {settings.cache_dir}; kept {target.name if target.exists() else 'none'}"
+                " (run `krapte taxonomy build-index` first, or pass --embed to embed the labels now)"
+            )
+            continue
         # the real embeddings: from the cache when built there, else embedded now (never from the shipped file)
         index = label_index.get_index(tax, kind, settings, progress=print, shipped=False)
         assert index is not None
-        (folder / label_index.shipped_name(tax, kind)).write_bytes(label_index.shipped_bytes(tax, index))
+        for stale in folder.glob(f"*-{kind}*.npz"):
+            stale.unlink()
+        target.write_bytes(label_index.shipped_bytes(tax, index))
         counts[kind] = len(index.uris)
+    if not counts:
+        return 1
+    counts = {
+        kind: len(label_index.label_rows(tax, kind))
+        for kind in label_index.KINDS
+        if (folder / label_index.shipped_name(tax, kind)).exists()
+    }
     write_provenance(
         DATASET_ID,
         title="Label embeddings of the embedded ESCO default (int8)",

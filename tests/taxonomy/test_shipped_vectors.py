@@ -69,3 +69,17 @@ def test_shipped_vectors_of_other_rows_are_not_used(with_embeddings: None, tmp_p
     assert label_index.from_shipped(other, "occupation", data) is None
     assert label_index.from_shipped(tax, "occupation", b"not an npz") is None
     assert label_index.from_shipped(tax, "skill", data) is None
+
+
+@pytest.mark.parametrize("kind", label_index.KINDS)
+def test_the_shipped_vectors_fit_the_embedded_default(kind: label_index.IndexKind) -> None:
+    """A shipped file that no longer fits (the taxonomy, the model or the rows changed) would silently cost a fresh
+    clone the 5–15 minute embedding again: rebuild it with ``scripts/build_label_vectors.py``."""
+    from krapte.taxonomy import default_taxonomy
+
+    tax = default_taxonomy()
+    data = label_index.shipped_file(tax, kind)
+    if data is None:
+        pytest.skip(f"no shipped {kind} vectors in this checkout")
+    index = label_index.from_shipped(tax, kind, data)
+    assert index is not None and len(index.uris) == len(label_index.label_rows(tax, kind))
