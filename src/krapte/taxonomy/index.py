@@ -70,7 +70,10 @@ class LabelIndex:
 
     def pooled(self, query_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Best cosine similarity per concept (columns in :attr:`concept_uris` order) for each query vector."""
-        sims = np.asarray(query_vectors, dtype=np.float32) @ self.vectors.T
+        return self.pool(np.asarray(query_vectors, dtype=np.float32) @ self.vectors.T)
+
+    def pool(self, sims: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Per concept the best of the row similarities ``sims`` (queries × rows)."""
         if sims.shape[1] == 0:
             return sims
         pooled: npt.NDArray[np.float32] = np.maximum.reduceat(sims, self._starts, axis=1)
