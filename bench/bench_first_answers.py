@@ -237,8 +237,14 @@ def _krapte() -> list[str]:
 def cli_section(quick: bool) -> None:
     """``krapte extract`` / ``krapte skills rank`` on a one-page CV, in a cache with the label indexes."""
     from krapte.settings import Settings
+    from krapte.taxonomy import default_taxonomy
+    from krapte.taxonomy import index as label_index
 
-    cache = Settings.from_env().cache_dir
+    settings = Settings.from_env()
+    cache = settings.cache_dir
+    lexical = not label_index.cache_path(default_taxonomy(), "skill", settings).exists()
+    if lexical:
+        print("  (no skill label index in the cache: every command runs lexical-only, KRAPTE_NO_EMBEDDINGS=1)")
     with tempfile.TemporaryDirectory() as tmp:
         # a private cache: links to the shared label/lexical indexes, and no extractor artefacts yet
         private = Path(tmp) / "cache"
@@ -247,6 +253,8 @@ def cli_section(quick: bool) -> None:
             if path.suffix in (".npz", ".pickle") and not path.name.startswith("extractor-"):
                 (private / path.name).symlink_to(path)
         env = {**os.environ, "KRAPTE_CACHE_DIR": str(private), "KRAPTE_DATA_DIR": str(Path(tmp) / "data")}
+        if lexical:
+            env["KRAPTE_NO_EMBEDDINGS"] = "1"
         sentences = Path(tmp) / "sentences.jsonl"
         sentences.write_text(
             "\n".join(
@@ -289,6 +297,10 @@ def fresh_clone_section(quick: bool) -> None:
     if not embedding.available():
         return
     tax = default_taxonomy()
+    missing = [kind for kind in label_index.KINDS if label_index.shipped_file(tax, kind) is None]
+    if missing:
+        print(f"Fresh clone: skipped, no shipped {' and '.join(missing)} vectors (scripts/build_label_vectors.py)")
+        return
     rows = sum(len(label_index.label_rows(tax, kind)) for kind in label_index.KINDS)
     sample = [t for _, t in label_index.label_rows(tax, "occupation")][:512]
     _, wall, cpu = _timed(lambda: embedding.encode(sample, kind="query"))
