@@ -41,25 +41,39 @@ TITLES = [
 ]
 
 
-def test_the_fast_path_keeps_the_top_answer_on_the_tiny_taxonomy(with_embeddings: None, tmp_path: Path) -> None:
+def test_the_fast_path_keeps_the_top_answer_on_the_tiny_taxonomy(
+    with_embeddings: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = Settings.from_env({"KRAPTE_DATA_DIR": str(tmp_path), "KRAPTE_CACHE_DIR": str(tmp_path / "cache")})
     tax = tiny()
     fast = rank_occupations(tax, TITLES, settings=settings)
-    full = rank_occupations(tax, TITLES, settings=settings, embed_all=True)
-    assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in full]
+    assert [hits[0].uri for hits in fast] == [
+        hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings, embed_all=True)
+    ]
+    monkeypatch.setattr(search_module, "DECISIVE_MARGIN", 2.0)  # without the fast path
+    assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings)]
 
 
-def test_the_fast_path_keeps_the_top_answer_on_esco(with_embeddings: None) -> None:
+def test_the_fast_path_keeps_the_top_answer_on_esco(with_embeddings: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the embedded ESCO with the shared label index (skipped when the index has not been built)."""
     settings = Settings.from_env()
     tax = default_taxonomy()
     if not label_index.cache_path(tax, "occupation", settings).exists():
         pytest.skip("the occupation label index is not built: run `krapte taxonomy build-index` first")
-    titles = ["elektricien", "monteur zonnepanelen", "Chauffeur C/E", "verpleegkundige", "software developer", "kok"]
+    titles = [
+        "heftruckchauffeur magazijn",
+        "monteur warmtepompen regio Utrecht",
+        "dakdekker bitumen",
+        "monteur zonnepanelen dakwerk",
+        "Timmerman nieuwbouw",
+        "Verpleegkundige wijkzorg",
+    ]
     index = search_module.occupation_ngram_index(tax, settings)
     prior = 1.0 + search_module.PREFERRED_PRIOR
     lexical = [index.concept_scores(search_module.rewrite_query(t), "nl") / prior for t in titles]
-    assert not all(needs_embedding(s) for s in lexical), "some title should take the fast path"
+    fast_path = [not needs_embedding(s) and lexical_lead(s)[0] < search_module.SKIP_EMBEDDING_ABOVE for s in lexical]
+    assert fast_path[:3] == [True, True, True] and not any(fast_path[3:])
     fast = rank_occupations(tax, titles, settings=settings)
-    full = rank_occupations(tax, titles, settings=settings, embed_all=True)
-    assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in full]
+    monkeypatch.setattr(search_module, "DECISIVE_MARGIN", 2.0)  # without the fast path: the first three embedded
+    without = rank_occupations(tax, titles, settings=settings)
+    assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in without]
