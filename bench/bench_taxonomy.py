@@ -11,12 +11,18 @@ queries whose relevant concepts are all ISCO groups count as misses for every me
 from __future__ import annotations
 
 import csv
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "occupation-titles-nl"
+# the shared development data (next to the repository; KRAPTE_SHARED_DATA overrides, e.g. in a git worktree)
+SHARED = (
+    Path(os.environ.get("KRAPTE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    / "dev"
+    / "occupation-titles-nl"
+)
 
 
 def _load() -> tuple[dict[str, str], dict[str, set[str]]]:

@@ -116,9 +116,11 @@ def test_hybrid_ranking_with_the_embedding_model(monkeypatch: pytest.MonkeyPatch
     tax = tiny()
     index = label_index.get_index(tax, "occupation", settings)
     assert index is not None and index.concept_uris == (HEAT_PUMP, SOLAR, PLUMBER)
-    ranked = rank_occupations(
-        tax, ["installateur van warmtepompen", "fotovoltaïsche systemen", "loodgieter"], settings=settings
-    )
+    titles = ["installateur van warmtepompen", "fotovoltaïsche systemen", "loodgieter"]
+    ranked = rank_occupations(tax, titles, settings=settings, embed_all=True)
     assert ranked[0][0].uri == HEAT_PUMP and ranked[0][0].via == "both"
     assert ranked[1][0].uri == SOLAR  # hardly a shared n-gram: the embedding finds it
-    assert ranked[2][0].uri == PLUMBER and ranked[2][0].via == "lexical"  # exact label: not embedded
+    assert ranked[2][0].uri == PLUMBER
+    fast = rank_occupations(tax, titles, settings=settings)  # no encoder where the lexical ranking is decisive
+    assert [hits[0].uri for hits in fast] == [HEAT_PUMP, SOLAR, PLUMBER]
+    assert fast[2][0].via == "lexical"  # exact label: not embedded

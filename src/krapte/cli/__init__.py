@@ -1,8 +1,10 @@
 """The ``krapte`` command line: one thin command group per domain module.
 
 Each ``krapte.cli.<area>`` module exposes ``register(main)``, which adds its commands; commands parse options,
-call one library function and render the result. Errors of the :class:`krapte.errors.KrapteError` hierarchy are
-printed as one clear line (or the JSON error shape with ``--json``) and exit with status 2.
+call one library function and render the result. An area module is imported only when one of its commands runs
+(:data:`COMMANDS` names them; ``krapte --help`` imports all), so ``krapte extract`` does not pay for the database
+layer, pandas and the other areas' imports (about a second). Errors of the :class:`krapte.errors.KrapteError`
+hierarchy are printed as one clear line (or the JSON error shape with ``--json``) and exit with status 2.
 """
 
 from __future__ import annotations
@@ -31,8 +33,62 @@ AREAS = (
 )
 
 
+# command name -> the area module that registers it (tests/cli/test_lazy_commands.py checks it is complete)
+COMMANDS: dict[str, str] = {
+    "setup": "app",
+    "serve": "app",
+    "db": "app",
+    "users": "accounts",
+    "audit": "audit",
+    "privacy": "audit",
+    "taxonomy": "taxonomy",
+    "extract": "extract",
+    "pipeline": "extract",
+    "skills": "skills",
+    "regions": "labour",
+    "factors": "labour",
+    "projects": "labour",
+    "forecast": "labour",
+    "supply": "labour",
+    "tension": "labour",
+    "measures": "monitor",
+    "indicators": "monitor",
+    "kpi": "monitor",
+    "evaluate": "evaluate",
+    "plan": "planning",
+    "scenarios": "planning",
+    "jobs": "jobs",
+    "worker": "jobs",
+    "match": "match",
+    "pathways": "match",
+    "training-plan": "match",
+    "fairness-report": "match",
+}
+
+
 class KrapteGroup(click.Group):
-    """Turns krapte errors into a clear message and exit status 2 instead of a traceback."""
+    """Turns krapte errors into a clear message and exit status 2 instead of a traceback, and imports an area's
+    commands on first use."""
+
+    _registered: set[str]
+
+    def _register(self, area: str) -> None:
+        registered = self.__dict__.setdefault("_registered", set())
+        if area not in registered:
+            registered.add(area)
+            importlib.import_module(f"krapte.cli.{area}").register(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for area in AREAS:
+            self._register(area)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            area = COMMANDS.get(cmd_name)
+            for name in (area,) if area else AREAS:  # an unknown name: load all, for click's suggestions
+                self._register(name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         wants_json = "--json" in ctx.args  # the sub-command's own arguments, before they are parsed
@@ -55,7 +111,3 @@ def main() -> None:
 
     This service uses the ESCO classification of the European Commission (ESCO © European Union).
     """
-
-
-for _area in AREAS:
-    importlib.import_module(f"krapte.cli.{_area}").register(main)

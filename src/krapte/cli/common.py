@@ -10,14 +10,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from krapte.errors import InputError
-from krapte.services import Context
-from krapte.services.system import open_context
 from krapte.settings import Settings
+
+if TYPE_CHECKING:  # the services (and the database layer) are imported by the commands that use them
+    from krapte.services import Context
 
 
 def settings() -> Settings:
@@ -29,6 +30,8 @@ _contexts: dict[str, Context] = {}
 
 def context() -> Context:
     """The command's service context: the store named by the settings, opened and migrated once per process."""
+    from krapte.services.system import open_context
+
     s = settings()
     if s.database_url not in _contexts:
         _contexts[s.database_url] = open_context(s)

@@ -30,23 +30,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
 from krapte.errors import ValidationError
-from krapte.extract.build import (
-    build_gazetteer,
-    build_verb_object_matcher,
-    dutch_lexicon,
-    dutch_verb_forms,
-    is_generic,
-    skill_idf,
-    usable_derived_labels,
-)
+from krapte.extract.build import dutch_lexicon
+from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
 from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise_label
-from krapte.extract.reading import english_terms_used_in_dutch, wish_object
+from krapte.extract.reading import wish_object
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
 from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
@@ -162,24 +156,27 @@ class RankedSkill:
 class SkillExtractor:
     """Turns texts into ESCO skill profiles; build once per taxonomy and reuse (building takes seconds)."""
 
-    def __init__(self, taxonomy: Any, *, use_embeddings: bool = True) -> None:
+    def __init__(self, taxonomy: Any, *, use_embeddings: bool = True, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: read the built matchers from there, or build and write them (:mod:`krapte.extract.cache`);
+        None builds them in memory."""
         self.taxonomy = taxonomy
         self.use_embeddings = use_embeddings and embedding_available()
         self._lexicon_keys: set[tuple[str, str]] = {
             (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
         }
-        self._derived = usable_derived_labels(taxonomy)
+        built = load_artefacts(taxonomy, cache_dir)
+        self._derived = built.derived
         self._derived_keys = {
             (normalise_label(label), uri) for uri, labels in self._derived.items() for label in labels
         }
-        self.gazetteer = build_gazetteer(taxonomy)
-        self._international = english_terms_used_in_dutch(taxonomy)
-        self.verb_objects = build_verb_object_matcher(taxonomy)
-        self._generic = {uri for uri, s in taxonomy.skills.items() if is_generic(s)}
-        self._verb_forms = dutch_verb_forms(taxonomy)
+        self.gazetteer = built.gazetteer
+        self._international = built.international
+        self.verb_objects = built.verb_objects
+        self._generic = built.generic
+        self._verb_forms = built.verb_forms
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
-        self._idf = skill_idf(taxonomy)
+        self._idf = built.idf
         # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
         self._occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
         self._occupation_norm: dict[str, float] = {}
@@ -573,9 +570,10 @@ def default_extractor(use_embeddings: bool = True) -> SkillExtractor:
         engine = copy.copy(default_extractor(use_embeddings=False))
         engine.use_embeddings = embedding_available()
         return engine
+    from krapte.settings import Settings
     from krapte.taxonomy import default_taxonomy
 
-    return SkillExtractor(default_taxonomy(), use_embeddings=False)
+    return SkillExtractor(default_taxonomy(), use_embeddings=False, cache_dir=Settings.from_env().cache_dir)
 
 
 def rank_skills(

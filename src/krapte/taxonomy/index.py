@@ -9,15 +9,24 @@ other labels are left to the lexical indexes. It is derived data: computed on fi
 ``krapte taxonomy build-index`` (``make index``), and written atomically into ``settings.cache_dir`` under a name
 keyed by the taxonomy content and the embedding model, so tests, the CLI and the app reuse it. A file lock makes
 parallel processes (pytest workers, app workers) build it once.
+
+Embedding the labels takes 5–15 minutes on two cores, so the vectors of the embedded ESCO default ship with the
+package, quantised to int8 with one scale per row (``krapte/data/esco-label-vectors``, built by
+``scripts/build_label_vectors.py``). When the cache has no index and a shipped file matches the taxonomy key, the
+model, the row set (a SHA-256 of the (uri, text) rows) and the kind, the index is made from it in a fraction of a
+second instead of being embedded; any other taxonomy (an imported release) is embedded as before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import io
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,7 +70,10 @@ class LabelIndex:
 
     def pooled(self, query_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Best cosine similarity per concept (columns in :attr:`concept_uris` order) for each query vector."""
-        sims = np.asarray(query_vectors, dtype=np.float32) @ self.vectors.T
+        return self.pool(np.asarray(query_vectors, dtype=np.float32) @ self.vectors.T)
+
+    def pool(self, sims: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Per concept the best of the row similarities ``sims`` (queries × rows)."""
         if sims.shape[1] == 0:
             return sims
         pooled: npt.NDArray[np.float32] = np.maximum.reduceat(sims, self._starts, axis=1)
@@ -135,6 +147,13 @@ def _load(path: Path, kind: IndexKind) -> LabelIndex | None:
         return None
 
 
+def _save(index: LabelIndex, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
+    np.savez(tmp, uris=np.array(index.uris), texts=np.array(index.texts), vectors=index.vectors)
+    tmp.replace(path)
+
+
 def build(tax: Taxonomy, kind: IndexKind, settings: Settings, progress: Progress = None) -> LabelIndex:
     """Embed the labels of ``kind`` and write the index atomically into the cache (rebuilds unconditionally)."""
     rows = label_rows(tax, kind)
@@ -146,21 +165,90 @@ def build(tax: Taxonomy, kind: IndexKind, settings: Settings, progress: Progress
             progress(f"embedding {kind} labels {start}/{len(texts)}")
         chunks.append(embedding.encode(texts[start : start + step], kind=LABEL_PREFIX[kind]))
     vectors = np.vstack(chunks) if chunks else np.zeros((0, embedding.DIM), dtype=np.float32)
-    path = cache_path(tax, kind, settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
-    np.savez(tmp, uris=np.array([u for u, _ in rows]), texts=np.array(texts), vectors=vectors)
-    tmp.replace(path)
-    return LabelIndex(kind=kind, uris=tuple(u for u, _ in rows), texts=tuple(texts), vectors=vectors)
+    index = LabelIndex(kind=kind, uris=tuple(u for u, _ in rows), texts=tuple(texts), vectors=vectors)
+    _save(index, cache_path(tax, kind, settings))
+    return index
+
+
+# -- shipped, quantised vectors -------------------------------------------------------------------------------------
+SHIPPED_DATASET = "esco-label-vectors"
+
+
+def rows_digest(rows: list[tuple[str, str]]) -> str:
+    """SHA-256 of the (uri, text) rows of an index, in order: a shipped file fits only exactly these rows."""
+    digest = hashlib.sha256()
+    for uri, text in rows:
+        digest.update(f"{uri}\t{text}\n".encode())
+    return digest.hexdigest()
+
+
+def shipped_name(tax: Taxonomy, kind: IndexKind) -> str:
+    return f"{tax.key}-{embedding.model_id()}-{kind}{ROWS_VERSION[kind]}.npz"
+
+
+def quantise(vectors: npt.NDArray[np.float32]) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float32]]:
+    """Symmetric int8 codes with one scale per row: ``vectors ≈ codes * scale[:, None]``."""
+    peak = np.abs(vectors).max(axis=1) if len(vectors) else np.zeros(0, dtype=np.float32)
+    scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    codes = np.clip(np.rint(vectors / scale[:, None]), -127, 127).astype(np.int8)
+    return codes, scale
+
+
+def dequantise(codes: npt.NDArray[np.int8], scale: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Float32 rows from int8 codes, L2-normalised again (a dot product stays a cosine)."""
+    vectors = codes.astype(np.float32) * scale.astype(np.float32)[:, None]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
+    return out
+
+
+def shipped_file(tax: Taxonomy, kind: IndexKind) -> bytes | None:
+    """The shipped file for this taxonomy key, model and kind, if the package has one."""
+    path = resources.files("krapte.data") / SHIPPED_DATASET / shipped_name(tax, kind)
+    return path.read_bytes() if path.is_file() else None
+
+
+def from_shipped(tax: Taxonomy, kind: IndexKind, data: bytes | None = None) -> LabelIndex | None:
+    """The index made from the shipped quantised vectors (``data``, default :func:`shipped_file`), or None when none
+    fits this taxonomy, model and rows."""
+    data = data if data is not None else shipped_file(tax, kind)
+    if data is None:
+        return None
+    rows = label_rows(tax, kind)
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            if str(stored["rows_digest"]) != rows_digest(rows) or str(stored["model"]) != embedding.model_id():
+                return None
+            codes, scale = stored["codes"], stored["scale"]
+    except (OSError, KeyError, ValueError):
+        return None
+    if codes.shape != (len(rows), embedding.DIM) or scale.shape != (len(rows),):
+        return None
+    return LabelIndex(
+        kind=kind, uris=tuple(u for u, _ in rows), texts=tuple(t for _, t in rows), vectors=dequantise(codes, scale)
+    )
+
+
+def shipped_bytes(tax: Taxonomy, index: LabelIndex) -> bytes:
+    """The shipped form of ``index`` (compressed ``.npz``: int8 codes, per-row scales, the rows' digest, the model)."""
+    codes, scale = quantise(index.vectors)
+    out = io.BytesIO()
+    rows = list(zip(index.uris, index.texts, strict=True))
+    np.savez_compressed(
+        out, codes=codes, scale=scale, rows_digest=np.array(rows_digest(rows)), model=np.array(embedding.model_id())
+    )
+    return out.getvalue()
 
 
 _loaded: dict[Path, LabelIndex] = {}
 
 
 def get_index(
-    tax: Taxonomy, kind: IndexKind, settings: Settings | None = None, progress: Progress = None
+    tax: Taxonomy, kind: IndexKind, settings: Settings | None = None, progress: Progress = None, *, shipped: bool = True
 ) -> LabelIndex | None:
-    """The label index of ``kind``: from memory, from the cache, or built now. None without an embedding model."""
+    """The label index of ``kind``: from memory, from the cache, from the shipped vectors (unless ``shipped`` is
+    False), or built now. None without an embedding model."""
     if not embedding.available():
         return None
     settings = settings or Settings.from_env()
@@ -171,6 +259,12 @@ def get_index(
     if index is None:
         with file_lock(path.with_name(path.name + ".lock")):
             index = _load(path, kind) if path.exists() else None  # another process may have built it meanwhile
+            if index is None and shipped:
+                index = from_shipped(tax, kind)
+                if index is not None:
+                    if progress:
+                        progress(f"{kind} label vectors from the shipped int8 file ({len(index.uris)} labels)")
+                    _save(index, path)
             if index is None:
                 index = build(tax, kind, settings, progress)
     _loaded[path] = index

@@ -39,6 +39,10 @@ SEMANTIC_BELOW = 0.75
 LEXICAL_WEIGHT = 0.5
 SEMANTIC_WEIGHT = 0.5
 SKIP_EMBEDDING_ABOVE = 0.9  # a title whose lexical score reaches this is (nearly) a label: not embedded
+# ... nor a title whose best lexical occupation leads the runner-up by this much (see rank_occupations): the margin
+# chosen in 4 of 5 cross-validation folds of the dev titles as the smallest one whose MRR is not worse than embedding
+# every open title by more than one standard error (bench/bench_first_answers.py)
+DECISIVE_MARGIN = 0.25
 COS_FLOOR, COS_CEIL = 0.78, 0.95
 CANDIDATES = 50
 TRANSLATED_WEIGHT = 1.0  # see merge_hits
@@ -260,6 +264,7 @@ def rank_occupations(
     top: int = 10,
     use_embedding: bool = True,
     settings: Settings | None = None,
+    embed_all: bool = False,
 ) -> list[list[Hit]]:
     """For each job title the ``top`` best-matching occupations, best first (see the module docstring).
 
@@ -271,6 +276,9 @@ def rank_occupations(
     form and in meaning wins. A title whose best lexical score reaches ``SKIP_EMBEDDING_ABOVE`` is (up to case,
     accents, inflection, punctuation and word order) a label already: it is not embedded and the lexical ranking
     stands, which saves the encoder's time on clean input (a third of the dev titles) at no measured quality cost.
+    So does a title whose best lexical occupation leads the second by :data:`DECISIVE_MARGIN` or more: the encoder
+    (about 12 ms a title on one core, 50 times the lexical ranking) is spent on the titles the lexical ranking leaves
+    open. ``embed_all`` embeds every title (the reference for the fast path; see ``bench/bench_first_answers.py``).
     """
     titles = [rewrite_query(t) for t in titles]
     lex_index = occupation_ngram_index(tax, settings)
@@ -281,12 +289,12 @@ def rank_occupations(
     lexical = [pool_max(r, rows.starts) for r in row_scores]
     fused: dict[int, npt.NDArray[np.float32]] = {}  # per embedded title: fused score of every label row
     if sem_index is not None:
-        todo = [n for n, t in enumerate(titles) if t.strip() and _best(lexical[n]) < SKIP_EMBEDDING_ABOVE]
+        todo = [n for n, t in enumerate(titles) if t.strip() and (embed_all or needs_embedding(lexical[n]))]
         if todo:
             row_map = _row_map(lex_index, sem_index)
             vectors = embedding.encode([titles[n] for n in todo], kind="query")
             sims = vectors @ sem_index.vectors.T
-            pooled = sem_index.pooled(vectors)
+            pooled = sem_index.pool(sims)  # from the same product (LabelIndex.pooled would compute it again)
             for j, n in enumerate(todo):
                 semantic = _semantic_rows(row_map, rows.row_concept, pooled[j], sims[j])
                 fused[n] = ((1 - SEMANTIC_WEIGHT) * row_scores[n] + SEMANTIC_WEIGHT * semantic).astype(np.float32)
@@ -327,5 +335,18 @@ def _top_concepts(
     return [int(c) for c in candidates[order][:k]]
 
 
-def _best(scores: npt.NDArray[np.float32]) -> float:
-    return float(scores.max()) if len(scores) else 0.0
+def lexical_lead(scores: npt.NDArray[np.float32]) -> tuple[float, float]:
+    """The best lexical concept score of a title and its lead over the second best concept."""
+    if len(scores) == 0:
+        return 0.0, 0.0
+    if len(scores) == 1:
+        return float(scores[0]), float(scores[0])
+    second, best = np.partition(scores, len(scores) - 2)[-2:]
+    return float(best), float(best - second)
+
+
+def needs_embedding(scores: npt.NDArray[np.float32]) -> bool:
+    """Whether a title's lexical ranking leaves the answer open: its best score is below
+    :data:`SKIP_EMBEDDING_ABOVE` and the best occupation leads the second by less than :data:`DECISIVE_MARGIN`."""
+    best, lead = lexical_lead(scores)
+    return best < SKIP_EMBEDDING_ABOVE and lead < DECISIVE_MARGIN

@@ -70,8 +70,13 @@ class Gazetteer:
     """All label variants of a set of skills, matched in one pass."""
 
     def __init__(self) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
+        # the automaton maps each key to its number n: ``_keys[n]`` and the entries ``_entry_list[i]`` for the i in
+        # ``_groups[n]`` (ints pickle and load several times faster than Python values, see krapte.extract.cache)
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._entries: dict[str, dict[str, tuple[int, str, str, str, bool]]] = {}
+        self._keys: list[str] = []
+        self._groups: list[tuple[int, ...]] = []
+        self._entry_list: list[Entry] = []  # plain tuples until first hit after unpickling
         self._size = 0
         self._finalised = False
 
@@ -105,16 +110,19 @@ class Gazetteer:
 
     def finalise(self) -> None:
         """Freeze the automaton; call once after all ``add`` calls."""
-        shared: dict[tuple[str, str, str, str, bool], Entry] = {}  # the variants of one label share one Entry
-        for key, per_key in self._entries.items():
-            entries = []
+        shared: dict[tuple[str, str, str, str, bool], int] = {}  # the variants of one label share one Entry
+        for n, (key, per_key) in enumerate(self._entries.items()):
+            group = []
             for uri, (_, label, lang, method, pref) in per_key.items():
                 fields = (uri, label, lang, method, pref)
-                entry = shared.get(fields)
-                if entry is None:
-                    entry = shared[fields] = Entry(*fields)
-                entries.append(entry)
-            self._automaton.add_word(key, (key, tuple(entries)))
+                i = shared.get(fields)
+                if i is None:
+                    i = shared[fields] = len(self._entry_list)
+                    self._entry_list.append(Entry(*fields))
+                group.append(i)
+            self._keys.append(key)
+            self._groups.append(tuple(group))
+            self._automaton.add_word(key, n)
         self._automaton.make_automaton()
         self._size = len(self._entries)
         self._entries = {}
@@ -123,11 +131,20 @@ class Gazetteer:
     def __len__(self) -> int:
         return self._size or len(self._entries)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Entries as plain tuples, made into :class:`Entry` when first hit: a pickled matcher loads without a call
+        per entry (see :mod:`krapte.extract.cache`)."""
+        state = dict(self.__dict__)
+        state["_entry_list"] = [tuple(e) for e in self._entry_list]
+        return state
+
     def find(self, text: str, normalised: str | None = None) -> Iterator[Hit]:
         """All word-bounded (or compound-part) hits of any variant in ``text``."""
         norm = normalised if normalised is not None else normalise(text)
         n = len(norm)
-        for end_idx, (key, entries) in self._automaton.iter(norm):
+        keys, groups, entry_list = self._keys, self._groups, self._entry_list
+        for end_idx, number in self._automaton.iter(norm):
+            key = keys[number]
             end = end_idx + 1
             start = end - len(key)
             left = start == 0 or not norm[start - 1].isalnum()
@@ -151,7 +168,10 @@ class Gazetteer:
                         continue
                     start = rest_start
                 compound = True
-            for entry in entries:
+            for i in groups[number]:
+                entry = entry_list[i]
+                if entry.__class__ is tuple:  # as unpickled (see __getstate__)
+                    entry = entry_list[i] = Entry._make(entry)
                 if compound and entry.lang != "nl":
                     continue
                 yield Hit(start, end, entry, compound)
