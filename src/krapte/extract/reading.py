@@ -23,7 +23,15 @@ from typing import Any
 from krapte.text.normalize import label_key
 from krapte.text.words import FUNCTION_WORDS
 
-__all__ = ["dutch_vocabulary", "english_terms_used_in_dutch", "wish_object"]
+__all__ = [
+    "ACTION_CLASSES",
+    "ActionVerbs",
+    "dutch_vocabulary",
+    "english_terms_used_in_dutch",
+    "requirement_zones",
+    "verb_first_words",
+    "wish_object",
+]
 
 _TOKEN = re.compile(r"[\w+#.]+")
 _NAME = re.compile(r"[A-Z]|\d|\+|#")
@@ -98,3 +106,162 @@ def wish_object(sentence: str) -> str | None:
             return what
         return None
     return None
+
+
+# -- what a lexical hit is about ----------------------------------------------------------------------------------
+# A noun that names the object of a skill ("warmtepompen" → *install heat pump*, "elektrische installaties" →
+# *install electrical equipment*) stands for that skill only when the clause does not do something else with it:
+# "je adviseert over warmtepompen", "je repareert storingen aan elektrische installaties", "je test elektrische
+# installaties" name other skills. Dutch action verbs fall into a few classes that match the verbs starting ESCO's
+# English skill labels; a noun hit of an action skill is dropped when its clause has action verbs of other classes
+# only. Verbs of no class ("werken", "hebben") and clauses without action verbs (lists, CV lines) change nothing.
+ACTION_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # class: (English label verbs, Dutch infinitives and nominalisations)
+    "install": (
+        ("install", "mount", "fit", "assemble", "place", "lay", "connect", "set", "erect", "build"),
+        (
+            "installeren",
+            "aanleggen",
+            "plaatsen",
+            "monteren",
+            "aansluiten",
+            "inbouwen",
+            "leggen",
+            "bevestigen",
+            "opbouwen",
+            "bouwen",
+            "installatie",
+            "aanleg",
+            "montage",
+            "plaatsing",
+            "aansluiting",
+        ),
+    ),
+    "maintain": (("maintain", "service"), ("onderhouden", "onderhoud", "servicen")),
+    "repair": (
+        ("repair", "fix", "replace", "troubleshoot", "restore"),
+        ("repareren", "herstellen", "verhelpen", "vervangen", "reparatie", "herstel", "vervanging"),
+    ),
+    "inspect": (
+        ("test", "inspect", "measure", "check", "monitor", "examine", "verify", "calibrate"),
+        (
+            "testen",
+            "inspecteren",
+            "controleren",
+            "meten",
+            "keuren",
+            "kalibreren",
+            "inspectie",
+            "controle",
+            "meting",
+            "keuring",
+        ),
+    ),
+    "design": (("design", "draft", "calculate", "engineer"), ("ontwerpen", "berekenen", "ontwerp", "berekening")),
+    "advise": (
+        ("advise", "inform", "consult", "sell", "recommend"),
+        ("adviseren", "advies", "informeren", "voorlichten", "verkopen", "verkoop", "voorlichting"),
+    ),
+    "clean": (("clean",), ("reinigen", "schoonmaken", "reiniging")),
+    "manage": (
+        ("manage", "administer", "supervise", "coordinate", "lead"),
+        ("beheren", "coordineren", "aansturen", "leiden", "beheer", "coordinatie", "aansturing"),
+    ),
+    "use": (("use", "operate", "apply", "tend", "handle"), ("gebruiken", "bedienen", "toepassen", "hanteren")),
+}
+_CLAUSE = re.compile(r"[.,;:!?()\n•·▪]|\s-\s")
+_CLAUSE_WORD = re.compile(r"[a-z0-9]+")
+
+
+class ActionVerbs:
+    """The action classes of :data:`ACTION_CLASSES`, with every finite form, past form and participle of their
+    verbs (:func:`krapte.extract.verb_object.verb_forms_of`); a separable verb's split form counts only with its
+    particle later in the clause ("legt ... aan")."""
+
+    def __init__(self) -> None:
+        from krapte.extract.verb_object import verb_forms_of
+        from krapte.text.dutch_variants import _separable_prefix, noun_forms
+
+        self._english: dict[str, str] = {}
+        # folded form → {(class, particle that must follow, nominal)}: a nominalisation ("installatie") governs only
+        # when "van"/"aan" follows it ("installatie van warmtepompen"), else it is a thing ("test de installatie")
+        self._forms: dict[str, set[tuple[str, str, bool]]] = {}
+        for cls, (english, dutch) in ACTION_CLASSES.items():
+            self._english.update(dict.fromkeys(english, cls))
+            for word in dutch:
+                if word.endswith("en") and len(word) >= 5:
+                    particle = _separable_prefix(word)
+                    for form in verb_forms_of(word):
+                        self._forms.setdefault(form, set()).add((cls, "", False))
+                    if particle:
+                        for form in verb_forms_of(word[len(particle) :]):
+                            self._forms.setdefault(form, set()).add((cls, particle, False))
+                else:  # a nominalisation: installatie(s), onderhoud, controle(s)
+                    for form in noun_forms(word) | {word + "s"}:
+                        self._forms.setdefault(form, set()).add((cls, "", True))
+
+    def skill_class(self, english_label: str) -> str | None:
+        """The action class of a skill from the first word of its English label ("install heat pump" → install)."""
+        words = label_key(english_label).split()
+        return self._english.get(words[0]) if len(words) >= 2 else None
+
+    def classes(
+        self, norm: str, start: int, end: int, skip: tuple[int, int] = (0, 0), *, nominal: bool = True
+    ) -> set[str]:
+        """Action classes of the verbs in ``norm[start:end]`` (folded text), leaving out the words in ``skip``;
+        ``nominal=False``: verb forms only ("elektrische installaties" names a thing, not an action)."""
+        words = [(m.start(), m.group()) for m in _CLAUSE_WORD.finditer(norm, start, end)]
+        found: set[str] = set()
+        for i, (pos, word) in enumerate(words):
+            if skip[0] <= pos < skip[1]:
+                continue
+            for cls, particle, is_noun in self._forms.get(word, ()):
+                if is_noun and (not nominal or i + 1 == len(words) or words[i + 1][1] not in ("van", "aan")):
+                    continue
+                if not particle or any(w == particle for _, w in words[i + 1 :]):
+                    found.add(cls)
+        return found
+
+    def conflicts(self, text: str, norm: str, start: int, end: int, english_label: str) -> bool:
+        """Whether the hit ``text[start:end]`` of the skill labelled ``english_label`` is governed by action verbs
+        of other classes only ("je adviseert over warmtepompen" is not *install heat pump*)."""
+        cls = self.skill_class(english_label)
+        if cls is None or cls in self.classes(norm, start, end, nominal=False):
+            return False
+        lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+        after = _CLAUSE.search(text, end)
+        hi = after.start() if after else len(text)
+        governing = self.classes(norm, lo, hi, skip=(start, end))
+        return bool(governing) and cls not in governing
+
+
+def requirement_zones(text: str) -> list[tuple[int, int]]:
+    """Where a Dutch text states structured requirements whose words are not skills: certificates and licences
+    ("VCA basis" is no *health and safety* skill, "BHV" is a certificate) and education with its field of study,
+    from the level to the end of the clause ("mbo 4 Elektrotechniek", "hbo-diploma Verpleegkunde": the name of a
+    course, not *electrical engineering*), as :func:`krapte.extract.requirements.extract_requirements` finds them."""
+    from krapte.extract.requirements import extract_requirements
+
+    found = extract_requirements(text)
+    zones = [(c.evidence.start, c.evidence.end) for c in found.certificates]
+    zones += [(d.evidence.start, d.evidence.end) for d in found.driving_licences]
+    for mention in found.education.mentions if found.education else ():
+        stop = _FIELD_END.search(text, mention.evidence.end)
+        zones.append((mention.evidence.start, stop.start() if stop else len(text)))
+    return zones
+
+
+# the field of study ends at the clause's end or at "en"/"of" before a lower-case word ("Hbo Elektrotechniek of
+# vergelijkbaar", "mbo 3 diploma Installatietechniek en VCA"; "Werktuigbouwkunde of Installatietechniek" goes on)
+_FIELD_END = re.compile(r"[.,;:!?()\n•·▪]|\s(?:en|of|and|or)\s+(?=[a-z])|\s-\s")
+
+
+def verb_first_words(taxonomy: Any) -> frozenset[str]:
+    """English words that start skill labels as verbs: a vote over ESCO's noisy skill type (a first word is a verb
+    when it starts more skill/competence labels than knowledge labels: "lay", not "types")."""
+    votes: dict[str, int] = {}
+    for skill in taxonomy.skills.values():
+        words = label_key(skill.labels.get("en", "")).split()
+        if len(words) >= 2:
+            votes[words[0]] = votes.get(words[0], 0) + (-1 if getattr(skill, "skill_type", "") == "knowledge" else 1)
+    return frozenset(w for w, v in votes.items() if v > 0)

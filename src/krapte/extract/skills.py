@@ -45,8 +45,14 @@ from krapte.extract.build import (
     usable_derived_labels,
 )
 from krapte.extract.context import DocumentContext
-from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise_label
-from krapte.extract.reading import english_terms_used_in_dutch, wish_object
+from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise, normalise_label
+from krapte.extract.reading import (
+    ActionVerbs,
+    english_terms_used_in_dutch,
+    requirement_zones,
+    verb_first_words,
+    wish_object,
+)
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
 from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
@@ -177,6 +183,12 @@ class SkillExtractor:
         self.verb_objects = build_verb_object_matcher(taxonomy)
         self._generic = {uri for uri, s in taxonomy.skills.items() if is_generic(s)}
         self._verb_forms = dutch_verb_forms(taxonomy)
+        self._actions = ActionVerbs()
+        verbs = verb_first_words(taxonomy)
+        # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
+        self._knowledge = {
+            uri for uri, s in taxonomy.skills.items() if label_key_first(s.labels.get("en", "")) not in verbs
+        }
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
         self._idf = skill_idf(taxonomy)
@@ -203,7 +215,10 @@ class SkillExtractor:
         negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         covered: list[tuple[int, int]] = []
         wishes: dict[int, Any] = {}
-        for hit in self.lexical_hits(text, detected):
+        hits = self.lexical_hits(text, detected)
+        if detected == "nl":
+            hits = self._read_dutch_hits(text, hits)
+        for hit in hits:
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
                 continue
@@ -350,6 +365,26 @@ class SkillExtractor:
         return [text[s:e] for s, e in _clauses(text, 0, len(text)) if 1 <= len(text[s:e].split()) <= 12]
 
     # -- internals ------------------------------------------------------------------------------------------------
+    def _read_dutch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Lexical hits of a Dutch text that name skills (see :mod:`krapte.extract.reading`): not the words of a
+        certificate or a course name, not a field of knowledge that only modifies a compound ("energie" in
+        "energieadviseur"), not an object noun governed by a verb of another action ("adviseert over
+        warmtepompen"), and where one span gives several skills, the skill whose own label it is."""
+        zones = requirement_zones(text)
+        norm = normalise(text)
+        kept: list[Hit] = []
+        for hit in hits:
+            uri = hit.entry.uri
+            if any(s < hit.end and hit.start < e for s, e in zones):
+                continue
+            if hit.modifier and uri in self._knowledge:
+                continue
+            label_en = self.taxonomy.skills[uri].labels.get("en", "")
+            if self._actions.conflicts(text, norm, hit.start, hit.end, label_en):
+                continue
+            kept.append(hit)
+        return _own_label_first(kept)
+
     def _method(self, hit: Hit) -> str:
         if hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._derived_keys:
             return DERIVED
@@ -491,6 +526,26 @@ class SkillExtractor:
             )
         matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
         return matches
+
+
+def label_key_first(label: str) -> str:
+    """The first word of a label's key ('' for an empty label)."""
+    words = normalise_label(label).split()
+    return words[0] if words else ""
+
+
+def _own_label_first(hits: list[Hit]) -> list[Hit]:
+    """Where one span gives several skills, keep those whose preferred label it is ("SQL" is the skill SQL, and only
+    an alternative label of database management systems)."""
+    by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_span[(hit.start, hit.end)].append(hit)
+    out = []
+    for hit in hits:
+        group = by_span[(hit.start, hit.end)]
+        if hit.entry.preferred or not any(h.entry.preferred for h in group):
+            out.append(hit)
+    return out
 
 
 def _drop_derived_under_official(

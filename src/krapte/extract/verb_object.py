@@ -28,10 +28,11 @@ from krapte.text.normalize import fold_aligned, label_key
 from krapte.text.stem import stem
 from krapte.text.words import FUNCTION_WORDS
 
-__all__ = ["WINDOW", "VerbObjectHit", "VerbObjectMatcher"]
+__all__ = ["WINDOW", "VerbObjectHit", "VerbObjectMatcher", "verb_forms_of"]
 
 WINDOW = 6  # at most this many words between the verb and the object's head
 MIN_HEAD = 4  # shortest head noun (stemmed) that may end a compound
+_ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CLAUSE = re.compile(r"[.,;:!?()\n•·▪]|\s-\s")
 
@@ -119,6 +120,11 @@ def _irregular_forms(infinitive: str) -> set[str]:
     return set()
 
 
+def verb_forms_of(infinitive: str) -> set[str]:
+    """Finite forms, past forms and participle of a Dutch infinitive (strong verbs from :data:`IRREGULAR`)."""
+    return _forms(infinitive)
+
+
 def _forms(infinitive: str) -> set[str]:
     irregular = _irregular_forms(infinitive)
     if irregular:  # present forms, and the strong past and participle ("sluitte", "aangesluit" are not words)
@@ -148,8 +154,8 @@ class VerbObjectMatcher:
             if not obj or not verb.endswith("en") or len(verb) < 5:
                 continue
             head = stem(obj[-1], "nl")
-            if len(head) < 3:
-                continue
+            if len(head) < 3 or head.endswith(_ADJECTIVE_ENDINGS):
+                continue  # an adjective is no head noun ("elektrisch repareren", a poor derived label)
             mods = tuple(stem(w, "nl") for w in obj[:-1])
             particle = _separable_prefix(verb)
             rule = _Rule(uri, label, head, mods, "")
@@ -195,9 +201,12 @@ class VerbObjectMatcher:
                     best[(rule.head, j)].append((missing, rule, j))
             for candidates in best.values():
                 least = min(c[0] for c in candidates)
-                chosen = [c for c in candidates if c[0] == least]
                 if least > 0:
                     continue
+                # the most specific object wins: "bedient CNC-freesmachines" is "CNC-freesmachines bedienen", not
+                # also "freesmachines bedienen"
+                most = max(len(c[1].modifiers) for c in candidates if c[0] == least)
+                chosen = [c for c in candidates if c[0] == least and len(c[1].modifiers) == most]
                 for _, rule, j in chosen:
                     lo, hi = min(i, j), max(i, j)
                     out.append(VerbObjectHit(words[lo][0], words[hi][1], rule.uri, rule.label))
