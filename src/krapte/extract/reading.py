@@ -25,6 +25,7 @@ from krapte.text.words import FUNCTION_WORDS
 
 __all__ = [
     "ACTION_CLASSES",
+    "SYNONYM_CLASSES",
     "ActionVerbs",
     "dutch_vocabulary",
     "english_terms_used_in_dutch",
@@ -169,6 +170,8 @@ ACTION_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "use": (("use", "operate", "apply", "tend", "handle"), ("gebruiken", "bedienen", "toepassen", "hanteren")),
 }
+# classes whose verbs are near synonyms in skill labels: the verb–object stage lets any of them stand for another
+SYNONYM_CLASSES = ("install", "repair")
 _CLAUSE = re.compile(r"[.,;:!?()\n•·▪]|\s-\s")
 _CLAUSE_WORD = re.compile(r"[a-z0-9]+")
 
@@ -205,34 +208,68 @@ class ActionVerbs:
         words = label_key(english_label).split()
         return self._english.get(words[0]) if len(words) >= 2 else None
 
-    def classes(
-        self, norm: str, start: int, end: int, skip: tuple[int, int] = (0, 0), *, nominal: bool = True
-    ) -> set[str]:
-        """Action classes of the verbs in ``norm[start:end]`` (folded text), leaving out the words in ``skip``;
-        ``nominal=False``: verb forms only ("elektrische installaties" names a thing, not an action)."""
-        words = [(m.start(), m.group()) for m in _CLAUSE_WORD.finditer(norm, start, end)]
-        found: set[str] = set()
-        for i, (pos, word) in enumerate(words):
-            if skip[0] <= pos < skip[1]:
-                continue
+    def _word_classes(self, words: list[tuple[int, str]], nominal: bool) -> list[set[str]]:
+        out: list[set[str]] = []
+        for i, (_, word) in enumerate(words):
+            found: set[str] = set()
             for cls, particle, is_noun in self._forms.get(word, ()):
                 if is_noun and (not nominal or i + 1 == len(words) or words[i + 1][1] not in ("van", "aan")):
                     continue
                 if not particle or any(w == particle for _, w in words[i + 1 :]):
                     found.add(cls)
+            out.append(found)
+        return out
+
+    def classes(self, norm: str, start: int, end: int, *, nominal: bool = True) -> set[str]:
+        """Action classes of the verbs in ``norm[start:end]`` (folded text); ``nominal=False``: verb forms only
+        ("elektrische installaties" names a thing, not an action)."""
+        words = [(m.start(), m.group()) for m in _CLAUSE_WORD.finditer(norm, start, end)]
+        return set().union(*self._word_classes(words, nominal))
+
+    def governing(self, norm: str, lo: int, hi: int, start: int, end: int) -> set[str]:
+        """Action classes of the verb that governs ``norm[start:end]`` within the sentence ``norm[lo:hi]``, with
+        the verbs coordinated with it ("plaatst en onderhoudt laadpalen", "installeren en onderhouden van
+        cv-ketels"). The governing verb is the one right after the phrase ("cv-ketels onderhouden"), else the
+        nearest before it (a Dutch main clause puts the finite verb before its objects, also across a list:
+        "je installeert warmtepompen, cv-ketels en ..."), else the nearest after it."""
+        words = [(m.start(), m.group()) for m in _CLAUSE_WORD.finditer(norm, lo, hi)]
+        classes = self._word_classes(words, nominal=True)
+        inside = [i for i, (pos, _) in enumerate(words) if start <= pos < end]
+        if not inside:
+            return set()
+        first, last = inside[0], inside[-1]
+        verbs = [i for i, c in enumerate(classes) if c and not first <= i <= last]
+        if not verbs:
+            return set()
+        before = [i for i in verbs if i < first]
+        if last + 1 in verbs:
+            nearest = last + 1
+        elif before:
+            nearest = before[-1]
+        else:
+            nearest = verbs[0]
+        found = set(classes[nearest])
+        for step in (-2, 2):  # "V1 en V2", "V1, V2"
+            k = nearest
+            while 0 <= k + step < len(words) and classes[k + step] and words[k + step // 2][1] in _COORDINATORS:
+                k += step
+                found |= classes[k]
         return found
 
     def conflicts(self, text: str, norm: str, start: int, end: int, english_label: str) -> bool:
-        """Whether the hit ``text[start:end]`` of the skill labelled ``english_label`` is governed by action verbs
-        of other classes only ("je adviseert over warmtepompen" is not *install heat pump*)."""
+        """Whether the hit ``text[start:end]`` of the skill labelled ``english_label`` is governed by an action
+        verb of another class ("je adviseert over warmtepompen" is not *install heat pump*)."""
         cls = self.skill_class(english_label)
         if cls is None or cls in self.classes(norm, start, end, nominal=False):
             return False
-        lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-        after = _CLAUSE.search(text, end)
-        hi = after.start() if after else len(text)
-        governing = self.classes(norm, lo, hi, skip=(start, end))
+        lo = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+        after = _SENTENCE.search(text, end)
+        governing = self.governing(norm, lo, after.start() if after else len(text), start, end)
         return bool(governing) and cls not in governing
+
+
+_COORDINATORS = frozenset({"en", "of", "and", "or"})
+_SENTENCE = re.compile(r"[.;:!?()\n•·▪]|\s-\s")
 
 
 def requirement_zones(text: str) -> list[tuple[int, int]]:

@@ -56,6 +56,7 @@ from krapte.extract.reading import (
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
 from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
+from krapte.text.normalize import label_key
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
@@ -189,6 +190,15 @@ class SkillExtractor:
         self._knowledge = {
             uri for uri, s in taxonomy.skills.items() if label_key_first(s.labels.get("en", "")) not in verbs
         }
+        # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that
+        # also end in -en ("zonnepanelen")
+        self._action_verbs = frozenset(
+            label_key(label).split()[-1]
+            for uri, s in taxonomy.skills.items()
+            if uri not in self._knowledge
+            for label in s.all_labels("nl")
+            if label_key(label).endswith("en")
+        )
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
         self._idf = skill_idf(taxonomy)
@@ -380,7 +390,8 @@ class SkillExtractor:
             if hit.modifier and uri in self._knowledge:
                 continue
             label_en = self.taxonomy.skills[uri].labels.get("en", "")
-            if self._actions.conflicts(text, norm, hit.start, hit.end, label_en):
+            own_verb = any(w in self._action_verbs for w in norm[hit.start : hit.end].split())  # "solderen van ..."
+            if not own_verb and self._actions.conflicts(text, norm, hit.start, hit.end, label_en):
                 continue
             kept.append(hit)
         return _own_label_first(kept)

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from krapte.text.dutch_variants import SEPARABLE_PREFIXES, _separable_prefix, verb_forms
 from krapte.text.normalize import fold_aligned, label_key
@@ -44,6 +45,7 @@ class _Rule:
     head: str  # stemmed head noun
     modifiers: tuple[str, ...]  # stemmed other object words
     particle: str  # separable particle that must follow the verb ("aan" of "aansluiten"), or ""
+    nominal: bool = False  # a nominalisation ("onderhoud", "installatie"): "van"/"aan" and the object must follow
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,9 @@ def _forms(infinitive: str) -> set[str]:
 class VerbObjectMatcher:
     """All Dutch "object … verb" labels of a set of skills, matched clause by clause."""
 
-    def __init__(self, labels: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, labels: Iterable[tuple[str, str]], *, synonyms: bool = True) -> None:
         self._by_form: dict[str, list[_Rule]] = defaultdict(list)
+        same_action = _same_action_verbs() if synonyms else {}
         seen: set[tuple[str, str]] = set()
         for uri, label in labels:
             key = label_key(label)
@@ -147,24 +150,35 @@ class VerbObjectMatcher:
                 continue
             seen.add((uri, key))
             words = key.split()
-            if len(words) < 2 or len(words) > 4:
+            if len(words) < 2:
                 continue
             *obj, verb = words
-            obj = [w for w in obj if w not in FUNCTION_WORDS]
-            if not obj or not verb.endswith("en") or len(verb) < 5:
+            if not verb.endswith("en") or len(verb) < 5:
                 continue
-            head = stem(obj[-1], "nl")
-            if len(head) < 3 or head.endswith(_ADJECTIVE_ENDINGS):
-                continue  # an adjective is no head noun ("elektrisch repareren", a poor derived label)
-            mods = tuple(stem(w, "nl") for w in obj[:-1])
-            particle = _separable_prefix(verb)
+            for alternative in _coordinated(obj):
+                if 1 <= len(alternative) <= 3:
+                    self._add(uri, label, alternative, verb, same_action.get(verb, ()))
+
+    def _add(self, uri: str, label: str, obj: list[str], verb: str, synonyms: Iterable[str]) -> None:
+        obj = [w for w in obj if w not in FUNCTION_WORDS]
+        if not obj:
+            return
+        head = stem(obj[-1], "nl")
+        if len(head) < 3 or head.endswith(_ADJECTIVE_ENDINGS):
+            return  # an adjective is no head noun ("elektrisch repareren", a poor derived label)
+        mods = tuple(stem(w, "nl") for w in obj[:-1])
+        nominal = _Rule(uri, label, head, mods, "", nominal=True)
+        for noun in _nominalisations(verb):  # "onderhoud aan cv-ketels", "installatie van warmtepompen"
+            self._by_form[noun].append(nominal)
+        for infinitive in (verb, *synonyms):
+            particle = _separable_prefix(infinitive)
             rule = _Rule(uri, label, head, mods, "")
-            for form in _forms(verb):
+            for form in _forms(infinitive):
                 self._by_form[form].append(rule)
             if particle:
                 split_rule = _Rule(uri, label, head, mods, particle)
-                for form in _forms(verb[len(particle) :]):
-                    if not form.startswith("ge") or form == verb[len(particle) :]:
+                for form in _forms(infinitive[len(particle) :]):
+                    if not form.startswith("ge") or form == infinitive[len(particle) :]:
                         self._by_form[form].append(split_rule)
 
     def __len__(self) -> int:
@@ -194,7 +208,10 @@ class VerbObjectMatcher:
             for rule in rules:
                 if rule.particle and rule.particle not in (w for _, _, w in words[i + 1 :]):
                     continue
-                for j in range(max(0, i - WINDOW - 1), min(len(words), i + WINDOW + 2)):
+                if rule.nominal and not _links_object(words, i):
+                    continue
+                lo_j = i + 2 if rule.nominal else max(0, i - WINDOW - 1)
+                for j in range(lo_j, min(len(words), i + WINDOW + 2)):
                     if j == i or not _head_matches(stems[j], rule.head):
                         continue
                     missing = sum(1 for mod in rule.modifiers if mod not in stems)
@@ -211,6 +228,45 @@ class VerbObjectMatcher:
                     lo, hi = min(i, j), max(i, j)
                     out.append(VerbObjectHit(words[lo][0], words[hi][1], rule.uri, rule.label))
         return out
+
+
+def _links_object(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the nominalisation at ``i`` takes its object with "van"/"aan": "installatie van warmtepompen",
+    "onderhoud aan cv-ketels", "(voert) onderhoud uit aan cv-ketels"."""
+    following = [w for _, _, w in words[i + 1 : i + 3]]
+    return bool(following) and (following[0] in ("van", "aan") or following == ["uit", "aan"])
+
+
+def _nominalisations(infinitive: str) -> set[str]:
+    """Nouns of a verb and their plurals (:func:`krapte.text.dutch_variants.verb_forms`): "onderhoud",
+    "installatie(s)", "reparatie(s)"; never a function word or a word of three letters."""
+    _, nouns = verb_forms(infinitive)
+    out = set()
+    for noun in nouns:
+        out |= {noun, noun + ("s" if noun.endswith("e") else "en")}
+    return {n for n in out if len(n) > 3} - FUNCTION_WORDS
+
+
+def _coordinated(obj: list[str]) -> list[list[str]]:
+    """The objects a label's coordinated modifiers stand for: "elektrische en elektronische apparatuur" is
+    "elektrische apparatuur" or "elektronische apparatuur" (a text names one of them as often as both)."""
+    if len(obj) == 4 and obj[1] in ("en", "of"):
+        return [[obj[0], obj[3]], [obj[2], obj[3]]]
+    return [obj]
+
+
+@cache
+def _same_action_verbs() -> dict[str, tuple[str, ...]]:
+    """Infinitive → the other infinitives of its action class (:data:`krapte.extract.reading.SYNONYM_CLASSES`):
+    "je plaatst warmtepompen", "sluit de omvormer aan" and "monteert zonnepanelen" all install."""
+    from krapte.extract.reading import ACTION_CLASSES, SYNONYM_CLASSES
+
+    out: dict[str, tuple[str, ...]] = {}
+    for cls in SYNONYM_CLASSES:
+        verbs = [w for w in ACTION_CLASSES[cls][1] if w.endswith("en") and len(w) >= 5]
+        for verb in verbs:
+            out[verb] = tuple(v for v in verbs if v != verb)
+    return out
 
 
 def _head_matches(word_stem: str, head: str) -> bool:
