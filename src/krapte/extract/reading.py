@@ -29,6 +29,10 @@ __all__ = [
     "ActionVerbs",
     "dutch_vocabulary",
     "english_terms_used_in_dutch",
+    "first_word",
+    "label_order",
+    "label_verbs",
+    "own_label_first",
     "requirement_zones",
     "verb_first_words",
     "wish_object",
@@ -302,3 +306,99 @@ def verb_first_words(taxonomy: Any) -> frozenset[str]:
         if len(words) >= 2:
             votes[words[0]] = votes.get(words[0], 0) + (-1 if getattr(skill, "skill_type", "") == "knowledge" else 1)
     return frozenset(w for w, v in votes.items() if v > 0)
+
+
+_PREPOSITIONS = frozenset(
+    [
+        "volgens",
+        "met",
+        "voor",
+        "bij",
+        "in",
+        "op",
+        "aan",
+        "van",
+        "tegen",
+        "via",
+        "naar",
+        "uit",
+        "over",
+        "onder",
+        "tijdens",
+        "binnen",
+        "door",
+        "tot",
+        "zonder",
+        "rond",
+    ]
+)
+_SUBJECTS = frozenset(["je", "jij", "u", "ik", "hij", "zij", "ze", "we", "wij"])
+_ARTICLES = frozenset(["de", "het", "een", "alle", "deze", "die", "dit", "onze", "hun", "jouw", "mijn", "uw"])
+
+
+def label_order(words: list[str], known: dict[str, str]) -> str | None:
+    """A Dutch clause in the order of ESCO's Dutch labels, object first and infinitive last: "je metselt muren
+    volgens tekening" → "muren metselen", "sluit je de omvormer aan op de meterkast" → "omvormer aansluiten".
+
+    ``words`` are the clause's folded words; the finite verb is the word before or after a subject pronoun, its
+    infinitive comes from ``known`` (form → infinitive) or :func:`krapte.text.dutch_variants.infinitive_of`, a
+    separable particle later in the clause joins it, and the object runs from the verb to the first preposition
+    (articles left out). None when the clause has no such verb or no object."""
+    from krapte.text.dutch_variants import SEPARABLE_PREFIXES, infinitive_of
+
+    verb = next((i for i in range(len(words)) if words[i] in _SUBJECTS), None)
+    if verb is None:
+        return None
+    if verb + 1 < len(words) and words[verb + 1] not in _ARTICLES | _PREPOSITIONS | FUNCTION_WORDS:
+        verb, rest = verb + 1, verb + 2  # "je metselt muren"
+    elif verb > 0 and words[verb - 1] not in FUNCTION_WORDS:
+        verb, rest = verb - 1, verb + 1  # "sluit je de omvormer aan"
+    else:
+        return None
+    infinitive = infinitive_of(words[verb], known)
+    if infinitive is None:
+        return None
+    obj: list[str] = []
+    particle = ""
+    for word in words[rest:]:
+        if word in SEPARABLE_PREFIXES and word in _PREPOSITIONS and obj and not particle:
+            particle = word  # "aan" after the object: the particle of a separable verb, or a preposition
+            break
+        if word in _PREPOSITIONS:
+            break
+        if word not in _ARTICLES and word not in FUNCTION_WORDS:
+            obj.append(word)
+    if not obj or len(obj) > 4:
+        return None
+    return " ".join([*obj, particle + infinitive])
+
+
+def label_verbs(taxonomy: Any) -> frozenset[str]:
+    """The infinitives that end ESCO's Dutch skill labels ("warmtepompen installeren" → "installeren")."""
+    out = set()
+    for skill in taxonomy.skills.values():
+        for label in skill.all_labels("nl"):
+            words = label_key(label).split()
+            if len(words) >= 2 and words[-1].endswith("en") and len(words[-1]) >= 5:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def first_word(label: str) -> str:
+    """The first word of a label's key ('' for an empty label)."""
+    words = label_key(label).split()
+    return words[0] if words else ""
+
+
+def own_label_first(hits: list[Any]) -> list[Any]:
+    """Where one span gives several skills, keep those whose preferred label it is ("SQL" is the skill SQL, and only
+    an alternative label of database management systems)."""
+    by_span: dict[tuple[int, int], list[Any]] = {}
+    for hit in hits:
+        by_span.setdefault((hit.start, hit.end), []).append(hit)
+    out = []
+    for hit in hits:
+        group = by_span[(hit.start, hit.end)]
+        if hit.entry.preferred or not any(h.entry.preferred for h in group):
+            out.append(hit)
+    return out

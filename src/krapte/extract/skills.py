@@ -49,12 +49,17 @@ from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits
 from krapte.extract.reading import (
     ActionVerbs,
     english_terms_used_in_dutch,
+    first_word,
+    label_order,
+    label_verbs,
+    own_label_first,
     requirement_zones,
     verb_first_words,
     wish_object,
 )
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
+from krapte.extract.verb_object import verb_forms_of
 from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
 from krapte.text.normalize import label_key
 
@@ -83,6 +88,9 @@ GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this sh
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
+# how a clause's two phrasings (as written, and in label order) are combined for linking: "written" (the first
+# only), "max" or "mean" of the two score rows
+PHRASE_COMBINE = "max"
 TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
@@ -185,11 +193,13 @@ class SkillExtractor:
         self._generic = {uri for uri, s in taxonomy.skills.items() if is_generic(s)}
         self._verb_forms = dutch_verb_forms(taxonomy)
         self._actions = ActionVerbs()
+        # finite form → infinitive, for the verbs of the Dutch labels (label_order)
+        self._infinitives = {
+            form: verb for verb in sorted(label_verbs(taxonomy), reverse=True) for form in verb_forms_of(verb)
+        }
         verbs = verb_first_words(taxonomy)
         # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
-        self._knowledge = {
-            uri for uri, s in taxonomy.skills.items() if label_key_first(s.labels.get("en", "")) not in verbs
-        }
+        self._knowledge = {uri for uri, s in taxonomy.skills.items() if first_word(s.labels.get("en", "")) not in verbs}
         # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that
         # also end in -en ("zonnepanelen")
         self._action_verbs = frozenset(
@@ -250,7 +260,7 @@ class SkillExtractor:
             _drop_derived_under_official(found, self._derived)
         wishes.update({s.start: s for s in ctx.sentences if s.wish})
         if self.use_embeddings:
-            self._embedding_stage(text, ctx, covered, found)
+            self._embedding_stage(text, ctx, covered, found, detected)
         skills = self._aggregate(found)
         negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
         profile = SkillProfile(detected, skills, negated=negated_matches)
@@ -394,7 +404,7 @@ class SkillExtractor:
             if not own_verb and self._actions.conflicts(text, norm, hit.start, hit.end, label_en):
                 continue
             kept.append(hit)
-        return _own_label_first(kept)
+        return own_label_first(kept)
 
     def _method(self, hit: Hit) -> str:
         if hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._derived_keys:
@@ -456,6 +466,7 @@ class SkillExtractor:
         ctx: DocumentContext,
         covered: list[tuple[int, int]],
         found: dict[str, list[tuple[Evidence, float]]],
+        lang: str = "nl",
     ) -> None:
         phrases: list[tuple[int, int]] = []
         requirement_spans: list[tuple[int, int]] | None = None
@@ -482,7 +493,7 @@ class SkillExtractor:
         if not phrases:
             return
         vectors = self._skill_vectors()
-        best = vectors.top(encode([text[s:e] for s, e in phrases], kind="query"), 2)
+        best = [vectors.top_of_row(row, 2) for row in self._phrase_scores(text, phrases, vectors, lang)]
         for (start, end), candidates in zip(phrases, best, strict=True):
             if len(candidates) < 2:
                 continue
@@ -492,6 +503,26 @@ class SkillExtractor:
                 continue
             conf = METHOD_CONFIDENCE[EMBEDDING] + 2 * (cos - EMBED_THRESHOLD) + 4 * (margin - EMBED_MARGIN)
             found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(min(conf, 0.8), 3)))
+
+    def _phrase_scores(self, text: str, phrases: list[tuple[int, int]], vectors: SkillVectors, lang: str) -> Any:
+        """Skill scores of each phrase: the phrase as written and, for a Dutch clause with a finite verb, the
+        phrase in the order of ESCO's Dutch labels ("je metselt muren" → "muren metselen",
+        :func:`krapte.extract.reading.label_order`); the rows are combined by :data:`PHRASE_COMBINE`."""
+        texts = [text[s:e] for s, e in phrases]
+        scores = vectors.scores(encode(texts, kind="query"))
+        if PHRASE_COMBINE == "written" or lang != "nl":
+            return scores
+        reordered: list[tuple[int, str]] = []
+        for i, (start, end) in enumerate(phrases):
+            clause = next(((s, e) for s, e in _clauses(text, 0, len(text)) if s <= start and end <= e), (start, end))
+            form = label_order(normalise_label(text[clause[0] : clause[1]]).split(), self._infinitives)
+            if form and form != normalise_label(texts[i]):
+                reordered.append((i, form))
+        if reordered:
+            extra = vectors.scores(encode([f for _, f in reordered], kind="query"))
+            for (i, _), row in zip(reordered, extra, strict=True):
+                scores[i] = np.maximum(scores[i], row) if PHRASE_COMBINE == "max" else (scores[i] + row) / 2
+        return scores
 
     def _skill_phrase(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The part of a clause worth embedding, or None when it cannot name a skill.
@@ -537,26 +568,6 @@ class SkillExtractor:
             )
         matches.sort(key=lambda m: (-m.confidence, m.evidence[0].start))
         return matches
-
-
-def label_key_first(label: str) -> str:
-    """The first word of a label's key ('' for an empty label)."""
-    words = normalise_label(label).split()
-    return words[0] if words else ""
-
-
-def _own_label_first(hits: list[Hit]) -> list[Hit]:
-    """Where one span gives several skills, keep those whose preferred label it is ("SQL" is the skill SQL, and only
-    an alternative label of database management systems)."""
-    by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
-    for hit in hits:
-        by_span[(hit.start, hit.end)].append(hit)
-    out = []
-    for hit in hits:
-        group = by_span[(hit.start, hit.end)]
-        if hit.entry.preferred or not any(h.entry.preferred for h in group):
-            out.append(hit)
-    return out
 
 
 def _drop_derived_under_official(
