@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from krapte.extract.context import DocumentContext
-from krapte.extract.reading import ActionVerbs, english_terms_used_in_dutch, requirement_zones, wish_object
+from krapte.extract.reading import ActionVerbs, english_terms_used_in_dutch, label_order, requirement_zones, wish_object
 from krapte.extract.requirements import extract_requirements
 from krapte.extract.skills import SkillExtractor, default_extractor
 from krapte.extract.verb_object import VerbObjectMatcher
 from krapte.taxonomy import default_taxonomy
 from krapte.text import FUNCTION_WORDS, label_key
+from krapte.text.dutch_variants import infinitive_of
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -189,3 +190,22 @@ def test_the_issues_dutch_word_order_examples(extractor: SkillExtractor) -> None
     found = labels_en(extractor, "Plannen van routes, aansturen van orderpickers.")
     assert "prepare transportation routes" in found
     assert not any("railway" in label or "ship" in label for label in found)
+
+
+def test_verb_object_bare_stem_and_compound_heads() -> None:
+    matcher = VerbObjectMatcher([("urn:med", "medicatie toedienen"), ("urn:bill", "rekeningen opstellen")])
+    # the bare stem: inverted second person and first person ("dien je ... toe", "ik installeer")
+    assert [h.uri for h in matcher.find("In de thuiszorg dien je medicatie toe.")] == ["urn:med"]
+    # a compound ends in the head ("elektriciteitsrekeningen"), but "berekeningen" is another word
+    assert [h.uri for h in matcher.find("Je stelt elektriciteitsrekeningen op.")] == ["urn:bill"]
+    assert matcher.find("Je stelt berekeningen op.") == []
+
+
+def test_dutch_infinitive_from_a_finite_form_and_label_order() -> None:
+    pairs = {"metselt": "metselen", "tilt": "tillen", "laadt": "laden", "repareert": "repareren", "sluit": "sluiten"}
+    assert {w: infinitive_of(w) for w in pairs} == pairs
+    assert infinitive_of("schrijft") == "schrijven" and infinitive_of("leest") == "lezen"
+    assert infinitive_of("meet", {"meet": "meten"}) == "meten"  # a known verb form wins over the rules
+    assert label_order(label_key("Je metselt muren volgens tekening").split(), {}) == "muren metselen"
+    assert label_order(label_key("Sluit je de omvormer aan op de meterkast").split(), {}) == "omvormer aansluiten"
+    assert label_order(label_key("Ervaring met Scrum").split(), {}) is None  # no finite verb after a subject

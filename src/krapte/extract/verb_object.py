@@ -34,6 +34,7 @@ __all__ = ["WINDOW", "VerbObjectHit", "VerbObjectMatcher", "verb_forms_of"]
 WINDOW = 6  # at most this many words between the verb and the object's head
 MIN_HEAD = 4  # shortest head noun (stemmed) that may end a compound
 _ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke")
+_PREFIXES = ("be", "ge", "ver", "ont", "her")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CLAUSE = re.compile(r"[.,;:!?()\n•·▪]|\s-\s")
 
@@ -134,7 +135,9 @@ def _forms(infinitive: str) -> set[str]:
         present = {infinitive, stem_, stem_ if stem_.endswith("t") else stem_ + "t"}
         return (present | irregular) - FUNCTION_WORDS
     finite, _ = verb_forms(infinitive)
-    return (finite | _past_forms(infinitive)) - FUNCTION_WORDS
+    # the bare stem too: first person and inverted second person ("ik installeer", "dien je medicatie toe")
+    bare = {_stem(infinitive)} if len(_stem(infinitive)) >= 4 else set()
+    return (finite | bare | _past_forms(infinitive)) - FUNCTION_WORDS
 
 
 class VerbObjectMatcher:
@@ -272,4 +275,7 @@ def _same_action_verbs() -> dict[str, tuple[str, ...]]:
 def _head_matches(word_stem: str, head: str) -> bool:
     if word_stem == head:
         return True
-    return len(head) >= MIN_HEAD and len(word_stem) - len(head) >= 3 and word_stem.endswith(head)
+    if len(head) < MIN_HEAD or len(word_stem) - len(head) < 3 or not word_stem.endswith(head):
+        return False
+    # "berekeningen" is no compound of "rekeningen": an unstressed prefix makes another word of the head
+    return not word_stem[: -len(head)].endswith(_PREFIXES)
