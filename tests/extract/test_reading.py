@@ -209,3 +209,12 @@ def test_dutch_infinitive_from_a_finite_form_and_label_order() -> None:
     assert label_order(label_key("Je metselt muren volgens tekening").split(), {}) == "muren metselen"
     assert label_order(label_key("Sluit je de omvormer aan op de meterkast").split(), {}) == "omvormer aansluiten"
     assert label_order(label_key("Ervaring met Scrum").split(), {}) is None  # no finite verb after a subject
+
+
+def test_verb_object_stops_at_a_prepositional_phrase_and_language_levels_are_no_skills(
+    extractor: SkillExtractor,
+) -> None:
+    matcher = VerbObjectMatcher([("urn:b", "gebouwen ontwerpen")])
+    assert matcher.find("Je ontwerpt installaties voor utiliteitsgebouwen.") == []
+    assert [h.uri for h in matcher.find("Je ontwerpt utiliteitsgebouwen.")] == ["urn:b"]
+    assert "English" not in labels_en(extractor, "Je beheerst het Engels op minimaal B2-niveau.")

@@ -277,7 +277,8 @@ _SENTENCE = re.compile(r"[.;:!?()\n•·▪]|\s-\s")
 
 
 def requirement_zones(text: str) -> list[tuple[int, int]]:
-    """Where a Dutch text states structured requirements whose words are not skills: certificates and licences
+    """Where a Dutch text states structured requirements whose words are not skills: language levels, certificates
+    and licences
     ("VCA basis" is no *health and safety* skill, "BHV" is a certificate) and education with its field of study,
     from the level to the end of the clause ("mbo 4 Elektrotechniek", "hbo-diploma Verpleegkunde": the name of a
     course, not *electrical engineering*), as :func:`krapte.extract.requirements.extract_requirements` finds them."""
@@ -286,6 +287,7 @@ def requirement_zones(text: str) -> list[tuple[int, int]]:
     found = extract_requirements(text)
     zones = [(c.evidence.start, c.evidence.end) for c in found.certificates]
     zones += [(d.evidence.start, d.evidence.end) for d in found.driving_licences]
+    zones += [(lv.evidence.start, lv.evidence.end) for lv in found.language_levels]  # "Engels op B2-niveau"
     for mention in found.education.mentions if found.education else ():
         stop = _FIELD_END.search(text, mention.evidence.end)
         zones.append((mention.evidence.start, stop.start() if stop else len(text)))

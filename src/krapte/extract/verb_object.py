@@ -35,6 +35,10 @@ WINDOW = 6  # at most this many words between the verb and the object's head
 MIN_HEAD = 4  # shortest head noun (stemmed) that may end a compound
 _ADJECTIVE_ENDINGS = ("isch", "ische", "lijk", "lijke")
 _PREFIXES = ("be", "ge", "ver", "ont", "her")
+# prepositions that open a phrase after the verb's object ("van"/"aan"/"uit" link a nominalisation or are particles)
+_BLOCKING = frozenset(
+    ["voor", "bij", "in", "op", "met", "volgens", "tegen", "via", "naar", "over", "onder", "tijdens", "binnen", "tot"]
+)
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CLAUSE = re.compile(r"[.,;:!?()\n•·▪]|\s-\s")
 
@@ -217,6 +221,8 @@ class VerbObjectMatcher:
                 for j in range(lo_j, min(len(words), i + WINDOW + 2)):
                     if j == i or not _head_matches(stems[j], rule.head):
                         continue
+                    if j > i and any(w in _BLOCKING for _, _, w in words[i + 1 : j]):
+                        continue  # "ontwerpen van installaties voor gebouwen": the object is not in the phrase after "voor"
                     missing = sum(1 for mod in rule.modifiers if mod not in stems)
                     best[(rule.head, j)].append((missing, rule, j))
             for candidates in best.values():
