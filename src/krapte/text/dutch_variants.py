@@ -86,7 +86,10 @@ def verb_forms(infinitive: str) -> tuple[set[str], set[str]]:
         finite.add(part_stem)
     else:
         finite.add("ge" + part_stem)
-    if infinitive.endswith("eren") and len(infinitive) > 6 and not _is_vowel(infinitive[-5]):
+    if infinitive.endswith(("cteren", "ceren")) and len(infinitive) > 7:
+        base = infinitive[:-4]  # inspecteren → inspectie, produceren → productie
+        nouns.add((base if base.endswith("ct") else base[:-1] + "ct") + "ie")
+    elif infinitive.endswith("eren") and len(infinitive) > 6 and not _is_vowel(infinitive[-5]):
         base = infinitive[:-4]
         nouns.add(base + "atie")
     else:
