@@ -222,7 +222,7 @@ class VerbObjectMatcher:
                     if j == i or not _head_matches(stems[j], rule.head):
                         continue
                     if j > i and any(w in _BLOCKING for _, _, w in words[i + 1 : j]):
-                        continue  # "ontwerpen van installaties voor gebouwen": the object is not in the phrase after "voor"
+                        continue  # "ontwerpen van installaties voor gebouwen": no object after "voor"
                     missing = sum(1 for mod in rule.modifiers if mod not in stems)
                     best[(rule.head, j)].append((missing, rule, j))
             for candidates in best.values():
