@@ -218,3 +218,11 @@ def test_verb_object_stops_at_a_prepositional_phrase_and_language_levels_are_no_
     assert matcher.find("Je ontwerpt installaties voor utiliteitsgebouwen.") == []
     assert [h.uri for h in matcher.find("Je ontwerpt utiliteitsgebouwen.")] == ["urn:b"]
     assert "English" not in labels_en(extractor, "Je beheerst het Engels op minimaal B2-niveau.")
+
+
+def test_knowledge_has_no_verb_and_a_phrase_before_the_verb_is_no_object(extractor: SkillExtractor) -> None:
+    found = labels_en(extractor, "Je werkt veilig op hoogte.")
+    assert "health and safety in the workplace" not in found  # knowledge is named, not done
+    matcher = VerbObjectMatcher([("urn:pv", "zonnepanelen plaatsen")])
+    assert matcher.find("Als dakdekker met zonnepanelen-ervaring plaats je montagesystemen.") == []
+    assert [h.uri for h in matcher.find("De zonnepanelen plaats je op het dak.")] == ["urn:pv"]  # a fronted object

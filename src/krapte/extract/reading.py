@@ -29,7 +29,7 @@ __all__ = [
     "ActionVerbs",
     "dutch_vocabulary",
     "english_terms_used_in_dutch",
-    "first_word",
+    "is_knowledge",
     "label_order",
     "label_verbs",
     "own_label_first",
@@ -386,10 +386,14 @@ def label_verbs(taxonomy: Any) -> frozenset[str]:
     return frozenset(out)
 
 
-def first_word(label: str) -> str:
-    """The first word of a label's key ('' for an empty label)."""
-    words = label_key(label).split()
-    return words[0] if words else ""
+def is_knowledge(skill: Any, verbs: frozenset[str]) -> bool:
+    """Whether a skill is knowledge, not an action: its English label does not start with a verb of ``verbs``
+    (:func:`verb_first_words`: "energy", "types of wind turbines"); a one-word label by ESCO's skill type
+    ("troubleshoot" is a skill, "electricity" knowledge)."""
+    words = label_key(skill.labels.get("en", "")).split()
+    if len(words) == 1:
+        return getattr(skill, "skill_type", "") == "knowledge"
+    return not words or words[0] not in verbs
 
 
 def own_label_first(hits: list[Any]) -> list[Any]:

@@ -49,7 +49,7 @@ from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits
 from krapte.extract.reading import (
     ActionVerbs,
     english_terms_used_in_dutch,
-    first_word,
+    is_knowledge,
     label_order,
     label_verbs,
     own_label_first,
@@ -199,7 +199,7 @@ class SkillExtractor:
         }
         verbs = verb_first_words(taxonomy)
         # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
-        self._knowledge = {uri for uri, s in taxonomy.skills.items() if first_word(s.labels.get("en", "")) not in verbs}
+        self._knowledge = {uri for uri, s in taxonomy.skills.items() if is_knowledge(s, verbs)}
         # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that
         # also end in -en ("zonnepanelen")
         self._action_verbs = frozenset(
@@ -427,8 +427,8 @@ class SkillExtractor:
     ) -> None:
         """Dutch verb–object phrases the contiguous lexical stage did not match (:mod:`krapte.extract.verb_object`)."""
         for hit in self.verb_objects.find(text):
-            if hit.uri in found or hit.uri in negated:
-                continue
+            if hit.uri in found or hit.uri in negated or hit.uri in self._knowledge:
+                continue  # a knowledge skill has no verb: "werkt veilig" is no "health and safety" knowledge
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or sentence.wish or ctx.in_organisation(hit.start, hit.end):
                 continue

@@ -223,6 +223,8 @@ class VerbObjectMatcher:
                         continue
                     if j > i and any(w in _BLOCKING for _, _, w in words[i + 1 : j]):
                         continue  # "ontwerpen van installaties voor gebouwen": no object after "voor"
+                    if j < i and any(w in _BLOCKING for _, _, w in words[max(0, j - 2) : j]):
+                        continue  # "met zonnepanelen-ervaring plaats je ...": a phrase before the verb
                     missing = sum(1 for mod in rule.modifiers if mod not in stems)
                     best[(rule.head, j)].append((missing, rule, j))
             for candidates in best.values():
