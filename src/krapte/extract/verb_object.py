@@ -149,6 +149,7 @@ class VerbObjectMatcher:
 
     def __init__(self, labels: Iterable[tuple[str, str]], *, synonyms: bool = True) -> None:
         self._by_form: dict[str, list[_Rule]] = defaultdict(list)
+        self._heads: dict[str, dict[str, list[_Rule]]] = {}
         same_action = _same_action_verbs() if synonyms else {}
         seen: set[tuple[str, str]] = set()
         for uri, label in labels:
@@ -191,6 +192,16 @@ class VerbObjectMatcher:
     def __len__(self) -> int:
         return len(self._by_form)
 
+    def _heads_of(self, form: str) -> dict[str, list[_Rule]]:
+        """The rules of a verb form by their head noun (built on first use of the form)."""
+        heads = self._heads.get(form)
+        if heads is None:
+            heads = {}
+            for rule in self._by_form.get(form, ()):
+                heads.setdefault(rule.head, []).append(rule)
+            self._heads[form] = heads
+        return heads
+
     def find(self, text: str, normalised: str | None = None) -> list[VerbObjectHit]:
         norm = normalised if normalised is not None else fold_aligned(text)
         hits: list[VerbObjectHit] = []
@@ -208,25 +219,25 @@ class VerbObjectMatcher:
         stems = [stem(w, "nl") for _, _, w in words]
         out: list[VerbObjectHit] = []
         for i, (_, _, word) in enumerate(words):
-            rules = self._by_form.get(word)
-            if not rules:
+            heads = self._heads_of(word)
+            if not heads:
                 continue
             best: dict[tuple[str, int], list[tuple[int, _Rule, int]]] = defaultdict(list)
-            for rule in rules:
-                if rule.particle and rule.particle not in (w for _, _, w in words[i + 1 :]):
+            for j in range(max(0, i - WINDOW - 1), min(len(words), i + WINDOW + 2)):
+                if j == i:
                     continue
-                if rule.nominal and not _links_object(words, i):
-                    continue
-                lo_j = i + 2 if rule.nominal else max(0, i - WINDOW - 1)
-                for j in range(lo_j, min(len(words), i + WINDOW + 2)):
-                    if j == i or not _head_matches(stems[j], rule.head):
-                        continue
-                    if j > i and any(w in _BLOCKING for _, _, w in words[i + 1 : j]):
-                        continue  # "ontwerpen van installaties voor gebouwen": no object after "voor"
-                    if j < i and any(w in _BLOCKING for _, _, w in words[max(0, j - 2) : j]):
-                        continue  # "met zonnepanelen-ervaring plaats je ...": a phrase before the verb
-                    missing = sum(1 for mod in rule.modifiers if mod not in stems)
-                    best[(rule.head, j)].append((missing, rule, j))
+                if j > i and any(w in _BLOCKING for _, _, w in words[i + 1 : j]):
+                    continue  # "ontwerpen van installaties voor gebouwen": no object after "voor"
+                if j < i and any(w in _BLOCKING for _, _, w in words[max(0, j - 2) : j]):
+                    continue  # "met zonnepanelen-ervaring plaats je ...": a phrase before the verb
+                for head in _matching_heads(stems[j], heads):
+                    for rule in heads[head]:
+                        if rule.particle and rule.particle not in (w for _, _, w in words[i + 1 :]):
+                            continue
+                        if rule.nominal and (j < i + 2 or not _links_object(words, i)):
+                            continue
+                        missing = sum(1 for mod in rule.modifiers if mod not in stems)
+                        best[(rule.head, j)].append((missing, rule, j))
             for candidates in best.values():
                 least = min(c[0] for c in candidates)
                 if least > 0:
@@ -278,6 +289,15 @@ def _same_action_verbs() -> dict[str, tuple[str, ...]]:
         for verb in verbs:
             out[verb] = tuple(v for v in verbs if v != verb)
     return out
+
+
+def _matching_heads(word_stem: str, heads: dict[str, list[_Rule]]) -> list[str]:
+    """The heads of ``heads`` that ``word_stem`` is, or ends in as a compound (:func:`_head_matches`)."""
+    found = [word_stem] if word_stem in heads else []
+    for k in range(3, len(word_stem) - MIN_HEAD + 1):
+        if word_stem[k:] in heads and _head_matches(word_stem, word_stem[k:]):
+            found.append(word_stem[k:])
+    return found
 
 
 def _head_matches(word_stem: str, head: str) -> bool:
