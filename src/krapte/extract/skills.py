@@ -90,7 +90,7 @@ EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
 # how a clause's two phrasings (as written, and in label order) are combined for linking: "written" (the first
 # only), "max" or "mean" of the two score rows
-PHRASE_COMBINE = "written"
+PHRASE_COMBINE = "written"  # "max" measured worse on fold A (docs/benchmarks.md)
 TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
