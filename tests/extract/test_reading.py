@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from krapte.extract.context import DocumentContext
-from krapte.extract.reading import english_terms_used_in_dutch, wish_object
+from krapte.extract.reading import ActionVerbs, english_terms_used_in_dutch, label_order, requirement_zones, wish_object
 from krapte.extract.requirements import extract_requirements
 from krapte.extract.skills import SkillExtractor, default_extractor
 from krapte.extract.verb_object import VerbObjectMatcher
 from krapte.taxonomy import default_taxonomy
 from krapte.text import FUNCTION_WORDS, label_key
+from krapte.text.dutch_variants import infinitive_of
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -115,3 +116,113 @@ def test_dutch_sentence_set_is_valid() -> None:
         for item in row["skills"] + row["absent"]:
             assert tax.skills[item["uri"]].labels["en"] == item["label_en"], row["id"]
     assert label_key("Python (computer-programmering)") == "python computer programmering"
+
+
+def test_certificates_and_course_names_are_requirements_not_skills(extractor: SkillExtractor) -> None:
+    text = "Je hebt VCA basis en een mbo 4 diploma Elektrotechniek."
+    assert labels_en(extractor, text) == set()  # not health and safety, not electrical engineering
+    assert [text[s:e] for s, e in requirement_zones(text)] == ["VCA basis", "mbo 4 diploma Elektrotechniek"]
+    field = "Hbo Elektrotechniek of vergelijkbaar werk- en denkniveau."
+    assert [field[s:e] for s, e in requirement_zones(field)] == ["Hbo Elektrotechniek"]
+
+
+def test_a_field_of_knowledge_that_only_modifies_a_compound_is_not_a_skill(extractor: SkillExtractor) -> None:
+    assert "energy" not in labels_en(extractor, "Als energieadviseur maak je energielabels.")
+    assert "electricity" not in labels_en(extractor, "Je analyseert meetgegevens van het elektriciteitsnet.")
+    # the head of a compound still counts: an installation of heat pumps is about installing heat pumps
+    assert "install heat pump" in labels_en(extractor, "Ervaring met warmtepompinstallaties.")
+
+
+def test_an_object_governed_by_another_action_is_not_that_skill(extractor: SkillExtractor) -> None:
+    assert labels_en(extractor, "Je adviseert klanten over warmtepompen en zonnepanelen.") == set()
+    found = labels_en(extractor, "Je repareert storingen aan elektrische installaties.")
+    assert "install electrical and electronic equipment" not in found
+    # a list shares the verb before it; coordinated verbs share the object
+    found = labels_en(extractor, "Je installeert warmtepompen, cv-ketels en vloerverwarming en onderhoudt filters.")
+    assert {"install heat pump", "install heating boiler"} <= found
+    assert "install heating boiler" in labels_en(extractor, "Installeren en onderhouden van cv-ketels.")
+    # the hit's own verb governs it ("solderen van koperleidingen" after "aanleggen van vloerverwarming")
+    assert "operate soldering equipment" in labels_en(
+        extractor, "Aanleggen van vloerverwarming, solderen van koperleidingen."
+    )
+    verbs = ActionVerbs()
+    assert verbs.skill_class("install heat pump") == "install" and verbs.skill_class("heat pumps") is None
+    assert verbs.classes("je sluit de omvormers aan", 0, 25) == {"install"}
+    assert verbs.classes("je sluit de deur", 0, 16) == set()  # "sluiten" alone is not "aansluiten"
+
+
+def test_a_spans_own_preferred_label_wins(extractor: SkillExtractor) -> None:
+    found = labels_en(extractor, "Vaardigheden: SQL, Python.")
+    assert "SQL" in found
+    assert "database management systems" not in found  # "SQL" is only one of its alternative labels
+
+
+def test_verb_object_prefers_the_most_specific_object() -> None:
+    matcher = VerbObjectMatcher([("urn:any", "freesmachines bedienen"), ("urn:cnc", "CNC-freesmachines bedienen")])
+    assert {h.uri for h in matcher.find("Je bedient CNC-freesmachines.")} == {"urn:cnc"}
+    assert {h.uri for h in matcher.find("Je bedient freesmachines.")} == {"urn:any"}
+
+
+def test_verb_object_coordinated_modifiers_synonyms_and_nominalisations() -> None:
+    matcher = VerbObjectMatcher([("urn:eq", "elektrische en elektronische apparatuur installeren")])
+    assert [h.uri for h in matcher.find("Je installeert elektronische apparatuur.")] == ["urn:eq"]
+    # verbs of one action stand for each other: plaatsen, monteren, aansluiten all install
+    matcher = VerbObjectMatcher([("urn:hp", "warmtepompen installeren")])
+    for text in ("Je plaatst warmtepompen.", "Je monteert de warmtepompen.", "Je sluit warmtepompen aan."):
+        assert [h.uri for h in matcher.find(text)] == ["urn:hp"], text
+    assert (
+        VerbObjectMatcher([("urn:hp", "warmtepompen installeren")], synonyms=False).find("Je plaatst warmtepompen.")
+        == []
+    )
+    assert matcher.find("Je adviseert over warmtepompen.") == []
+    # a nominalisation takes its object with "van"/"aan": "onderhoud aan", "het onderhouden van"
+    matcher = VerbObjectMatcher([("urn:m", "cv-ketels onderhouden")])
+    for text in ("Je voert onderhoud uit aan cv-ketels.", "Onderhoud van cv-ketels.", "Het onderhouden van cv-ketels."):
+        assert {h.uri for h in matcher.find(text)} == {"urn:m"}, text
+    assert matcher.find("Onderhoud, cv-ketels en radiatoren.") == []
+
+
+def test_the_issues_dutch_word_order_examples(extractor: SkillExtractor) -> None:
+    assert "mount photovoltaic panels" in labels_en(extractor, "Je monteert zonnepanelen op platte daken.")
+    assert "install photovoltaic systems" in labels_en(extractor, "De omvormers sluit je aan op de meterkast.")
+    assert "repair plumbing systems" in labels_en(extractor, "Je repareert lekkages aan waterleidingen.")
+    assert "read engineering drawings" in labels_en(extractor, "Je leest bouwtekeningen.")
+    found = labels_en(extractor, "Plannen van routes, aansturen van orderpickers.")
+    assert "prepare transportation routes" in found
+    assert not any("railway" in label or "ship" in label for label in found)
+
+
+def test_verb_object_bare_stem_and_compound_heads() -> None:
+    matcher = VerbObjectMatcher([("urn:med", "medicatie toedienen"), ("urn:bill", "rekeningen opstellen")])
+    # the bare stem: inverted second person and first person ("dien je ... toe", "ik installeer")
+    assert [h.uri for h in matcher.find("In de thuiszorg dien je medicatie toe.")] == ["urn:med"]
+    # a compound ends in the head ("elektriciteitsrekeningen"), but "berekeningen" is another word
+    assert [h.uri for h in matcher.find("Je stelt elektriciteitsrekeningen op.")] == ["urn:bill"]
+    assert matcher.find("Je stelt berekeningen op.") == []
+
+
+def test_dutch_infinitive_from_a_finite_form_and_label_order() -> None:
+    pairs = {"metselt": "metselen", "tilt": "tillen", "laadt": "laden", "repareert": "repareren", "sluit": "sluiten"}
+    assert {w: infinitive_of(w) for w in pairs} == pairs
+    assert infinitive_of("schrijft") == "schrijven" and infinitive_of("leest") == "lezen"
+    assert infinitive_of("meet", {"meet": "meten"}) == "meten"  # a known verb form wins over the rules
+    assert label_order(label_key("Je metselt muren volgens tekening").split(), {}) == "muren metselen"
+    assert label_order(label_key("Sluit je de omvormer aan op de meterkast").split(), {}) == "omvormer aansluiten"
+    assert label_order(label_key("Ervaring met Scrum").split(), {}) is None  # no finite verb after a subject
+
+
+def test_verb_object_stops_at_a_prepositional_phrase_and_language_levels_are_no_skills(
+    extractor: SkillExtractor,
+) -> None:
+    matcher = VerbObjectMatcher([("urn:b", "gebouwen ontwerpen")])
+    assert matcher.find("Je ontwerpt installaties voor utiliteitsgebouwen.") == []
+    assert [h.uri for h in matcher.find("Je ontwerpt utiliteitsgebouwen.")] == ["urn:b"]
+    assert "English" not in labels_en(extractor, "Je beheerst het Engels op minimaal B2-niveau.")
+
+
+def test_knowledge_has_no_verb_and_a_phrase_before_the_verb_is_no_object(extractor: SkillExtractor) -> None:
+    found = labels_en(extractor, "Je werkt veilig op hoogte.")
+    assert "health and safety in the workplace" not in found  # knowledge is named, not done
+    matcher = VerbObjectMatcher([("urn:pv", "zonnepanelen plaatsen")])
+    assert matcher.find("Als dakdekker met zonnepanelen-ervaring plaats je montagesystemen.") == []
+    assert [h.uri for h in matcher.find("De zonnepanelen plaats je op het dak.")] == ["urn:pv"]  # a fronted object

@@ -37,3 +37,12 @@ def test_language_detection() -> None:
     assert detect_language("Wij zoeken een ervaren monteur voor onze klanten") == "nl"
     assert detect_language("We are looking for an experienced engineer") == "en"
     assert detect_language("") is None
+
+
+def test_latin_verbs_in_cteren_and_ceren_nominalise_in_ctie() -> None:
+    from krapte.text.dutch_variants import dutch_label_variants, verb_forms
+
+    assert "inspectie" in verb_forms("inspecteren")[1]
+    assert "productie" in verb_forms("produceren")[1]
+    assert "installatie" in verb_forms("installeren")[1]
+    assert "inspectie van windturbines" in dutch_label_variants("windturbines inspecteren")

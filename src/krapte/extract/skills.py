@@ -39,11 +39,22 @@ from krapte.errors import ValidationError
 from krapte.extract.build import dutch_lexicon
 from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
-from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise_label
-from krapte.extract.reading import wish_object
+from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise, normalise_label
+from krapte.extract.reading import (
+    ActionVerbs,
+    is_knowledge,
+    label_order,
+    label_verbs,
+    own_label_first,
+    requirement_zones,
+    verb_first_words,
+    wish_object,
+)
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
+from krapte.extract.verb_object import verb_forms_of
 from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
+from krapte.text.normalize import label_key
 
 LangOption = Literal["auto", "nl", "en"]
 EMBEDDING = "embedding"
@@ -70,6 +81,9 @@ GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this sh
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
+# how a clause's two phrasings (as written, and in label order) are combined for linking: "written" (the first
+# only), "max" or "mean" of the two score rows
+PHRASE_COMBINE = "written"  # "max" measured worse on fold A (docs/benchmarks.md)
 TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
@@ -174,6 +188,23 @@ class SkillExtractor:
         self.verb_objects = built.verb_objects
         self._generic = built.generic
         self._verb_forms = built.verb_forms
+        self._actions = ActionVerbs()
+        # finite form → infinitive, for the verbs of the Dutch labels (label_order)
+        self._infinitives = {
+            form: verb for verb in sorted(label_verbs(taxonomy), reverse=True) for form in verb_forms_of(verb)
+        }
+        verbs = verb_first_words(taxonomy)
+        # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
+        self._knowledge = {uri for uri, s in taxonomy.skills.items() if is_knowledge(s, verbs)}
+        # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that
+        # also end in -en ("zonnepanelen")
+        self._action_verbs = frozenset(
+            label_key(label).split()[-1]
+            for uri, s in taxonomy.skills.items()
+            if uri not in self._knowledge
+            for label in s.all_labels("nl")
+            if label_key(label).endswith("en")
+        )
         self._vectors: SkillVectors | None = None
         self._tagger = default_span_tagger()
         self._idf = built.idf
@@ -200,7 +231,10 @@ class SkillExtractor:
         negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         covered: list[tuple[int, int]] = []
         wishes: dict[int, Any] = {}
-        for hit in self.lexical_hits(text, detected):
+        hits = self.lexical_hits(text, detected)
+        if detected == "nl":
+            hits = self._read_dutch_hits(text, hits)
+        for hit in hits:
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
                 continue
@@ -222,7 +256,7 @@ class SkillExtractor:
             _drop_derived_under_official(found, self._derived)
         wishes.update({s.start: s for s in ctx.sentences if s.wish})
         if self.use_embeddings:
-            self._embedding_stage(text, ctx, covered, found)
+            self._embedding_stage(text, ctx, covered, found, detected)
         skills = self._aggregate(found)
         negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
         profile = SkillProfile(detected, skills, negated=negated_matches)
@@ -347,6 +381,27 @@ class SkillExtractor:
         return [text[s:e] for s, e in _clauses(text, 0, len(text)) if 1 <= len(text[s:e].split()) <= 12]
 
     # -- internals ------------------------------------------------------------------------------------------------
+    def _read_dutch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Lexical hits of a Dutch text that name skills (see :mod:`krapte.extract.reading`): not the words of a
+        certificate or a course name, not a field of knowledge that only modifies a compound ("energie" in
+        "energieadviseur"), not an object noun governed by a verb of another action ("adviseert over
+        warmtepompen"), and where one span gives several skills, the skill whose own label it is."""
+        zones = requirement_zones(text)
+        norm = normalise(text)
+        kept: list[Hit] = []
+        for hit in hits:
+            uri = hit.entry.uri
+            if any(s < hit.end and hit.start < e for s, e in zones):
+                continue
+            if hit.modifier and uri in self._knowledge:
+                continue
+            label_en = self.taxonomy.skills[uri].labels.get("en", "")
+            own_verb = any(w in self._action_verbs for w in norm[hit.start : hit.end].split())  # "solderen van ..."
+            if not own_verb and self._actions.conflicts(text, norm, hit.start, hit.end, label_en):
+                continue
+            kept.append(hit)
+        return own_label_first(kept)
+
     def _method(self, hit: Hit) -> str:
         if hit.entry.label and (normalise_label(hit.entry.label), hit.entry.uri) in self._derived_keys:
             return DERIVED
@@ -368,8 +423,8 @@ class SkillExtractor:
     ) -> None:
         """Dutch verb–object phrases the contiguous lexical stage did not match (:mod:`krapte.extract.verb_object`)."""
         for hit in self.verb_objects.find(text):
-            if hit.uri in found or hit.uri in negated:
-                continue
+            if hit.uri in found or hit.uri in negated or hit.uri in self._knowledge:
+                continue  # a knowledge skill has no verb: "werkt veilig" is no "health and safety" knowledge
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or sentence.wish or ctx.in_organisation(hit.start, hit.end):
                 continue
@@ -407,6 +462,7 @@ class SkillExtractor:
         ctx: DocumentContext,
         covered: list[tuple[int, int]],
         found: dict[str, list[tuple[Evidence, float]]],
+        lang: str = "nl",
     ) -> None:
         phrases: list[tuple[int, int]] = []
         requirement_spans: list[tuple[int, int]] | None = None
@@ -433,7 +489,7 @@ class SkillExtractor:
         if not phrases:
             return
         vectors = self._skill_vectors()
-        best = vectors.top(encode([text[s:e] for s, e in phrases], kind="query"), 2)
+        best = [vectors.top_of_row(row, 2) for row in self._phrase_scores(text, phrases, vectors, lang)]
         for (start, end), candidates in zip(phrases, best, strict=True):
             if len(candidates) < 2:
                 continue
@@ -443,6 +499,26 @@ class SkillExtractor:
                 continue
             conf = METHOD_CONFIDENCE[EMBEDDING] + 2 * (cos - EMBED_THRESHOLD) + 4 * (margin - EMBED_MARGIN)
             found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(min(conf, 0.8), 3)))
+
+    def _phrase_scores(self, text: str, phrases: list[tuple[int, int]], vectors: SkillVectors, lang: str) -> Any:
+        """Skill scores of each phrase: the phrase as written and, for a Dutch clause with a finite verb, the
+        phrase in the order of ESCO's Dutch labels ("je metselt muren" → "muren metselen",
+        :func:`krapte.extract.reading.label_order`); the rows are combined by :data:`PHRASE_COMBINE`."""
+        texts = [text[s:e] for s, e in phrases]
+        scores = vectors.scores(encode(texts, kind="query"))
+        if PHRASE_COMBINE == "written" or lang != "nl":
+            return scores
+        reordered: list[tuple[int, str]] = []
+        for i, (start, end) in enumerate(phrases):
+            clause = next(((s, e) for s, e in _clauses(text, 0, len(text)) if s <= start and end <= e), (start, end))
+            form = label_order(normalise_label(text[clause[0] : clause[1]]).split(), self._infinitives)
+            if form and form != normalise_label(texts[i]):
+                reordered.append((i, form))
+        if reordered:
+            extra = vectors.scores(encode([f for _, f in reordered], kind="query"))
+            for (i, _), row in zip(reordered, extra, strict=True):
+                scores[i] = np.maximum(scores[i], row) if PHRASE_COMBINE == "max" else (scores[i] + row) / 2
+        return scores
 
     def _skill_phrase(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The part of a clause worth embedding, or None when it cannot name a skill.

@@ -86,7 +86,10 @@ def verb_forms(infinitive: str) -> tuple[set[str], set[str]]:
         finite.add(part_stem)
     else:
         finite.add("ge" + part_stem)
-    if infinitive.endswith("eren") and len(infinitive) > 6 and not _is_vowel(infinitive[-5]):
+    if infinitive.endswith(("cteren", "ceren")) and len(infinitive) > 7:
+        base = infinitive[:-4]  # inspecteren → inspectie, produceren → productie
+        nouns.add((base if base.endswith("ct") else base[:-1] + "ct") + "ie")
+    elif infinitive.endswith("eren") and len(infinitive) > 6 and not _is_vowel(infinitive[-5]):
         base = infinitive[:-4]
         nouns.add(base + "atie")
     else:
@@ -194,3 +197,46 @@ def english_label_variants(label: str) -> set[str]:
             rest = form.split()[1:]
             out.add(" ".join([ing, *rest]))
     return out
+
+
+_LONG = ("aa", "ee", "oo", "uu", "ij", "ei", "ui", "ou", "au", "ie", "oe", "eu")
+_UNSTRESSED = ("el", "er", "em", "en", "ig", "ik")
+
+
+def infinitive_of(word: str, known: dict[str, str] | None = None) -> str | None:
+    """The infinitive of a finite Dutch verb form (present tense, singular): ``metselt`` → ``metselen``, ``tilt`` →
+    ``tillen``, ``laadt`` → ``laden``, ``repareert`` → ``repareren``, ``schrijft`` → ``schrijven``.
+
+    ``known`` (form → infinitive, e.g. from the verbs of ESCO's Dutch labels) is tried first; otherwise the regular
+    spelling rules run backwards: drop the ``-t``, shorten a long vowel before a single consonant (``laad`` →
+    ``lad``), double a single consonant after a short stressed vowel (``til`` → ``till``), voice ``f``/``s`` after
+    a long vowel (``schrijf`` → ``schrijv``), add ``-en``. None for a word that cannot be a finite verb."""
+    if known and word in known:
+        return known[word]
+    if len(word) < 3 or not word.isalpha():
+        return None
+    stem = word[:-1] if word.endswith("t") and len(word) > 3 else word
+    if _is_vowel(stem[-1]) and not stem.endswith(("aa", "ee", "oo")):
+        stem = word  # the t is the stem's own: "sluit", "test", "zet"
+    last, body = stem[-1], stem[:-1]
+    if _is_vowel(last):
+        return stem + "n" if stem.endswith(("ee", "aa", "oo")) else None  # "gaat" → "gaan" is irregular anyway
+    if body.endswith(("aa", "ee", "oo", "uu")) and not _is_vowel(last):
+        stem = body[:-1] + last  # laad → lad, repareer → reparer
+        long_vowel = True
+    else:
+        long_vowel = body.endswith(_LONG)
+    if last == "f" and long_vowel:
+        stem = stem[:-1] + "v"
+    elif last == "s" and long_vowel:
+        stem = stem[:-1] + "z"
+    elif (
+        not long_vowel
+        and len(body) >= 1
+        and _is_vowel(body[-1])
+        and (len(body) < 2 or not _is_vowel(body[-2]))
+        and not stem.endswith(_UNSTRESSED)
+        and last not in "wxy"
+    ):
+        stem = stem + last  # til → till, pak → pakk
+    return stem + "en"

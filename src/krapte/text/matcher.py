@@ -64,6 +64,8 @@ class Hit:
     end: int
     entry: Entry
     compound: bool
+    # the key is the first part of the compound ("energie" in "energieadviseur"): a modifier, not the compound's head
+    modifier: bool = False
 
 
 class Gazetteer:
@@ -149,7 +151,7 @@ class Gazetteer:
             start = end - len(key)
             left = start == 0 or not norm[start - 1].isalnum()
             right = end == n or not norm[end].isalnum()
-            compound = False
+            compound = modifier = False
             if not (left and right):
                 if len(key) < MIN_COMPOUND_PART or " " in key or not (left or right):
                     continue
@@ -160,6 +162,7 @@ class Gazetteer:
                     if rest_end - end < MIN_REST:
                         continue
                     end = rest_end  # the evidence is the whole compound word
+                    modifier = True
                 else:  # key is the last part: onderwater|lassen
                     rest_start = start
                     while rest_start > 0 and norm[rest_start - 1].isalnum():
@@ -174,7 +177,7 @@ class Gazetteer:
                     entry = entry_list[i] = Entry._make(entry)
                 if compound and entry.lang != "nl":
                     continue
-                yield Hit(start, end, entry, compound)
+                yield Hit(start, end, entry, compound, modifier)
 
 
 def longest_hits(hits: Iterable[Hit]) -> list[Hit]:
