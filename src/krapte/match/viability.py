@@ -1,0 +1,87 @@
+"""Viability of a career pathway: thresholds derived from the similarity distribution, and the tiers they define.
+
+Nesta's *Mapping Career Causeways* calls a transition viable above one similarity threshold and highly viable
+above a higher one, both read off the distribution of its similarity measure. krapte does the same for its own
+measures (exact skill overlap, and overlap with semantic credit, whose distribution lies higher), with one rule
+for both, so the thresholds are derived, not tuned on examples:
+
+- **highly viable** ("hoog"): similarity in the top 0.5 % of all ordered occupation pairs (p99.5);
+- **viable** ("haalbaar"): the top 1 % (p99), about 30 of the 3,039 ESCO occupations per origin on average;
+- **reachable with training** ("met scholing", krapte's addition): the top 5 % (p95) *and* no higher education
+  level than the origin's (the target's ISCO-08 skill level ≤ the origin's), so there is an entry route (bbl,
+  derde leerweg, a starting job) and the larger gap is learnable on the job. It is shown after the viable
+  targets, marked as lower viability with its (larger) learning effort, instead of leaving a person whose ESCO
+  profile is generic (kassamedewerker, productiemedewerker, orderpicker) with an empty list;
+- **laag**: below all of these; listed only when asked for (``viable_only=False``).
+
+All tiers also need the education-level gate (target level at most one above or below the origin's). The values
+are printed, next to the percentiles of the current taxonomy, by ``python -m bench match_pathways``; see
+docs/pathways.md for the distributions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from krapte.match.similarity import SemanticNeighbours
+
+__all__ = [
+    "HIGHLY_VIABLE",
+    "REACHABLE",
+    "SEMANTIC_THRESHOLDS",
+    "THRESHOLDS",
+    "TIERS",
+    "VIABLE",
+    "Thresholds",
+    "thresholds_for",
+    "viability_tiers",
+]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Viability thresholds of one similarity measure (percentiles of its all-pairs distribution)."""
+
+    viable: float  # p99
+    highly_viable: float  # p99.5
+    reachable: float  # p95 (plus: no education step up)
+    basis: str
+
+
+#: exact skill overlap (no skill vectors), ESCO v1.2.0, 9.2 million ordered pairs: p95 0.045, p99 0.185, p99.5 0.293
+THRESHOLDS = Thresholds(0.18, 0.29, 0.04, "exact skill overlap; ESCO v1.2.0 all-pairs p99 / p99.5 / p95")
+#: with semantic credit from the skill label index (multilingual-e5-small; credit curve of krapte.match.similarity)
+SEMANTIC_THRESHOLDS = Thresholds(0.19, 0.29, 0.05, "PLACEHOLDER")
+VIABLE = THRESHOLDS.viable
+HIGHLY_VIABLE = THRESHOLDS.highly_viable
+REACHABLE = THRESHOLDS.reachable
+
+#: tier names, best first (the index is the tier number of :func:`viability_tiers`)
+TIERS = ("hoog", "haalbaar", "met scholing", "laag")
+
+
+def thresholds_for(neighbours: SemanticNeighbours | None) -> Thresholds:
+    """The thresholds of the similarity measure in use: semantic credit shifts the whole distribution up."""
+    return THRESHOLDS if neighbours is None else SEMANTIC_THRESHOLDS
+
+
+def viability_tiers(
+    sim: npt.NDArray[np.floating],
+    level_ok: npt.NDArray[np.bool_],
+    levels: npt.NDArray[np.int64],
+    origin_level: int | None,
+    th: Thresholds,
+) -> npt.NDArray[np.int64]:
+    """Tier per target (0 hoog, 1 haalbaar, 2 met scholing, 3 laag) from similarities, the level gate, the
+    targets' ISCO skill levels (0 = unknown) and the origin's level (None = unknown: no step-up check)."""
+    no_step_up = (levels <= origin_level) | (levels == 0) if origin_level else np.ones(len(levels), dtype=bool)
+    tier = np.full(len(sim), 3, dtype=np.int64)
+    tier[(sim >= th.reachable) & level_ok & no_step_up] = 2
+    tier[(sim >= th.viable) & level_ok] = 1
+    tier[(sim >= th.highly_viable) & level_ok] = 0
+    return tier
