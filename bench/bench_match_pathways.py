@@ -37,6 +37,7 @@ from krapte.match.pathways import (
 from krapte.match.resolve import resolve_occupation
 from krapte.match.similarity import E5_MIDPOINT, E5_STEEPNESS, SemanticNeighbours, occupation_similarity
 from krapte.match.space import skill_space
+from krapte.match.viability import ENTRY_LEVEL
 from krapte.taxonomy import default_taxonomy
 
 
@@ -113,13 +114,13 @@ def _tiers(sim, mask, th: Thresholds) -> np.ndarray:  # type: ignore[no-untyped-
     diff = levels[None, :] - levels[:, None]
     unknown = (levels[None, :] == 0) | (levels[:, None] == 0)
     gate = ((diff <= MAX_LEVEL_UP) & (diff >= -MAX_LEVEL_DOWN)) | unknown
-    no_step_up = (diff <= 0) | unknown
+    entry = np.broadcast_to(levels[None, :] <= ENTRY_LEVEL, diff.shape)
     s = sim.similarity.copy()
     np.fill_diagonal(s, -1.0)
     s[:, ~mask] = -1.0
     best = np.full(len(levels), 3)
     for tier, ok in (
-        (2, (s >= th.reachable) & gate & no_step_up),
+        (2, (s >= th.reachable) & gate & entry),
         (1, (s >= th.viable) & gate),
         (0, (s >= th.highly_viable) & gate),
     ):

@@ -9,9 +9,9 @@ Method (Nesta, *Mapping Career Causeways*, adapted to ESCO alone; see docs/pathw
    ``highly_viable``) and the education-level gate: the target's ISCO-08 skill level is at most
    :data:`MAX_LEVEL_UP` above the origin's and at most :data:`MAX_LEVEL_DOWN` below it (Nesta: job-zone difference
    ≤ 1). For a profile, the origin level is its NLQF level (mapped to ISCO skill levels) or else the highest level
-   of its past occupations. Below that, a target is **reachable with training** ("met scholing", lower viability)
-   when its similarity is ≥ ``reachable`` and it needs no higher education level than the origin's: an entry-level
-   step that takes more learning, shown after the viable ones rather than leaving a person with an empty list.
+   of its past occupations. Below that, an entry-level target (ISCO skill level ≤ 2, mbo 1–3) is
+   **reachable with training** ("met scholing", lower viability) when its similarity is ≥ ``reachable``: a step
+   that takes more learning, shown after the viable ones rather than leaving a person with an empty list.
 3. **Desirability** when wages are given: target/origin median wage ≥ :data:`MIN_WAGE_RATIO` (Nesta: 0.75).
 4. **Ranking**: viable targets first, then by ``similarity × (1 + SHORTAGE_WEIGHT × shortage) × (1 + WAGE_WEIGHT ×
    clip(log wage ratio, ±0.5))``; shortage in [0, 1] (e.g. a regional tension index) and wages per occupation are
@@ -361,7 +361,7 @@ def _pathway(
     if viability == "met scholing":
         reasons.append(
             f"haalbaar met scholing: overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}, "
-            "maar geen hoger opleidingsniveau nodig; reken op meer leren"
+            "maar een instroomberoep zonder hoger opleidingsniveau; reken op meer leren"
         )
     elif sim < th.viable:
         reasons.append(f"overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}")

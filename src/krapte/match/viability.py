@@ -7,11 +7,11 @@ for both, so the thresholds are derived, not tuned on examples:
 
 - **highly viable** ("hoog"): similarity in the top 0.5 % of all ordered occupation pairs (p99.5);
 - **viable** ("haalbaar"): the top 1 % (p99), about 30 of the 3,039 ESCO occupations per origin on average;
-- **reachable with training** ("met scholing", krapte's addition): the top 5 % (p95) *and* no higher education
-  level than the origin's (the target's ISCO-08 skill level ≤ the origin's), so there is an entry route (bbl,
-  derde leerweg, a starting job) and the larger gap is learnable on the job. It is shown after the viable
-  targets, marked as lower viability with its (larger) learning effort, instead of leaving a person whose ESCO
-  profile is generic (kassamedewerker, productiemedewerker, orderpicker) with an empty list;
+- **reachable with training** ("met scholing", krapte's addition): the top 5 % (p95) *and* an entry-level
+  target: ISCO-08 skill level at most :data:`ENTRY_LEVEL` (2: the level of mbo 1–3), so there is an entry
+  route (bbl or derde leerweg at mbo 2, a starting job) and the larger gap is learnable on the job. It is shown
+  after the viable targets, marked as lower viability with its (larger) learning effort, instead of leaving a
+  person whose ESCO profile is generic (kassamedewerker, productiemedewerker, orderpicker) with an empty list;
 - **laag**: below all of these; listed only when asked for (``viable_only=False``).
 
 All tiers also need the education-level gate (target level at most one above or below the origin's). The values
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from krapte.match.similarity import SemanticNeighbours
 
 __all__ = [
+    "ENTRY_LEVEL",
     "HIGHLY_VIABLE",
     "REACHABLE",
     "SEMANTIC_THRESHOLDS",
@@ -61,6 +62,9 @@ VIABLE = THRESHOLDS.viable
 HIGHLY_VIABLE = THRESHOLDS.highly_viable
 REACHABLE = THRESHOLDS.reachable
 
+#: the highest ISCO-08 skill level of an entry-level target for the tier "met scholing" (2: mbo 1-3, NLQF 1-3)
+ENTRY_LEVEL = 2
+
 #: tier names, best first (the index is the tier number of :func:`viability_tiers`)
 TIERS = ("hoog", "haalbaar", "met scholing", "laag")
 
@@ -78,10 +82,10 @@ def viability_tiers(
     th: Thresholds,
 ) -> npt.NDArray[np.int64]:
     """Tier per target (0 hoog, 1 haalbaar, 2 met scholing, 3 laag) from similarities, the level gate, the
-    targets' ISCO skill levels (0 = unknown) and the origin's level (None = unknown: no step-up check)."""
-    no_step_up = (levels <= origin_level) | (levels == 0) if origin_level else np.ones(len(levels), dtype=bool)
+    targets' ISCO skill levels (0 = unknown) and the origin's level (None = unknown)."""
+    entry = levels <= ENTRY_LEVEL  # level 0 (unknown) included
     tier = np.full(len(sim), 3, dtype=np.int64)
-    tier[(sim >= th.reachable) & level_ok & no_step_up] = 2
+    tier[(sim >= th.reachable) & level_ok & entry] = 2
     tier[(sim >= th.viable) & level_ok] = 1
     tier[(sim >= th.highly_viable) & level_ok] = 0
     return tier
