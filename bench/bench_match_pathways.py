@@ -27,11 +27,11 @@ import numpy as np
 from krapte.match.pathways import (
     MAX_LEVEL_DOWN,
     MAX_LEVEL_UP,
-    SEMANTIC_THRESHOLDS,
     THRESHOLDS,
     Thresholds,
     pathways_from_occupation,
     target_mask,
+    thresholds_for,
     top_targets,
 )
 from krapte.match.resolve import resolve_occupation
@@ -103,12 +103,12 @@ ORIGINS = (
 )
 
 
-def _derive(s: np.ndarray) -> tuple[dict[float, float], Thresholds]:  # type: ignore[type-arg]
+def _derive(s: np.ndarray) -> tuple[dict[float, float], Thresholds]:
     pct = dict(zip(PERCENTILES, np.nanpercentile(s, PERCENTILES), strict=True))
     return pct, Thresholds(round(pct[99], 2), round(pct[99.5], 2), round(pct[95], 2), "derived in this run")
 
 
-def _tiers(sim, mask, th: Thresholds) -> np.ndarray:  # type: ignore[no-untyped-def,type-arg]
+def _tiers(sim, mask, th: Thresholds) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Per origin: the best tier among green/digital/technical targets (0 highly viable ... 3 none)."""
     levels = sim.space.levels
     diff = levels[None, :] - levels[:, None]
@@ -237,7 +237,7 @@ def run(quick: bool) -> None:
         print("(random vectors: the semantic distribution below says nothing about quality)")
     else:
         _calibrate(space, uris, vectors)
-    _report("semantic", sem, mask, SEMANTIC_THRESHOLDS)
+    _report("semantic", sem, mask, thresholds_for(tax, nb))
     print("top-5 green/digital/technical pathways (exact overlap):")
     _origins(tax, None)
     print("top-5 green/digital/technical pathways (semantic credit):")

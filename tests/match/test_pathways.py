@@ -178,3 +178,25 @@ def test_a_generic_low_skilled_origin_gets_marked_entry_level_targets_not_an_emp
         for p in pathways_from_occupation(esco, resolve_occupation(esco, "callcentermedewerker").uri, top=10)
     ]
     assert order == sorted(order)
+
+
+def test_the_exact_thresholds_are_the_documented_percentiles_of_esco(esco: Taxonomy) -> None:
+    from krapte.match.viability import THRESHOLDS, derive_thresholds
+
+    derived = derive_thresholds(occupation_similarity(esco).similarity, "test")
+    assert (derived.viable, derived.highly_viable, derived.reachable) == (
+        THRESHOLDS.viable,
+        THRESHOLDS.highly_viable,
+        THRESHOLDS.reachable,
+    )
+
+
+def test_semantic_thresholds_come_from_the_distribution_with_credit(tiny: Taxonomy) -> None:
+    from krapte.match.viability import THRESHOLDS, derive_thresholds, thresholds_for
+
+    space = skill_space(tiny)
+    nb = SemanticNeighbours.from_vectors(space, space.skill_uris, np.eye(len(space.skill_uris), dtype=np.float32))
+    assert thresholds_for(tiny, None) is THRESHOLDS
+    derived = thresholds_for(tiny, nb)
+    assert derived == derive_thresholds(occupation_similarity(tiny, nb).similarity, derived.basis)
+    assert derived.reachable <= derived.viable <= derived.highly_viable and "semantic" in derived.basis

@@ -44,7 +44,6 @@ from krapte.match.space import SkillSpace, nlqf_to_skill_level, skill_space
 from krapte.match.viability import (
     HIGHLY_VIABLE,
     REACHABLE,
-    SEMANTIC_THRESHOLDS,
     THRESHOLDS,
     TIERS,
     VIABLE,
@@ -63,7 +62,6 @@ __all__ = [
     "MAX_LEVEL_UP",
     "MIN_WAGE_RATIO",
     "REACHABLE",
-    "SEMANTIC_THRESHOLDS",
     "THRESHOLDS",
     "TIERS",
     "VIABLE",
@@ -268,7 +266,7 @@ def _pathways(
     for uri in exclude:
         if uri in space.occupation_index:
             mask[space.occupation_index[uri]] = False
-    th = thresholds_for(neighbours)
+    th = thresholds_for(taxonomy, neighbours)
     level_ok = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
     tier = viability_tiers(sim, level_ok, space.levels, origin_level, th)
     candidates = np.nonzero(mask & ((tier <= 2) if viable_only else (sim > 0)))[0]
@@ -498,7 +496,7 @@ def pathway_to(
     ratio = wages[occ.uri] / origin_wage if wages and origin_wage and wages.get(occ.uri) else None
     short = shortage.get(occ.uri) if shortage else None
     level_ok = _level_ok(level, int(space.levels[j]))
-    th = thresholds_for(neighbours)
+    th = thresholds_for(taxonomy, neighbours)
     tier = viability_tiers(sim[j : j + 1], np.array([level_ok]), space.levels[j : j + 1], level, th)[0]
     fl = all_flags(taxonomy)[occ.uri]
     return _pathway(

@@ -14,31 +14,36 @@ for both, so the thresholds are derived, not tuned on examples:
   person whose ESCO profile is generic (kassamedewerker, productiemedewerker, orderpicker) with an empty list;
 - **laag**: below all of these; listed only when asked for (``viable_only=False``).
 
-All tiers also need the education-level gate (target level at most one above or below the origin's). The values
-are printed, next to the percentiles of the current taxonomy, by ``python -m bench match_pathways``; see
-docs/pathways.md for the distributions.
+All tiers also need the education-level gate (target level at most one above or below the origin's).
+
+Exact overlap uses the constants :data:`THRESHOLDS`, derived once for the embedded ESCO v1.2.0 (a test checks
+that :func:`derive_thresholds` still gives them). With semantic credit the distribution depends on the skill
+vectors, so :func:`thresholds_for` derives the thresholds from the all-pairs distribution of the neighbours in
+use, once per process (about as long as the all-pairs computation: seconds). ``python -m bench match_pathways``
+prints both; see docs/pathways.md for the distributions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
     from krapte.match.similarity import SemanticNeighbours
+    from krapte.taxonomy.model import Taxonomy
 
 __all__ = [
     "ENTRY_LEVEL",
     "HIGHLY_VIABLE",
     "REACHABLE",
-    "SEMANTIC_THRESHOLDS",
     "THRESHOLDS",
     "TIERS",
     "VIABLE",
     "Thresholds",
+    "derive_thresholds",
     "thresholds_for",
     "viability_tiers",
 ]
@@ -56,8 +61,6 @@ class Thresholds:
 
 #: exact skill overlap (no skill vectors), ESCO v1.2.0, 9.2 million ordered pairs: p95 0.045, p99 0.185, p99.5 0.293
 THRESHOLDS = Thresholds(0.18, 0.29, 0.04, "exact skill overlap; ESCO v1.2.0 all-pairs p99 / p99.5 / p95")
-#: with semantic credit from the skill label index (multilingual-e5-small; credit curve of krapte.match.similarity)
-SEMANTIC_THRESHOLDS = Thresholds(0.19, 0.29, 0.05, "PLACEHOLDER")
 VIABLE = THRESHOLDS.viable
 HIGHLY_VIABLE = THRESHOLDS.highly_viable
 REACHABLE = THRESHOLDS.reachable
@@ -69,9 +72,33 @@ ENTRY_LEVEL = 2
 TIERS = ("hoog", "haalbaar", "met scholing", "laag")
 
 
-def thresholds_for(neighbours: SemanticNeighbours | None) -> Thresholds:
-    """The thresholds of the similarity measure in use: semantic credit shifts the whole distribution up."""
-    return THRESHOLDS if neighbours is None else SEMANTIC_THRESHOLDS
+def derive_thresholds(similarity: npt.NDArray[np.floating], basis: str) -> Thresholds:
+    """p99 / p99.5 / p95 (rounded to 0.01) of an all-pairs similarity matrix, the diagonal left out."""
+    n = similarity.shape[0]
+    off = similarity[~np.eye(n, dtype=bool)] if similarity.shape[0] == similarity.shape[1] else similarity.ravel()
+    p95, p99, p995 = np.percentile(off.astype(np.float64), [95, 99, 99.5])
+    return Thresholds(round(float(p99), 2), round(float(p995), 2), round(float(p95), 2), basis)
+
+
+_derived: dict[tuple[str, int], tuple[Any, Thresholds]] = {}
+
+
+def thresholds_for(taxonomy: Taxonomy, neighbours: SemanticNeighbours | None) -> Thresholds:
+    """The thresholds of the similarity measure in use: the constants for exact overlap; for semantic credit,
+    derived from the all-pairs distribution with these neighbours (computed once per neighbours object)."""
+    if neighbours is None:
+        return THRESHOLDS
+    key = (taxonomy.key, id(neighbours))
+    hit = _derived.get(key)
+    if hit is None or hit[0] is not neighbours:
+        from krapte.match.similarity import occupation_similarity
+
+        sim = occupation_similarity(taxonomy, neighbours).similarity
+        basis = f"semantic credit (midpoint {neighbours.midpoint:g}); {taxonomy.key} all-pairs p99 / p99.5 / p95"
+        if len(_derived) > 8:
+            _derived.clear()
+        _derived[key] = (neighbours, derive_thresholds(sim, basis))
+    return _derived[key][1]
 
 
 def viability_tiers(
