@@ -36,7 +36,7 @@ from krapte.taxonomy.index import LABEL_PREFIX
 EXTRA = ("automonteur", "timmerman", "schilder bouw", "monteur elektrische installaties")
 
 
-def _encode(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+def _encode(texts: list[str]) -> np.ndarray:
     out = [embedding.encode(texts[s : s + 512], kind=LABEL_PREFIX["skill"]) for s in range(0, len(texts), 512)]
     v = np.vstack(out)
     return v / np.linalg.norm(v, axis=1, keepdims=True)
