@@ -16,7 +16,10 @@ Method (docs/match.md, "mbo qualifications"):
 2. Only occupations at ISCO-08 skill levels 1-3 qualify (major groups 3-9): an mbo diploma (NLQF 1-4) does not
    prepare for a manager's (1) or professional's (2) occupation; this removed most wrong "ingenieur" and
    "manager" matches in the hand check.
-3. An occupation's score is its best score over the variants, the dossier variant discounted by 0.9.
+3. An occupation's score is its best score over the name variants; the dossier variant (discounted by 0.9) is
+   used only when no name variant reaches ``ACCEPT``: a dossier names a field ("Bediening", "Keuken"), not the
+   occupation, and as an equal competitor it added wrong specific occupations (2026-12-07 hand check: 6 of 16
+   wrong or doubtful mappings in a sample of 40 came from the dossier variant).
 4. Hand overrides (:data:`OVERRIDES`) replace the automatic result for 73 technical and ICT qualifications where
    the lexical match fails or is wrong; they are marked ``"mapping": "hand"``.
 5. The best occupation is accepted at score ≥ ``ACCEPT`` (0.6); a second one is added when it scores at least
@@ -167,6 +170,19 @@ def variants(name: str, dossier: str) -> list[tuple[str, float]]:
     return out
 
 
+def _best(tax: Any, ranked: Any, queries: list[str], entries: list[tuple[int, float]]) -> list[Any]:
+    """Occupations by their best (discounted) score over the given query variants, mbo levels only."""
+    best: dict[str, tuple[float, str]] = {}
+    for qi, factor in entries:
+        for hit in ranked[qi]:
+            if tax.occupations[hit.uri].isco_code[:1] not in MBO_ISCO_MAJOR:
+                continue
+            score = float(hit.score) * factor
+            if score > best.get(hit.uri, (0.0, ""))[0]:
+                best[hit.uri] = (score, queries[qi])
+    return sorted(best.items(), key=lambda kv: -kv[1][0])
+
+
 def main() -> None:
     tax = default_taxonomy()
     flags = all_flags(tax)
@@ -188,15 +204,11 @@ def main() -> None:
     ranked = rank_occupations(tax, queries, lang="nl", top=10, use_embedding=False)
     quals: list[dict[str, Any]] = []
     for r, entries in zip(rows, plan, strict=True):
-        best: dict[str, tuple[float, str]] = {}
-        for qi, factor in entries:
-            for hit in ranked[qi]:
-                if tax.occupations[hit.uri].isco_code[:1] not in MBO_ISCO_MAJOR:
-                    continue
-                score = float(hit.score) * factor
-                if score > best.get(hit.uri, (0.0, ""))[0]:
-                    best[hit.uri] = (score, queries[qi])
-        order = sorted(best.items(), key=lambda kv: -kv[1][0])
+        # the name variants first; the dossier (a field: "Bediening", "Keuken", "Logistiek") only when no name
+        # variant reaches ACCEPT, so it cannot add a second, more specific occupation ("hoofdsommelier")
+        order = _best(tax, ranked, queries, [e for e in entries if e[1] == 1.0])
+        if not order or order[0][1][0] < ACCEPT:
+            order = _best(tax, ranked, queries, entries)
         accepted = []
         mapping = "title"
         if r["kwalificatie_crebo"] in OVERRIDES:

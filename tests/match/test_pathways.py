@@ -143,3 +143,60 @@ def test_gap_skill_labels_say_when_they_fall_back_to_english(esco: Taxonomy) -> 
     assert {g.label_lang for g in gaps} <= {"nl", "en"}
     for g in gaps:
         assert (g.label_lang == "nl") == esco.skills[g.uri].has_label("nl")
+
+
+def test_viability_tiers_follow_thresholds_and_the_no_step_up_rule() -> None:
+    from krapte.match.viability import Thresholds, viability_tiers
+
+    th = Thresholds(viable=0.2, highly_viable=0.3, reachable=0.05, basis="test")
+    sim = np.array([0.5, 0.25, 0.1, 0.1, 0.01, 0.5, 0.1])
+    level_ok = np.array([True, True, True, True, True, False, True])
+    levels = np.array([2, 3, 2, 3, 1, 4, 1])
+    # "met scholing" is for entry-level targets (ISCO skill level <= 2) only: not the 0.1 target at level 3
+    assert viability_tiers(sim, level_ok, levels, 2, th).tolist() == [0, 1, 2, 3, 3, 3, 2]
+    assert viability_tiers(sim, level_ok, levels, None, th).tolist() == [0, 1, 2, 3, 3, 3, 2]
+    # the level gate still applies to every tier (the sixth target is two levels up)
+    assert viability_tiers(sim, np.ones(7, dtype=bool), levels, 2, th).tolist() == [0, 1, 2, 3, 3, 0, 2]
+
+
+def test_a_generic_low_skilled_origin_gets_marked_entry_level_targets_not_an_empty_list(esco: Taxonomy) -> None:
+    from krapte.match import resolve_occupation
+    from krapte.match.viability import THRESHOLDS
+
+    kassa = resolve_occupation(esco, "kassamedewerker")
+    paths = pathways_from_occupation(esco, kassa.uri, top=5)
+    assert paths, "no green/digital/technical pathway at all for a kassamedewerker"
+    for p in paths:
+        assert p.flags and p.viability in ("haalbaar", "hoog", "met scholing")
+        if p.viability == "met scholing":
+            assert not p.viable and p.similarity >= THRESHOLDS.reachable
+            assert p.level_target is not None and p.level_target <= 2
+            assert any("met scholing" in r for r in p.reasons) and p.to_dict()["viability"] == "met scholing"
+    # viable targets always come before the lower tier
+    order = [
+        p.viability == "met scholing"
+        for p in pathways_from_occupation(esco, resolve_occupation(esco, "callcentermedewerker").uri, top=10)
+    ]
+    assert order == sorted(order)
+
+
+def test_the_exact_thresholds_are_the_documented_percentiles_of_esco(esco: Taxonomy) -> None:
+    from krapte.match.viability import THRESHOLDS, derive_thresholds
+
+    derived = derive_thresholds(occupation_similarity(esco).similarity, "test")
+    assert (derived.viable, derived.highly_viable, derived.reachable) == (
+        THRESHOLDS.viable,
+        THRESHOLDS.highly_viable,
+        THRESHOLDS.reachable,
+    )
+
+
+def test_semantic_thresholds_come_from_the_distribution_with_credit(tiny: Taxonomy) -> None:
+    from krapte.match.viability import THRESHOLDS, derive_thresholds, thresholds_for
+
+    space = skill_space(tiny)
+    nb = SemanticNeighbours.from_vectors(space, space.skill_uris, np.eye(len(space.skill_uris), dtype=np.float32))
+    assert thresholds_for(tiny, None) is THRESHOLDS
+    derived = thresholds_for(tiny, nb)
+    assert derived == derive_thresholds(occupation_similarity(tiny, nb).similarity, derived.basis)
+    assert derived.reachable <= derived.viable <= derived.highly_viable and "semantic" in derived.basis

@@ -22,13 +22,12 @@ from krapte.match.feeds import (
     read_courses,
     read_records,
     read_vacancies,
-    vacancies_to_jsonld,
     vacancy_from_record,
-    vacancy_to_jsonld,
 )
 from krapte.match.funding import AmountRule, Decision, FundingScheme, decide, decide_all, default_schemes, facts_for
 from krapte.match.geo import Gazetteer, default_gazetteer
 from krapte.match.index import VacancyIndex
+from krapte.match.jobposting import vacancies_to_jsonld, vacancy_to_jsonld
 from krapte.match.matching import Match, Matcher
 from krapte.match.models import (
     PROTECTED_ATTRIBUTES,

@@ -16,12 +16,20 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from krapte.errors import InputError
 from krapte.match.geo import Gazetteer, default_gazetteer
+from krapte.match.jobposting import (
+    CONTEXT,
+    hours_from_jsonld,
+    requirements_from_jsonld,
+    skill_term,
+    skill_uris,
+    skills_from_jsonld,
+)
 from krapte.match.models import (
     Course,
     Education,
@@ -34,7 +42,7 @@ from krapte.match.models import (
     _opt_int,
     _strings,
 )
-from krapte.match.skillset import OPTIONAL_WEIGHT, SkillEntry, SkillSet, skillset_from_extraction
+from krapte.match.skillset import SkillSet, skillset_from_extraction
 
 __all__ = [
     "COURSE_COLUMNS",
@@ -46,9 +54,7 @@ __all__ = [
     "read_courses",
     "read_records",
     "read_vacancies",
-    "vacancies_to_jsonld",
     "vacancy_from_record",
-    "vacancy_to_jsonld",
 ]
 
 Extract = Callable[[str], Mapping[str, Any]]
@@ -106,7 +112,6 @@ COURSE_COLUMNS = (
     "technical",
     "demo",
 )
-ESCO_SET = "http://data.europa.eu/esco/skill"
 
 
 # --- generic record reading --------------------------------------------------------------------------------
@@ -169,28 +174,13 @@ def _bool(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "ja", "y")
 
 
-def _skill_uris(value: Any) -> tuple[str, ...]:
-    """ESCO skill URIs from a string ('uri|uri'), a list of strings or of DefinedTerm objects."""
-    if value in (None, ""):
-        return ()
-    items = value if isinstance(value, list) else _strings(value)
-    out = []
-    for item in items:
-        uri = (
-            str(item.get("termCode") or item.get("@id") or item.get("url") or "")
-            if isinstance(item, Mapping)
-            else str(item)
-        )
-        if uri.startswith("http://data.europa.eu/esco/skill/"):
-            out.append(uri)
-    return tuple(out)
-
-
 # --- vacancies ---------------------------------------------------------------------------------------------
 def _location(rec: Mapping[str, Any], gazetteer: Gazetteer) -> Location:
     loc = _first(rec.get("jobLocation"))
     postcode = str(rec.get("postcode") or "")
     place = str(rec.get("gemeente") or rec.get("location") or "")
+    code = ""
+    region = str(rec.get("region") or "")
     if isinstance(loc, Mapping):
         addr = loc.get("address") or {}
         if isinstance(addr, Mapping):
@@ -198,16 +188,22 @@ def _location(rec: Mapping[str, Any], gazetteer: Gazetteer) -> Location:
             postcode = postcode or str(addr.get("postalCode") or "")
         elif isinstance(addr, str):
             place = place or addr
-    code = gazetteer.find(place) or ""
+        ident = str(loc.get("identifier") or "")
+        code = ident if ident.upper().startswith("GM") and ident in gazetteer.names else ""
+        region = region or str(loc.get("krapte:labourMarketRegion") or "")
+    code = code or gazetteer.find(place) or ""
     return Location(
         gemeente=code,
         name=gazetteer.names.get(code, place),
         postcode=postcode.replace(" ", "")[:4],
-        region=str(rec.get("region") or ""),
+        region=region,
     )
 
 
 def _hours(rec: Mapping[str, Any]) -> tuple[float | None, float | None]:
+    exact = hours_from_jsonld(rec)
+    if exact is not None:
+        return exact
     lo, hi = _opt_float(rec.get("hours_min")), _opt_float(rec.get("hours_max"))
     work = rec.get("workHours")
     if lo is None and hi is None and work:
@@ -244,29 +240,17 @@ def vacancy_from_record(
     if isinstance(ident, Mapping):
         ident = ident.get("value") or ident.get("name") or title
     description = str(rec.get("description") or "")
-    essential = _skill_uris(rec.get("skills"))
-    optional = tuple(u for u in _skill_uris(rec.get("optional_skills")) if u not in essential)
-    skills = SkillSet(
-        tuple(SkillEntry(u, 1.0, "vacancy", True) for u in essential)
-        + tuple(SkillEntry(u, OPTIONAL_WEIGHT, "vacancy", False) for u in optional)
-    )
-    reqs = HardRequirements.from_dict(
-        {k: rec.get(k) for k in ("certificates", "driving_licences", "min_nlqf") if rec.get(k) not in (None, "")}
-    )
+    skills = skills_from_jsonld(rec)
+    reqs, education, experience, free_text = requirements_from_jsonld(rec)
     if extract is not None and (not skills or reqs.empty):
-        result = extract(f"{title}\n\n{description}")
+        text = f"{title}\n\n{description}" + "".join(f"\n\n{t}" for t in free_text)
+        result = extract(text)
         if not skills:
             skills = skillset_from_extraction(result, source="vacancy", document=str(ident))
         if reqs.empty and result.get("requirements"):
             reqs = HardRequirements.from_extraction(result["requirements"])
     hours_min, hours_max = _hours(rec)
     salary_min, salary_max, unit = _salary(rec)
-    experience = rec.get("experience_requirements") or rec.get("experienceRequirements") or ""
-    if isinstance(experience, Mapping):
-        experience = f"{experience.get('monthsOfExperience', '')} maanden"
-    education = rec.get("education_requirements") or rec.get("educationRequirements") or ""
-    if isinstance(education, Mapping):
-        education = str(education.get("credentialCategory") or education.get("name") or "")
     occupation = rec.get("occupation") or rec.get("occupationalCategory") or ""
     if isinstance(occupation, Mapping):
         occupation = occupation.get("codeValue") or occupation.get("@id") or ""
@@ -290,8 +274,8 @@ def vacancy_from_record(
         skills=skills,
         requirements=reqs,
         url=str(rec.get("url") or ""),
-        open_hiring=_bool(rec.get("open_hiring", False)),
-        demo=_bool(rec.get("demo", rec.get("krapte:demo", False))),
+        open_hiring=_bool(rec.get("open_hiring", rec.get("krapte:openHiring", False))),
+        demo=_bool(rec["demo"]) if "demo" in rec else bool(rec.get("krapte:demo")),
     )
 
 
@@ -309,83 +293,6 @@ def read_vacancies(
         except InputError as exc:
             raise InputError(exc.problem.message, file=name, line=i, value=exc.problem.value) from exc
     return out
-
-
-def vacancy_to_jsonld(v: Vacancy, *, labels: Callable[[str], str] | None = None) -> dict[str, Any]:
-    """A schema.org JobPosting; ESCO skills as DefinedTerms, hard requirements under ``krapte:requirements``."""
-    out: dict[str, Any] = {
-        "@context": {"@vocab": "https://schema.org/", "krapte": "https://krapte.nl/ns#"},
-        "@type": "JobPosting",
-        "identifier": v.id,
-        "title": v.title,
-        "description": v.description,
-        "hiringOrganization": {"@type": "Organization", "name": v.employer},
-        "jobLocation": {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": v.location.name,
-                "postalCode": v.location.postcode,
-                "addressCountry": "NL",
-            },
-        },
-    }
-    if v.location.gemeente:
-        out["jobLocation"]["identifier"] = v.location.gemeente
-    if v.hours_min is not None or v.hours_max is not None:
-        lo, hi = v.hours_min or v.hours_max, v.hours_max or v.hours_min
-        out["workHours"] = f"{lo:g}-{hi:g} uur per week" if lo != hi else f"{lo:g} uur per week"
-    if v.salary_min is not None or v.salary_max is not None:
-        out["baseSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": "EUR",
-            "value": {
-                "@type": "QuantitativeValue",
-                "minValue": v.salary_min,
-                "maxValue": v.salary_max,
-                "unitText": v.salary_unit or "MONTH",
-            },
-        }
-    for key, value in (
-        ("employmentType", list(v.employment_type)),
-        ("educationRequirements", v.education_requirements),
-        ("experienceRequirements", v.experience_requirements),
-        ("validThrough", v.valid_through.isoformat() if v.valid_through else ""),
-        ("datePosted", v.date_posted.isoformat() if v.date_posted else ""),
-        ("url", v.url),
-    ):
-        if value:
-            out[key] = value
-    if v.occupation:
-        out["occupationalCategory"] = {
-            "@type": "CategoryCode",
-            "codeValue": v.occupation,
-            "inCodeSet": "http://data.europa.eu/esco/occupation",
-        }
-    out["skills"] = [_term(e.uri, labels, required=e.required) for e in v.skills]
-    out["krapte:requirements"] = v.requirements.to_dict()
-    if v.open_hiring:
-        out["krapte:openHiring"] = True
-    if v.demo:
-        out["krapte:demo"] = "generated demo vacancy (krapte match-demo set), not a real job"
-    return out
-
-
-def vacancies_to_jsonld(vacancies: Iterable[Vacancy], *, labels: Callable[[str], str] | None = None) -> str:
-    graph = [vacancy_to_jsonld(v, labels=labels) for v in vacancies]
-    for g in graph:
-        g.pop("@context", None)
-    doc = {"@context": {"@vocab": "https://schema.org/", "krapte": "https://krapte.nl/ns#"}, "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=1)
-
-
-def _term(uri: str, labels: Callable[[str], str] | None, *, required: bool = True) -> dict[str, Any]:
-    term: dict[str, Any] = {"@type": "DefinedTerm", "termCode": uri, "inDefinedTermSet": ESCO_SET}
-    if labels is not None:
-        term["name"] = labels(uri)
-    if not required:
-        term["krapte:required"] = False
-    return term
 
 
 # --- profiles from a CV --------------------------------------------------------------------------------------
@@ -430,7 +337,7 @@ def course_from_record(
         raise InputError("a course needs a name", value=str(rec.get("id") or ""))
     ident = str(rec.get("id") or rec.get("@id") or rec.get("identifier") or rec.get("courseCode") or name)
     description = str(rec.get("description") or "")
-    uris = _skill_uris(rec.get("skills") or rec.get("teaches"))
+    uris = skill_uris(rec.get("skills") or rec.get("teaches"))
     skills = SkillSet.of(uris, source="course", origin=ident)
     if not skills and extract is not None:
         skills = skillset_from_extraction(extract(f"{name}\n\n{description}"), source="course", document=ident)
@@ -489,13 +396,13 @@ def read_courses(
 def course_to_jsonld(c: Course, *, labels: Callable[[str], str] | None = None) -> dict[str, Any]:
     """A schema.org EducationalOccupationalProgram (with crebo/croho) or Course."""
     out: dict[str, Any] = {
-        "@context": {"@vocab": "https://schema.org/", "krapte": "https://krapte.nl/ns#"},
+        "@context": dict(CONTEXT),
         "@type": "EducationalOccupationalProgram" if (c.crebo or c.croho) else "Course",
         "identifier": c.id,
         "name": c.name,
         "description": c.description,
         "provider": {"@type": "EducationalOrganization", "name": c.provider},
-        "teaches": [_term(e.uri, labels) for e in c.skills],
+        "teaches": [skill_term(e.uri, labels) for e in c.skills],
     }
     if c.cost_eur is not None:
         out["offers"] = {"@type": "Offer", "price": c.cost_eur, "priceCurrency": "EUR"}

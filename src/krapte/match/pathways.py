@@ -4,10 +4,14 @@ Method (Nesta, *Mapping Career Causeways*, adapted to ESCO alone; see docs/pathw
 
 1. **Similarity** of origin → target: :mod:`krapte.match.similarity` (specificity-weighted coverage of the target's
    essential and optional skills, with semantic credit for similar skills when skill vectors are given).
-2. **Viability**: similarity ≥ :data:`VIABLE` (highly viable ≥ :data:`HIGHLY_VIABLE`) and the education-level gate:
-   the target's ISCO-08 skill level is at most :data:`MAX_LEVEL_UP` above the origin's and at most
-   :data:`MAX_LEVEL_DOWN` below it (Nesta: job-zone difference ≤ 1). For a profile, the origin level is its NLQF
-   level (mapped to ISCO skill levels) or else the highest level of its past occupations.
+2. **Viability** (:class:`Thresholds`, derived from the all-pairs similarity distribution, separately for exact
+   overlap and for semantic credit, see docs/pathways.md): similarity ≥ ``viable`` (highly viable ≥
+   ``highly_viable``) and the education-level gate: the target's ISCO-08 skill level is at most
+   :data:`MAX_LEVEL_UP` above the origin's and at most :data:`MAX_LEVEL_DOWN` below it (Nesta: job-zone difference
+   ≤ 1). For a profile, the origin level is its NLQF level (mapped to ISCO skill levels) or else the highest level
+   of its past occupations. Below that, an entry-level target (ISCO skill level ≤ 2, mbo 1–3) is
+   **reachable with training** ("met scholing", lower viability) when its similarity is ≥ ``reachable``: a step
+   that takes more learning, shown after the viable ones rather than leaving a person with an empty list.
 3. **Desirability** when wages are given: target/origin median wage ≥ :data:`MIN_WAGE_RATIO` (Nesta: 0.75).
 4. **Ranking**: viable targets first, then by ``similarity × (1 + SHORTAGE_WEIGHT × shortage) × (1 + WAGE_WEIGHT ×
    clip(log wage ratio, ±0.5))``; shortage in [0, 1] (e.g. a regional tension index) and wages per occupation are
@@ -37,6 +41,16 @@ from krapte.match.similarity import (
 )
 from krapte.match.skillset import SkillSet, skillset_from_occupation
 from krapte.match.space import SkillSpace, nlqf_to_skill_level, skill_space
+from krapte.match.viability import (
+    HIGHLY_VIABLE,
+    REACHABLE,
+    THRESHOLDS,
+    TIERS,
+    VIABLE,
+    Thresholds,
+    thresholds_for,
+    viability_tiers,
+)
 from krapte.taxonomy.flags import all_flags
 from krapte.taxonomy.model import Taxonomy
 
@@ -47,10 +61,14 @@ __all__ = [
     "MAX_LEVEL_DOWN",
     "MAX_LEVEL_UP",
     "MIN_WAGE_RATIO",
+    "REACHABLE",
+    "THRESHOLDS",
+    "TIERS",
     "VIABLE",
     "GapGroup",
     "GapSkill",
     "Pathway",
+    "Thresholds",
     "effort_hours",
     "effort_label",
     "pathway_to",
@@ -58,14 +76,15 @@ __all__ = [
     "pathways_from_profile",
     "profile_held",
     "target_mask",
+    "thresholds_for",
     "top_targets",
 ]
 
-VIABLE = 0.20
-HIGHLY_VIABLE = 0.35
 MAX_LEVEL_UP = 1
 MAX_LEVEL_DOWN = 1
 MIN_WAGE_RATIO = 0.75
+#: ranking groups: viable (tiers 0 and 1) first, then reachable with training, then the rest
+_GROUP = (0, 0, 1, 2)
 SHORTAGE_WEIGHT = 0.25
 WAGE_WEIGHT = 0.2
 HELD = 0.5
@@ -147,6 +166,9 @@ class Pathway:
     gap_skills: tuple[GapSkill, ...]
     gap_groups: tuple[GapGroup, ...]
     reasons: tuple[str, ...]
+    #: "hoog" (highly viable), "haalbaar" (viable), "met scholing" (reachable with training: lower viability,
+    #: more learning, no education step up) or "laag" (below every threshold; only shown when asked for)
+    viability: str = ""
 
     @property
     def effort_hours(self) -> float:
@@ -176,6 +198,7 @@ class Pathway:
             "optional_coverage": None if self.optional_coverage is None else round(self.optional_coverage, 4),
             "viable": self.viable,
             "highly_viable": self.highly_viable,
+            "viability": self.viability,
             "level_origin": self.level_origin,
             "level_target": self.level_target,
             "shortage": self.shortage,
@@ -243,21 +266,22 @@ def _pathways(
     for uri in exclude:
         if uri in space.occupation_index:
             mask[space.occupation_index[uri]] = False
+    th = thresholds_for(taxonomy, neighbours)
     level_ok = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
-    viable = (sim >= VIABLE) & level_ok
-    candidates = np.nonzero(mask & (viable if viable_only else sim > 0))[0]
+    tier = viability_tiers(sim, level_ok, space.levels, origin_level, th)
+    candidates = np.nonzero(mask & ((tier <= 2) if viable_only else (sim > 0)))[0]
     scored = []
     for c in candidates:
         i = int(c)
         uri = space.occupation_uris[i]
         short = shortage.get(uri) if shortage else None
         ratio = wages[uri] / origin_wage if wages and origin_wage and wages.get(uri) else None
-        scored.append((not viable[i], -_rank_score(float(sim[i]), short, ratio), i, short, ratio))
+        scored.append((_GROUP[int(tier[i])], -_rank_score(float(sim[i]), short, ratio), i, short, ratio))
     scored.sort()
     soft_dense = soft.toarray()[0]
     fl = all_flags(taxonomy)
     out = []
-    for not_viable, neg_score, i, short, ratio in scored[:top]:
+    for _, neg_score, i, short, ratio in scored[:top]:
         uri = space.occupation_uris[i]
         out.append(
             _pathway(
@@ -271,7 +295,8 @@ def _pathways(
                 origin_level,
                 int(space.levels[i]),
                 bool(level_ok[i]),
-                not not_viable,
+                TIERS[int(tier[i])],
+                th,
                 short,
                 ratio,
                 -neg_score,
@@ -293,7 +318,8 @@ def _pathway(
     origin_level: int | None,
     target_level: int,
     level_ok: bool,
-    viable: bool,
+    viability: str,
+    th: Thresholds,
     shortage: float | None,
     ratio: float | None,
     score: float,
@@ -329,8 +355,14 @@ def _pathway(
         for code, skills in sorted(by_group.items(), key=lambda kv: -sum(s.effort_hours for s in kv[1]))
     )
     reasons = [f"{len(shared)} van {len(idx)} essentiële vaardigheden al aanwezig"]
-    if sim < VIABLE:
-        reasons.append(f"overeenkomst {sim:.2f} onder de haalbaarheidsgrens {VIABLE:.2f}")
+    viable = viability in ("hoog", "haalbaar")
+    if viability == "met scholing":
+        reasons.append(
+            f"haalbaar met scholing: overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}, "
+            "maar een instroomberoep zonder hoger opleidingsniveau; reken op meer leren"
+        )
+    elif sim < th.viable:
+        reasons.append(f"overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}")
     if not level_ok:
         reasons.append(f"opleidingsniveau: ISCO-niveau {target_level} tegenover {origin_level} (max. 1 stap)")
     if ratio is not None:
@@ -345,7 +377,7 @@ def _pathway(
         optional_coverage=None if np.isnan(opt) else float(opt),
         flags=flags,
         viable=viable,
-        highly_viable=viable and sim >= HIGHLY_VIABLE,
+        highly_viable=viability == "hoog",
         level_origin=origin_level,
         level_target=target_level or None,
         shortage=shortage,
@@ -356,6 +388,7 @@ def _pathway(
         gap_skills=tuple(gaps),
         gap_groups=groups,
         reasons=tuple(reasons),
+        viability=viability,
     )
 
 
@@ -463,6 +496,8 @@ def pathway_to(
     ratio = wages[occ.uri] / origin_wage if wages and origin_wage and wages.get(occ.uri) else None
     short = shortage.get(occ.uri) if shortage else None
     level_ok = _level_ok(level, int(space.levels[j]))
+    th = thresholds_for(taxonomy, neighbours)
+    tier = viability_tiers(sim[j : j + 1], np.array([level_ok]), space.levels[j : j + 1], level, th)[0]
     fl = all_flags(taxonomy)[occ.uri]
     return _pathway(
         taxonomy,
@@ -475,7 +510,8 @@ def pathway_to(
         level,
         int(space.levels[j]),
         level_ok,
-        bool(sim[j] >= VIABLE and level_ok),
+        TIERS[int(tier)],
+        th,
         short,
         ratio,
         _rank_score(float(sim[j]), short, ratio),

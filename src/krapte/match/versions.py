@@ -14,7 +14,7 @@ from krapte.taxonomy.model import Taxonomy
 __all__ = ["DATASETS", "METHOD_VERSION", "data_versions", "input_hash"]
 
 #: bump when a scoring rule, weight or threshold of krapte.match changes (recorded with every recommendation)
-METHOD_VERSION = "match-2026.12.1"
+METHOD_VERSION = "match-2026.12.2"
 DATASETS = (
     "funding-schemes-2026",
     "mbo-qualifications-2015",

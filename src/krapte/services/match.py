@@ -20,6 +20,7 @@ from krapte.services.context import Context
 from krapte.services.match_common import (
     contact_points,
     log_recommendation,
+    neighbours,
     region_code,
     shortage_by_occupation,
     tension_cell,
@@ -211,7 +212,15 @@ def pathways(
         raise ValidationError("give an origin occupation or a profile")
     shortage, basis = _shortage(ctx, region)
     flags = None if any_target else FLAGS
-    kw: dict[str, Any] = {"top": top, "flags": flags, "shortage": shortage, "wages": wages(tax), "lang": lang}
+    nb = neighbours(ctx, tax)
+    kw: dict[str, Any] = {
+        "top": top,
+        "flags": flags,
+        "shortage": shortage,
+        "wages": wages(tax),
+        "lang": lang,
+        "neighbours": nb,
+    }
     if origin is not None:
         occ = resolve_occupation(ctx, origin, lang=lang)
         result = m.pathways_from_occupation(tax, occ.uri, **kw)
@@ -230,7 +239,11 @@ def pathways(
         object_type,
         object_id,
         inputs,
-        {"results": [p.uri for p in result], "region": basis["region"] if basis else None},
+        {
+            "results": [p.uri for p in result],
+            "region": basis["region"] if basis else None,
+            "semantic_credit": nb is not None,
+        },
     )
     return result
 
@@ -251,16 +264,30 @@ def pathway_to(
     occ = resolve_occupation(ctx, target, lang=lang)
     origin_uri = resolve_occupation(ctx, origin, lang=lang).uri if origin else None
     shortage, _ = _shortage(ctx, region)
+    nb = neighbours(ctx, tax)
     result = m.pathway_to(
-        tax, occ.uri, profile=profile, origin=origin_uri, shortage=shortage, wages=wages(tax), lang=_lang(lang)
+        tax,
+        occ.uri,
+        profile=profile,
+        origin=origin_uri,
+        neighbours=nb,
+        shortage=shortage,
+        wages=wages(tax),
+        lang=_lang(lang),
     )
     log_recommendation(
         ctx,
         "recommend.pathway",
         "profile" if profile else "query",
         profile.id if profile else str(origin_uri),
-        {"target": occ.uri, "profile": profile, "origin": origin_uri, "region": region, "day": today()},
-        {"target": occ.uri, "similarity": round(result.similarity, 4)},
+        {
+            "target": occ.uri,
+            "profile": profile,
+            "origin": origin_uri,
+            "region": region,
+            "day": today(),
+        },
+        {"target": occ.uri, "similarity": round(result.similarity, 4), "semantic_credit": nb is not None},
     )
     return result
 
@@ -294,7 +321,9 @@ def training_plan(
         raise ValidationError(f"unknown objective {objective!r}", hint="use courses, cost or time")
     tax = taxonomy(ctx)
     occ = resolve_occupation(ctx, target, lang=lang)
-    path = m.pathway_to(tax, occ.uri, profile=profile, wages=wages(tax), lang=_lang(lang))
+    path = m.pathway_to(
+        tax, occ.uri, profile=profile, neighbours=neighbours(ctx, tax), wages=wages(tax), lang=_lang(lang)
+    )
     target_facts = _target_facts(ctx, tax, occ.uri, profile)
     plan = m.plan_training(
         {g.uri: g.specificity for g in path.gap_skills},

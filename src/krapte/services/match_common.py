@@ -29,6 +29,7 @@ __all__ = [
     "course_from_row",
     "course_to_row",
     "log_recommendation",
+    "neighbours",
     "region_code",
     "shortage_by_occupation",
     "tension_cell",
@@ -56,6 +57,31 @@ def wages(tax: Taxonomy) -> dict[str, float]:
     if tax.key not in _wages:
         _wages[tax.key] = wages_by_occupation(tax)
     return _wages[tax.key]
+
+
+_neighbours: dict[str, Any] = {}
+
+
+def neighbours(ctx: Context, tax: Taxonomy) -> Any:
+    """Semantic credit for pathways (:class:`krapte.match.SemanticNeighbours`) from the taxonomy's skill label
+    index, or None when embeddings are off (``KRAPTE_NO_EMBEDDINGS=1``) or the index is not in the cache yet
+    (``krapte taxonomy build-index``; it is never built during a request). Computed once per process (about 5 s
+    of CPU for ESCO); pathways then use the semantic thresholds of :mod:`krapte.match.viability`."""
+    from krapte.taxonomy import embedding
+    from krapte.taxonomy.index import cache_path, get_index
+
+    key = f"{tax.key}|{ctx.settings.cache_dir}"
+    if key not in _neighbours:
+        found = None
+        if embedding.available() and cache_path(tax, "skill", ctx.settings).exists():
+            index = get_index(tax, "skill", ctx.settings)
+            if index is not None:
+                from krapte.match import SemanticNeighbours
+                from krapte.match.space import skill_space
+
+                found = SemanticNeighbours.from_vectors(skill_space(tax), index.uris, index.vectors)
+        _neighbours[key] = found
+    return _neighbours[key]
 
 
 def region_code(region: str) -> str:

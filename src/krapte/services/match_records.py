@@ -28,6 +28,7 @@ from krapte.services.match_common import (
     course_from_row,
     course_to_row,
     log_recommendation,
+    neighbours,
     region_code,
     today,
     vacancy_from_row,
@@ -340,7 +341,7 @@ def apply_pathway_overrides(
         return result
     tax = taxonomy(ctx)
     pinned = [
-        m.pathway_to(tax, uri, profile=profile, lang=lang)
+        m.pathway_to(tax, uri, profile=profile, neighbours=neighbours(ctx, tax), lang=lang)
         for uri, o in ov.items()
         if o["action"] == "pin" and uri in tax.occupations
     ]
@@ -427,7 +428,11 @@ def fairness_report(
         selected = m.selected_in_shortlists(shortlists, [p.id for p in profiles])
         outcome = f"in the top {shortlist} candidates of at least one of {len(by_id)} vacancies"
     else:
-        selected = {p.id: bool(m.pathways_from_profile(tax, p, top=1)) for p in profiles}
+        nb = neighbours(ctx, tax)
+        # viable targets come first, so the first pathway says whether there is one ("met scholing" does not count)
+        selected = {
+            p.id: any(x.viable for x in m.pathways_from_profile(tax, p, top=1, neighbours=nb)) for p in profiles
+        }
         outcome = "at least one viable green, digital or technical pathway"
     report = m.fairness_report(selected, groups, attribute=attribute, outcome=outcome).to_dict()
     report["profiles"] = len(profiles)
