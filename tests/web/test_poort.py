@@ -255,7 +255,8 @@ def test_numbers_use_a_dutch_decimal_comma_and_euro_format() -> None:
     assert nl.num(1234.5, 1) == "1.234,5" and en.num(1234.5, 1) == "1,234.5"
     assert nl.euro(1250) == "€ 1.250" and nl.euro(21.4) == "€ 21,40" and en.euro(21.4) == "€21.40"
     assert nl.percent(0.4) == "40%" and nl.km(12) == "12 km"
-    assert [fit_key(s) for s in (0.5, 0.25, 0.1)] == ["fit.good", "fit.fair", "fit.weak"]
+    tiers = ("hoog", "haalbaar", "met scholing", "laag", None)  # krapte.match.viability
+    assert [fit_key(v) for v in tiers] == ["fit.good", "fit.fair", "fit.weak", "fit.weak", "fit.weak"]
 
 
 def test_the_jargon_check_can_fail() -> None:

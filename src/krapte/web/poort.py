@@ -262,8 +262,8 @@ async def _cards_page(request: Request, state: PoortState, lang: Language) -> HT
 
     def work() -> tuple[list[dict[str, Any]], bool]:
         found = svc.pathways(ctx, profile=profile, region=region, top=CARDS, lang=lang)
-        weak = not found
-        if weak:  # nothing viable yet: show the closest ones, honestly marked
+        weak = not any(p.viable for p in found)
+        if not found:  # nothing within reach yet: show the closest ones, honestly marked
             found = orientation.pathways_to_consider(ctx, profile, region=region, top=CARDS, lang=lang)
         cards = []
         for pathway in found:

@@ -11,18 +11,16 @@ from typing import Any
 
 __all__ = ["Formatter", "fit_key", "match_key"]
 
-#: pathway similarity thresholds (krapte.match.pathways: VIABLE 0.20, HIGHLY_VIABLE 0.35)
-FIT_GOOD = 0.35
-FIT_FAIR = 0.20
+#: the words for a pathway's viability tier (krapte.match.viability: thresholds derived from all occupation pairs)
+FIT_OF_VIABILITY = {"hoog": "fit.good", "haalbaar": "fit.fair"}
 #: vacancy match score thresholds (weights in docs/match.md: skills 0.65, education/hours/travel 0.35)
 MATCH_GOOD = 0.6
 MATCH_FAIR = 0.4
 
 
-def fit_key(similarity: float | None) -> str:
-    """The words for a pathway's similarity: fit.good / fit.fair / fit.weak."""
-    s = similarity or 0.0
-    return "fit.good" if s >= FIT_GOOD else "fit.fair" if s >= FIT_FAIR else "fit.weak"
+def fit_key(viability: str | None) -> str:
+    """The words for a pathway's viability tier (``Pathway.viability``): fit.good / fit.fair / fit.weak."""
+    return FIT_OF_VIABILITY.get(viability or "", "fit.weak")
 
 
 def match_key(score: float | None) -> str:

@@ -87,7 +87,7 @@ def card_view(
         "uri": pathway["uri"],
         "id": str(pathway["uri"]).rsplit("/", 1)[-1],
         "label": card.get("label") or pathway.get("label"),
-        "fit": _t(fit_key(pathway.get("similarity")), lang),
+        "fit": _t(fit_key(pathway.get("viability")), lang),
         "flags": [f for f in ("green", "digital", "technical") if flags.get(f)],
         "why": why,
         "shared_examples": _labels(ctx, shared[:SHOWN_SKILLS], lang),
