@@ -25,6 +25,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_lang, get_settings
+from krapte.api.models.evaluate import Evaluation
 from krapte.charting import MEDIA_TYPES
 from krapte.errors import InputError, TooLargeError, ValidationError
 from krapte.settings import Language, Settings
@@ -101,7 +102,15 @@ _OPENAPI_BODY: dict[str, Any] = {
 
 @router.post(
     "/evaluate",
-    responses={200: {"content": {"application/json": {}, "image/png": {}, "image/svg+xml": {}}}},
+    responses={
+        200: {
+            "model": Evaluation,
+            "content": {
+                "image/png": {"schema": {"type": "string", "format": "binary"}},
+                "image/svg+xml": {"schema": {"type": "string"}},
+            },
+        }
+    },
     openapi_extra=_OPENAPI_BODY,
 )
 async def evaluate_panel(
@@ -129,7 +138,8 @@ async def evaluate_panel(
         raise ValidationError(f"missing field(s): {', '.join(missing)}", hint=f"send {', '.join(REQUIRED)}")
     result = await run_in_threadpool(_evaluate, frame, options)
     if format == "json":
-        return Response(json.dumps(result.to_dict(), ensure_ascii=False), media_type="application/json")
+        body = Evaluation.model_validate(result.to_dict()).model_dump(mode="json")
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
     picture = await run_in_threadpool(result.plot, format, lang)
     return Response(picture, media_type=MEDIA_TYPES[format])
 

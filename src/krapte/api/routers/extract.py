@@ -7,12 +7,11 @@ Uploads larger than ``KRAPTE_MAX_UPLOAD_MB`` get 413; unreadable or unsupported 
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
 from starlette.datastructures import UploadFile
 
 from krapte.api.deps import get_context
+from krapte.api.models.extract import Extraction, ExtractRequest
 from krapte.errors import TooLargeError, ValidationError
 from krapte.services import Context
 from krapte.services import extract as svc
@@ -33,16 +32,7 @@ REQUEST_BODY = {
                     },
                 }
             },
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "properties": {
-                        "text": {"type": "string"},
-                        "lang": {"type": "string", "enum": ["auto", "nl", "en"]},
-                    },
-                    "required": ["text"],
-                }
-            },
+            "application/json": {"schema": ExtractRequest.model_json_schema()},
         }
     }
 }
@@ -82,11 +72,10 @@ async def read_extract_request(request: Request, settings: Settings) -> tuple[by
 
 
 @router.post("/extract", openapi_extra=REQUEST_BODY, operation_id="extract")
-async def extract(request: Request, ctx: Context = Depends(get_context)) -> dict[str, Any]:
+async def extract(request: Request, ctx: Context = Depends(get_context)) -> Extraction:
     """Skills with evidence, suggested occupations, green/digital flags and requirements of one document."""
     from starlette.concurrency import run_in_threadpool
 
     source, name, lang = await read_extract_request(request, ctx.settings)
     result = await run_in_threadpool(lambda: svc.extract(ctx, source, name=name, lang=lang))
-    body: dict[str, Any] = result.to_dict()
-    return body
+    return Extraction.model_validate(result.to_dict())

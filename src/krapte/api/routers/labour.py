@@ -24,10 +24,23 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from pydantic import BaseModel, Field
+from pydantic_core import to_json
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_context
-from krapte.api.models.labour import FactorSetSummary, Gemeente, RegionDetail, RegionOut
+from krapte.api.models.labour import (
+    FactorRow,
+    FactorSetDetail,
+    FactorSetSummary,
+    ForecastSummary,
+    ForecastTable,
+    Gemeente,
+    LabourOccupation,
+    PipelineSummary,
+    ProjectOut,
+    RegionDetail,
+    RegionOut,
+)
 from krapte.api.uploads import read_upload
 from krapte.services import Context
 from krapte.services import labour as svc
@@ -69,27 +82,27 @@ def list_factor_sets() -> list[FactorSetSummary]:
     ]
 
 
-@router.get("/factors/{name}")
-def show_factor_set(name: str) -> dict[str, Any]:
+@router.get("/factors/{name}", response_model_exclude_unset=True)
+def show_factor_set(name: str) -> FactorSetDetail:
     from krapte.labour.factors import describe, factor_set
 
     fs = factor_set(name)
-    return {
-        "name": fs.name,
-        "title": fs.title,
-        "source": fs.source,
-        "factors": describe(fs),
-        "occupations": [o.to_dict() for o in fs.occupations],
-    }
+    return FactorSetDetail(
+        name=fs.name,
+        title=fs.title,
+        source=fs.source,
+        factors=[FactorRow.model_validate(row) for row in describe(fs)],
+        occupations=[LabourOccupation.model_validate(o.to_dict()) for o in fs.occupations],
+    )
 
 
-@router.get("/labour/occupations")
-def list_occupations(factors: str = "rutovitz2025", esco: bool = False) -> list[dict[str, Any]]:
+@router.get("/labour/occupations", response_model_exclude_unset=True)
+def list_occupations(factors: str = "rutovitz2025", esco: bool = False) -> list[LabourOccupation]:
     """The occupations demand is forecast in, with ISCO-08, BRC 2014 and (``esco=true``) ESCO occupations."""
     from krapte.labour.esco import occupation_table
     from krapte.labour.factors import factor_set
 
-    return occupation_table(factor_set(factors), with_esco=esco)
+    return [LabourOccupation.model_validate(row) for row in occupation_table(factor_set(factors), with_esco=esco)]
 
 
 class PipelineImport(BaseModel):
@@ -112,13 +125,13 @@ class TensionRows(BaseModel):
 
 
 @router.get("/projects", operation_id="list_pipelines")
-def list_project_pipelines(ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
-    return svc.list_pipelines(ctx)
+def list_project_pipelines(ctx: Context = Depends(get_context)) -> list[PipelineSummary]:
+    return [PipelineSummary.model_validate(p) for p in svc.list_pipelines(ctx)]
 
 
 @router.get("/projects/{pipeline}", operation_id="show_pipeline")
-def show_pipeline(pipeline: str, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
-    return [p.to_dict() for p in svc.show_pipeline(ctx, pipeline)]
+def show_pipeline(pipeline: str, ctx: Context = Depends(get_context)) -> list[ProjectOut]:
+    return [ProjectOut.model_validate(p.to_dict()) for p in svc.show_pipeline(ctx, pipeline)]
 
 
 @router.post("/projects", status_code=201, operation_id="import_pipeline")
@@ -142,9 +155,17 @@ async def import_projects(
     return PipelineImport(pipeline=name, counts=report.counts)
 
 
-def _forecast_body(ctx: Context, items: list[Any], factors: str, variant: str, summary: bool) -> Any:
+def _forecast_body(
+    ctx: Context, items: list[Any], factors: str, variant: str, summary: bool
+) -> ForecastSummary | Response:
+    """The summary, or a :class:`ForecastTable` sent as is: its rows (megabytes of plain numbers and codes) are
+    built by the engine in the documented shape, and validating them again would double the answer's time."""
     result = svc.forecast(ctx, items, factors=factors, variant=variant)
-    return result.summary() if summary else {"summary": result.summary(), "rows": result.rows()}
+    brief = ForecastSummary.model_validate(result.summary())
+    if summary:
+        return brief
+    body = {"summary": brief.model_dump(mode="json", exclude_unset=True), "rows": result.rows()}
+    return Response(to_json(body), media_type="application/json")
 
 
 _SCENARIO = Query(
@@ -155,7 +176,12 @@ _SCENARIO = Query(
 _PROGRAMME = Query(None, max_length=3, description="nl-programmes-2030 only: RES, NPE and/or NPLW")
 
 
-@router.get("/forecast", operation_id="forecast_pipeline")
+@router.get(
+    "/forecast",
+    operation_id="forecast_pipeline",
+    response_model=ForecastSummary | ForecastTable,
+    response_model_exclude_unset=True,
+)
 async def forecast_pipeline(
     pipeline: str | None = Query(None, max_length=200),
     scenario: str | None = _SCENARIO,
@@ -164,35 +190,38 @@ async def forecast_pipeline(
     variant: str = Query("central", max_length=10),
     summary: bool = False,
     ctx: Context = Depends(get_context),
-) -> dict[str, Any]:
+) -> ForecastSummary | Response:
     """Forecast of an imported pipeline or an embedded scenario (default: the national scenario, nl-programmes-2030;
     its summary has ``by_programme`` and ``by_component``)."""
     if summary and svc.national_default(scenario, pipeline is not None):
-        national: dict[str, Any] = await run_in_threadpool(
+        national = await run_in_threadpool(
             lambda: regions_svc.national_summary(ctx, programmes=programme, factors=factors, variant=variant)
         )
-        return national
+        return ForecastSummary.model_validate(national)
     items = await run_in_threadpool(lambda: svc.projects_for(ctx, pipeline, scenario=scenario, programmes=programme))
     fs = factors or svc.default_factors(scenario, own_projects=pipeline is not None)
-    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, fs, variant, summary)
-    return body
+    return await run_in_threadpool(_forecast_body, ctx, items, fs, variant, summary)
 
 
-@router.post("/forecast", operation_id="forecast_upload")
+@router.post(
+    "/forecast",
+    operation_id="forecast_upload",
+    response_model=ForecastSummary | ForecastTable,
+    response_model_exclude_unset=True,
+)
 async def forecast_upload(
     file: UploadFile = File(...),
     factors: str = Form("rutovitz2025", max_length=80),
     variant: str = Form("central", max_length=10),
     summary: bool = Form(False),
     ctx: Context = Depends(get_context),
-) -> dict[str, Any]:
+) -> ForecastSummary | Response:
     """Forecast of an uploaded project file, without storing it."""
     from krapte.labour.projects import parse_projects
 
     content = await read_upload(file, ctx.settings.max_upload_bytes)
     items = await run_in_threadpool(parse_projects, content, PurePath(file.filename or "upload.csv").name)
-    body: dict[str, Any] = await run_in_threadpool(_forecast_body, ctx, items, factors, variant, summary)
-    return body
+    return await run_in_threadpool(_forecast_body, ctx, items, factors, variant, summary)
 
 
 @router.get("/supply", operation_id="supply")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +39,22 @@ from krapte.api.models.match import (
     ProfileSummary,
     TrainingPlanRequest,
     VacancyMatchRequest,
+)
+from krapte.api.models.match_results import (
+    ContactPointOut,
+    CourseOut,
+    FairnessReportOut,
+    FundingSchemeOut,
+    ImportCounts,
+    MatchOut,
+    OccupationCardOut,
+    OverrideOut,
+    PathwayDetail,
+    ProfileFromCv,
+    ProfileOut,
+    SkillChoice,
+    TrainingPlanOut,
+    VacancyOut,
 )
 from krapte.api.uploads import read_upload
 from krapte.errors import ValidationError
@@ -81,14 +97,14 @@ def pathways(
 
 
 @router.post("/pathways", operation_id="pathways_for")
-def pathways_for(body: PathwayRequest, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+def pathways_for(body: PathwayRequest, ctx: Context = Depends(get_context)) -> list[PathwayDetail]:
     """Pathways with every detail (coverage, viability, wage ratio, regional shortage, gap groups, reasons)."""
     if body.target is not None:
         if body.origin is not None and body.profile is None and body.profile_id is None and body.skills is None:
             one = svc.pathway_to(ctx, body.target, origin=body.origin, region=body.region, lang=body.lang)
         else:
             one = svc.pathway_to(ctx, body.target, profile=_person(ctx, body), region=body.region, lang=body.lang)
-        return [one.to_dict()]
+        return [PathwayDetail.model_validate(one.to_dict())]
     if body.origin is not None and body.profile is None and body.profile_id is None and body.skills is None:
         result = svc.pathways(
             ctx, origin=body.origin, region=body.region, top=body.top, any_target=body.any_target, lang=body.lang
@@ -102,25 +118,24 @@ def pathways_for(body: PathwayRequest, ctx: Context = Depends(get_context)) -> l
             any_target=body.any_target,
             lang=body.lang,
         )
-    return [p.to_dict() for p in result]
+    return [PathwayDetail.model_validate(p.to_dict()) for p in result]
 
 
 @router.post("/training-plan", operation_id="training_plan")
-async def training_plan(body: TrainingPlanRequest, ctx: Context = Depends(get_context)) -> dict[str, Any]:
+async def training_plan(body: TrainingPlanRequest, ctx: Context = Depends(get_context)) -> TrainingPlanOut:
     """Courses that close the gap to ``target``, with funding options, reasons and net cost per course."""
     profile = _person(ctx, body)
     plan = await run_in_threadpool(
         lambda: svc.training_plan(ctx, profile=profile, target=body.target, objective=body.objective, lang=body.lang)
     )
-    result: dict[str, Any] = plan.to_dict()
-    return result
+    return TrainingPlanOut.model_validate(plan.to_dict())
 
 
 @router.post("/match/vacancies", operation_id="match_vacancies")
-def match_vacancies(body: VacancyMatchRequest, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+def match_vacancies(body: VacancyMatchRequest, ctx: Context = Depends(get_context)) -> list[MatchOut]:
     """The best stored vacancies within the person's travel limit and hours, each explained."""
     result = svc.vacancies_for(ctx, profile=_person(ctx, body), top=body.top, open_hiring=body.open_hiring)
-    return [m.to_dict() for m in result]
+    return [MatchOut.model_validate(m.to_dict()) for m in result]
 
 
 @router.get("/match/candidates/{vacancy_id}", operation_id="match_candidates")
@@ -129,9 +144,10 @@ def match_candidates(
     top: int = Query(20, ge=1, le=100),
     open_hiring: bool = False,
     ctx: Context = Depends(get_context),
-) -> list[dict[str, Any]]:
+) -> list[MatchOut]:
     """The best candidates for a vacancy among the advisor's own clients (admins: everyone), explained."""
-    return [m.to_dict() for m in svc.candidates_for(ctx, vacancy_id, top=top, open_hiring=open_hiring)]
+    found = svc.candidates_for(ctx, vacancy_id, top=top, open_hiring=open_hiring)
+    return [MatchOut.model_validate(m.to_dict()) for m in found]
 
 
 @router.post("/overrides", status_code=204, operation_id="override")
@@ -147,18 +163,19 @@ async def fairness_report(
     kind: Literal["vacancies", "pathways"] = Form("vacancies"),
     shortlist: int = Form(10, ge=1, le=100),
     ctx: Context = Depends(get_context),
-) -> dict[str, Any]:
+) -> FairnessReportOut:
     """Selection rates and four-fifths ratios per group over stored profiles: aggregates only."""
     ctx.require("aggregates.read")  # before reading the upload
     content = await read_upload(file, ctx.settings.max_upload_bytes)
-    return await run_in_threadpool(
+    report = await run_in_threadpool(
         lambda: svc.fairness_report(ctx, content, attribute=attribute, kind=kind, shortlist=shortlist)
     )
+    return FairnessReportOut.model_validate(report)
 
 
 @router.get("/funding-schemes", operation_id="funding_schemes")
-def funding_schemes(include_ended: bool = True, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
-    return [s.to_dict() for s in svc.funding_schemes(ctx, include_ended=include_ended)]
+def funding_schemes(include_ended: bool = True, ctx: Context = Depends(get_context)) -> list[FundingSchemeOut]:
+    return [FundingSchemeOut.model_validate(s.to_dict()) for s in svc.funding_schemes(ctx, include_ended=include_ended)]
 
 
 @router.get("/skill-choices", operation_id="skill_choices")
@@ -166,8 +183,8 @@ def skill_choices(
     lang: Literal["nl", "en"] = "nl",
     group: str | None = Query(None, max_length=20),
     ctx: Context = Depends(get_context),
-) -> list[dict[str, Any]]:
-    return svc.skill_choices(ctx, lang=lang, group=group)
+) -> list[SkillChoice]:
+    return [SkillChoice.model_validate(c) for c in svc.skill_choices(ctx, lang=lang, group=group)]
 
 
 @router.get("/occupation-card", operation_id="occupation_card")
@@ -176,27 +193,27 @@ def occupation_card(
     region: str | None = Query(None, max_length=100),
     lang: Literal["nl", "en"] = "nl",
     ctx: Context = Depends(get_context),
-) -> dict[str, Any]:
-    return svc.occupation_card(ctx, occupation, region=region, lang=lang)
+) -> OccupationCardOut:
+    return OccupationCardOut.model_validate(svc.occupation_card(ctx, occupation, region=region, lang=lang))
 
 
 @router.get("/contact-point", operation_id="contact_point")
 def contact_point(
     region: str | None = Query(None, max_length=100), ctx: Context = Depends(get_context)
-) -> dict[str, Any]:
-    return svc.contact_point(ctx, region)
+) -> ContactPointOut:
+    return ContactPointOut.model_validate(svc.contact_point(ctx, region))
 
 
 # --- profiles -----------------------------------------------------------------------------------------------------
 @router.post("/profiles/from-cv", operation_id="profile_from_cv")
 async def profile_from_cv(
     file: UploadFile = File(...), lang: str = Form("auto", max_length=4), ctx: Context = Depends(get_context)
-) -> dict[str, Any]:
+) -> ProfileFromCv:
     """A profile from a CV (skills with evidence); nothing is stored."""
     content = await read_upload(file, ctx.settings.max_upload_bytes)
     name = PurePath(file.filename or "cv.txt").name
     profile, extraction = await run_in_threadpool(lambda: svc.profile_from_cv(ctx, content, filename=name, lang=lang))
-    return {"profile": profile.to_dict(), "extraction": extraction}
+    return ProfileFromCv(profile=ProfileOut.model_validate(profile.to_dict()), extraction=extraction)
 
 
 @router.get("/profiles", operation_id="list_profiles")
@@ -215,8 +232,8 @@ def save_profile(
 
 
 @router.get("/profiles/{profile_id}", operation_id="get_profile")
-def get_profile(profile_id: str, ctx: Context = Depends(get_context)) -> dict[str, Any]:
-    return svc.get_profile(ctx, profile_id).to_dict()
+def get_profile(profile_id: str, ctx: Context = Depends(get_context)) -> ProfileOut:
+    return ProfileOut.model_validate(svc.get_profile(ctx, profile_id).to_dict())
 
 
 @router.put("/profiles/{profile_id}", operation_id="replace_profile")
@@ -233,8 +250,8 @@ def delete_profile(profile_id: str, ctx: Context = Depends(get_context)) -> Resp
 
 
 @router.get("/profiles/{profile_id}/overrides", operation_id="list_overrides")
-def list_overrides(profile_id: str, ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
-    return svc.list_overrides(ctx, profile_id)
+def list_overrides(profile_id: str, ctx: Context = Depends(get_context)) -> list[OverrideOut]:
+    return [OverrideOut.model_validate(o) for o in svc.list_overrides(ctx, profile_id)]
 
 
 # --- catalogues ---------------------------------------------------------------------------------------------------
@@ -254,43 +271,43 @@ def list_vacancies(
     region: str | None = Query(None, max_length=100),
     limit: int = Query(50, ge=1, le=10_000),
     ctx: Context = Depends(get_context),
-) -> list[dict[str, Any]]:
-    return [vacancy_to_row(v) for v in svc.list_vacancies(ctx, region=region, limit=limit)]
+) -> list[VacancyOut]:
+    return [VacancyOut.model_validate(vacancy_to_row(v)) for v in svc.list_vacancies(ctx, region=region, limit=limit)]
 
 
 @router.get("/vacancies/{vacancy_id}", operation_id="get_vacancy")
-def get_vacancy(vacancy_id: str, ctx: Context = Depends(get_context)) -> dict[str, Any]:
-    return vacancy_to_row(svc.get_vacancy(ctx, vacancy_id))
+def get_vacancy(vacancy_id: str, ctx: Context = Depends(get_context)) -> VacancyOut:
+    return VacancyOut.model_validate(vacancy_to_row(svc.get_vacancy(ctx, vacancy_id)))
 
 
 @router.post("/vacancies", status_code=201, operation_id="import_vacancies")
 async def import_vacancies(
     file: UploadFile = File(...), format: _FORMAT = Form("auto"), ctx: Context = Depends(get_context)
-) -> dict[str, int]:
+) -> ImportCounts:
     """Import JobPosting JSON-LD, JSON, JSON lines or CSV (atomic; missing skills extracted from the text)."""
     ctx.require("labour.write")  # before reading the upload
     content = await read_upload(file, ctx.settings.max_upload_bytes)
     name = PurePath(file.filename or "vacancies").name
     report = await run_in_threadpool(lambda: svc.import_vacancies(ctx, content, format=format, source=name))
-    return report.counts
+    return ImportCounts(report.counts)
 
 
 @router.get("/courses", operation_id="list_courses")
-def list_courses(limit: int = Query(50, ge=1, le=10_000), ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
-    return [course_to_row(c) for c in svc.list_courses(ctx, limit=limit)]
+def list_courses(limit: int = Query(50, ge=1, le=10_000), ctx: Context = Depends(get_context)) -> list[CourseOut]:
+    return [CourseOut.model_validate(course_to_row(c)) for c in svc.list_courses(ctx, limit=limit)]
 
 
 @router.get("/courses/{course_id}", operation_id="get_course")
-def get_course(course_id: str, ctx: Context = Depends(get_context)) -> dict[str, Any]:
-    return course_to_row(svc.get_course(ctx, course_id))
+def get_course(course_id: str, ctx: Context = Depends(get_context)) -> CourseOut:
+    return CourseOut.model_validate(course_to_row(svc.get_course(ctx, course_id)))
 
 
 @router.post("/courses", status_code=201, operation_id="import_courses")
 async def import_courses(
     file: UploadFile = File(...), format: _FORMAT = Form("auto"), ctx: Context = Depends(get_context)
-) -> dict[str, int]:
+) -> ImportCounts:
     ctx.require("labour.write")
     content = await read_upload(file, ctx.settings.max_upload_bytes)
     name = PurePath(file.filename or "courses").name
     report = await run_in_threadpool(lambda: svc.import_courses(ctx, content, format=format, source=name))
-    return report.counts
+    return ImportCounts(report.counts)

@@ -16,11 +16,15 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from krapte.api.deps import get_context
 from krapte.api.models.monitor import (
+    AlgoritmeregisterRecord,
     HistoryEntry,
     ImportResult,
     IndicatorDetail,
     IndicatorSummary,
     KpiRow,
+    KpiTargetRow,
+    MeasureOut,
+    MeasureReportOut,
     VersionedMeasure,
     versioned,
 )
@@ -76,7 +80,7 @@ def create_measure(
     "/measures/export",
     operation_id="export_measures",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}, "application/json": {}}}},
+    responses={200: {"model": list[MeasureOut], "content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
 def export_measures(
     format: Literal["csv", "json"] = "csv", include_retired: bool = False, ctx: Context = Depends(get_context)
@@ -97,8 +101,8 @@ def overview(
 
 
 @router.get("/measures/algoritmeregister", operation_id="algoritmeregister")
-def algoritmeregister() -> dict[str, Any]:
-    return algoritmeregister_record()
+def algoritmeregister() -> AlgoritmeregisterRecord:
+    return AlgoritmeregisterRecord.model_validate(algoritmeregister_record())
 
 
 @router.get("/measures/{measure_id}", operation_id="get_measure")
@@ -148,7 +152,12 @@ def measure_history(measure_id: str, ctx: Context = Depends(get_context)) -> lis
     "/measures/{measure_id}/report",
     operation_id="measure_report",
     response_class=Response,
-    responses={200: {"content": {"application/json": {}, "text/html": {}, "text/markdown": {}}}},
+    responses={
+        200: {
+            "model": MeasureReportOut,
+            "content": {"text/html": {"schema": {"type": "string"}}, "text/markdown": {"schema": {"type": "string"}}},
+        }
+    },
 )
 def measure_report(
     measure_id: str,
@@ -242,6 +251,6 @@ def kpis(ctx: Context = Depends(get_context)) -> list[KpiRow]:
 
 
 @router.get("/kpi-targets", operation_id="kpi_targets")
-def kpi_targets(ctx: Context = Depends(get_context)) -> list[dict[str, Any]]:
+def kpi_targets(ctx: Context = Depends(get_context)) -> list[KpiTargetRow]:
     """Every target of the plan once: progress, the trend seen with its interval, quality badges and a verdict."""
-    return [e.row.to_dict() for e in svc.kpi_dashboard(ctx)]
+    return [KpiTargetRow.model_validate(e.row.to_dict()) for e in svc.kpi_dashboard(ctx)]

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from krapte.api.deps import get_context, get_lang
+from krapte.api.models.taxonomy import OccupationDetail, SkillDetail
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.services import Context
 from krapte.services import taxonomy as svc
@@ -57,21 +58,17 @@ def search_skills(
     return _search(ctx, "skill", q, top, lang)
 
 
-@router.get("/occupations/{concept_id:path}", operation_id="get_occupation")
+@router.get("/occupations/{concept_id:path}", operation_id="get_occupation", response_model_exclude_unset=True)
 def get_occupation(
     concept_id: str, lang: Language = Depends(get_lang), ctx: Context = Depends(get_context)
-) -> dict[str, Any]:
+) -> OccupationDetail:
     """One occupation by UUID or URI: labels, ISCO group, essential/optional skills, green/digital/technical flags."""
     occ = svc.taxonomy(ctx).occupation(concept_id)
-    result: dict[str, Any] = svc.describe(ctx, occ.uri, lang=lang)
-    return result
+    return OccupationDetail.model_validate(svc.describe(ctx, occ.uri, lang=lang))
 
 
-@router.get("/skills/{concept_id:path}", operation_id="get_skill")
-def get_skill(
-    concept_id: str, lang: Language = Depends(get_lang), ctx: Context = Depends(get_context)
-) -> dict[str, Any]:
+@router.get("/skills/{concept_id:path}", operation_id="get_skill", response_model_exclude_unset=True)
+def get_skill(concept_id: str, lang: Language = Depends(get_lang), ctx: Context = Depends(get_context)) -> SkillDetail:
     """One skill by UUID or URI: labels, type, collections, occupations that need it, related skills."""
     skill = svc.taxonomy(ctx).skill(concept_id)
-    result: dict[str, Any] = svc.describe(ctx, skill.uri, lang=lang)
-    return result
+    return SkillDetail.model_validate(svc.describe(ctx, skill.uri, lang=lang))
