@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES
 
-BASQUE = FIXTURES / "panels" / "basque" / "basque.csv"
+BASQUE = EXAMPLES / "panels" / "basque" / "basque.csv"
 TREATED = "Basque Country (Pais Vasco)"
 
 

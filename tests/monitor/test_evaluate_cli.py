@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from krapte.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES
 
-BASQUE = FIXTURES / "panels" / "basque" / "basque.csv"
+BASQUE = EXAMPLES / "panels" / "basque" / "basque.csv"
 MPDTA = FIXTURES / "panels" / "mpdta" / "mpdta.csv"
 BASE = ["--panel", str(BASQUE), "--unit", "regionname", "--time", "year", "--outcome", "gdpcap"]
 CONTRACT = {"design", "estimate", "ci_low", "ci_high", "diagnostics", "weights"}

@@ -14,10 +14,10 @@ import pytest
 from krapte.monitor.evaluate import evaluate
 from krapte.monitor.evaluate.randomization import randomization_inference
 from krapte.monitor.evaluate.simulate import staggered_panel
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES
 
 ORGAN = FIXTURES / "panels" / "organ-donation" / "organ_donation.csv"
-BASQUE = FIXTURES / "panels" / "basque" / "basque.csv"
+BASQUE = EXAMPLES / "panels" / "basque" / "basque.csv"
 
 
 @pytest.fixture(scope="module")
