@@ -162,8 +162,9 @@ def pathways_to_consider(
     """The closest green, digital or technical occupations even when none is viable yet.
 
     :func:`krapte.services.match.pathways` returns viable pathways and entry-level targets "met scholing" only
-    (thresholds in :mod:`krapte.match.viability`), and a short CV often has none: the Gouden Poort then shows these, marked "past matig", with everything still to learn. Logged as
-    ``recommend.pathways`` like the service's results (input hash, method and taxonomy version).
+    (thresholds in :mod:`krapte.match.viability`), and a short CV often has none: the Gouden Poort then shows these,
+    marked "past matig", with everything still to learn. Logged as ``recommend.pathways`` like the service's results
+    (input hash, method and taxonomy version).
     """
     from krapte.match.pathways import FLAGS
     from krapte.services.match_common import log_recommendation, shortage_by_occupation, today, wages
