@@ -86,14 +86,16 @@ class Store:
         return self.engine.dialect.name
 
     @contextmanager
-    def transaction(self, *, exclusive: bool = False) -> Iterator[Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One atomic unit of work: everything inside commits together or not at all.
 
-        ``exclusive`` takes the database write lock at the start (SQLite), so that a read-then-write sequence
-        cannot interleave with another writer.
+        On SQLite it takes the write lock at the start (``BEGIN IMMEDIATE``): nearly every unit of work reads before
+        it writes (the audit chain reads the last entry's hash), and a deferred transaction that must upgrade its read
+        lock while another writer has committed fails at once with "database is locked" instead of waiting for
+        ``busy_timeout``. Readers are not blocked (WAL).
         """
         with self.engine.connect() as conn:
-            if exclusive and self.dialect == "sqlite":
+            if self.dialect == "sqlite":
                 conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
             with conn.begin():
                 yield conn

@@ -98,7 +98,7 @@ def save_pipeline(
     """Store a validated project list as pipeline ``name`` atomically."""
     name = _check_name(name)
     report = ImportReport()
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         exists = conn.execute(sa.select(pipelines.c.name).where(pipelines.c.name == name)).first()
         if exists and not replace:
             raise ValidationError(
@@ -215,7 +215,7 @@ def save_supply_cells(
         for r, g, m, v in cells
     ]
     report = ImportReport()
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         conn.execute(supply_cells.delete().where(supply_cells.c.source == source))
         if rows:
             conn.execute(supply_cells.insert(), rows)

@@ -122,7 +122,7 @@ def _upsert(
 ) -> ImportReport:
     report = ImportReport()
     now = _now()
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         ids = [r["id"] for r in rows]
         existing: set[str] = set()
         for i in range(0, len(ids), 500):
@@ -239,7 +239,7 @@ def save_profile(
 ) -> bool:
     """Insert or replace a profile; returns True when it was new. The owner of an existing profile never changes."""
     now = _now()
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         current = conn.execute(sa.select(profiles.c.owner_id).where(profiles.c.id == profile_id)).scalar()
         body = json.dumps(data, ensure_ascii=False)
         if current is None:

@@ -163,7 +163,7 @@ def _write_history(
 def create_measure(store: Store, measure: Measure, *, actor: str | AuditActor, comment: str = "") -> int:
     """Add a new measure (version 1); a measure with the same id is a conflict."""
     now = datetime.now(UTC)
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         if conn.execute(sa.select(measures.c.id).where(measures.c.id == measure.id)).first():
             raise ConflictError(
                 f"measure {measure.id!r} already exists", hint="edit it, or choose another id", measure=measure.id
@@ -200,7 +200,7 @@ def update_measure(
     ``expected_version=None`` skips the concurrency check (scripts that own the registry); interactive
     interfaces always pass the version they showed to the user.
     """
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         row = conn.execute(sa.select(measures).where(measures.c.id == measure_id)).first()
         if row is None:
             raise NotFoundError(f"no measure {measure_id!r}", hint="list the ids with `krapte measures list`")
@@ -304,7 +304,7 @@ def save_panel(
     inds = list(new_indicators)
     obs = list(new_observations)
     known_ids = {i.id for i in inds}
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         stored: set[str] = set(conn.execute(sa.select(indicators.c.id)).scalars())
         missing = sorted({o.indicator for o in obs} - known_ids - stored)
         if missing:

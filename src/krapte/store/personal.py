@@ -271,7 +271,7 @@ def purge_expired(
         )
     now = now or datetime.now(UTC)
     counts: dict[str, int] = {}
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         for entry in reg.entries():
             days = policy.get(entry.kind)
             if days is None or entry.time_column is None:
@@ -346,7 +346,7 @@ def delete_person(
         raise ValidationError("a subject id is required")
     reg = _registry(registry)
     counts: dict[str, int] = {}
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         for entry in reversed(reg.entries()):
             n = _erase(conn, entry, entry.owned_by(subject_id))
             if n:

@@ -72,7 +72,7 @@ def save_taxonomy(
     sha = hashlib.sha256(blob).hexdigest()
     version_id = f"esco-{tax.version}-{sha[:10]}"
     created = False
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         existing = conn.execute(
             sa.select(taxonomy_versions.c.id, taxonomy_versions.c.active).where(taxonomy_versions.c.sha256 == sha)
         ).first()
@@ -126,7 +126,7 @@ def _activate(conn: sa.Connection, version_id: str) -> None:
 
 def activate_version(store: Store, version_id: str, *, actor: str | AuditActor = "system") -> None:
     """Make a stored version the active one."""
-    with store.transaction(exclusive=True) as conn:
+    with store.transaction() as conn:
         if conn.execute(sa.select(taxonomy_versions.c.id).where(taxonomy_versions.c.id == version_id)).first() is None:
             known = ", ".join(r["id"] for r in list_versions(store)) or "none"
             raise NotFoundError(f"no taxonomy version {version_id!r}", hint=f"stored versions: {known}")
