@@ -28,7 +28,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -745,33 +745,18 @@ def _solve_milp(
     def run(budget: float, incumbent: IntArray) -> tuple[IntArray, str, float, float]:
         # HiGHS measures time_limit on the run time accumulated over every run of this solver object
         h.setOptionValue("time_limit", h.getRunTime() + max(budget, 0.1))
-        sol = highspy.HighsSolution()
-        sol.col_value = list(solution_vector(incumbent))
-        sol.value_valid = True
-        h.setSolution(sol)
         stop_at[0] = time.perf_counter() + budget
         first_callback[0] = None
         run_started[0] = time.perf_counter()
-        h.run()
-        model_status = h.getModelStatus()
-        ok = {
-            highspy.HighsModelStatus.kOptimal: "optimal",
-            highspy.HighsModelStatus.kTimeLimit: "time_limit",
-            highspy.HighsModelStatus.kInterrupt: "time_limit",
-        }
-        if model_status not in ok:
-            raise SolverError(
-                f"HiGHS stopped with status {h.modelStatusToString(model_status)!r} on the planning model",
-                hint="check the capacity and demand arrays for extreme values",
-            )
+        status = _run_from(h, solution_vector(incumbent), "the planning model")
         info = h.getInfo()
         bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else -np.inf
         if info.primal_solution_status != 2:  # kSolutionStatusFeasible
-            return incumbent, ok[model_status], 1.0, bound
+            return incumbent, status, 1.0, bound
         values = np.asarray(h.getSolution().col_value)[:n_x]
         picked = np.array([int(np.argmax(values[x_offset[i] : x_offset[i + 1]])) for i in range(n_projects)])
         # a gap HiGHS could not bound (no dual bound yet) is reported as 100 %
-        return picked.astype(np.int64), ok[model_status], float(min(max(info.mip_gap, 0.0), 1.0)), bound
+        return picked.astype(np.int64), status, float(min(max(info.mip_gap, 0.0), 1.0)), bound
 
     budget = deadline - time.perf_counter()
     share = 1.0 if objective == "weighted" else 0.85
@@ -921,6 +906,30 @@ def _better_or_equal(
     if u_new < u_old - TOLERANCE * max(1.0, u_old):
         return True
     return u_new <= u_old + TOLERANCE * max(1.0, u_old) and p_new <= p_old + TOLERANCE
+
+
+def _run_from(h: Any, start: FloatArray | Sequence[float], what: str) -> str:
+    """Run the MIP in ``h`` from the feasible ``start`` (column values); "optimal" or "time_limit" (also when
+    interrupted), or a :class:`SolverError` naming ``what`` for any other end."""
+    import highspy
+
+    sol = highspy.HighsSolution()
+    sol.col_value = list(start)
+    sol.value_valid = True
+    h.setSolution(sol)
+    h.run()
+    model_status = h.getModelStatus()
+    ends = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time_limit",
+        highspy.HighsModelStatus.kInterrupt: "time_limit",
+    }
+    if model_status not in ends:
+        raise SolverError(
+            f"HiGHS stopped with status {h.modelStatusToString(model_status)!r} on {what}",
+            hint="check the capacity and demand arrays for extreme values",
+        )
+    return ends[model_status]
 
 
 def _check_status(h: object, status: object, what: str) -> None:

@@ -32,8 +32,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from krapte.errors import SolverError
-
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
@@ -228,7 +226,7 @@ def _solve_block(
     import highspy
     from scipy.sparse import coo_matrix
 
-    from krapte.labour.planning import _check_status, _quiet_stdout
+    from krapte.labour.planning import _check_status, _quiet_stdout, _run_from
 
     n_p = len(cells)
     x_offset = np.cumsum([0] + [len(c) for c in cells]).astype(np.int64)
@@ -330,22 +328,7 @@ def _solve_block(
         return x, float(lp.col_cost_ @ x)
 
     incumbent, start_value = objective_of(start)
-    sol = highspy.HighsSolution()
-    sol.col_value = list(incumbent)
-    sol.value_valid = True
-    h.setSolution(sol)
-    h.run()
-    model_status = h.getModelStatus()
-    ok = {
-        highspy.HighsModelStatus.kOptimal: "optimal",
-        highspy.HighsModelStatus.kTimeLimit: "time_limit",
-        highspy.HighsModelStatus.kInterrupt: "time_limit",
-    }
-    if model_status not in ok:
-        raise SolverError(
-            f"HiGHS stopped with status {h.modelStatusToString(model_status)!r} on a planning block",
-            hint="check the capacity and demand arrays for extreme values",
-        )
+    status = _run_from(h, incumbent, "a planning block")
     info = h.getInfo()
     bound = max(float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else 0.0, lp_bound)
     chosen, value = start, start_value
@@ -355,4 +338,4 @@ def _solve_block(
         _, picked_value = objective_of(picked)
         if picked_value <= start_value + tol * max(1.0, start_value):
             chosen, value = picked, picked_value
-    return chosen, ok[model_status], value, min(bound, value), n_cells
+    return chosen, status, value, min(bound, value), n_cells

@@ -12,8 +12,15 @@ import time
 
 import numpy as np
 
-from krapte.errors import SolverError
-from krapte.labour.planning import TOLERANCE, FloatArray, IntArray, _Candidates, _check_status, _quiet_stdout
+from krapte.labour.planning import (
+    TOLERANCE,
+    FloatArray,
+    IntArray,
+    _Candidates,
+    _check_status,
+    _quiet_stdout,
+    _run_from,
+)
 
 __all__ = ["solve_step_model"]
 
@@ -175,21 +182,7 @@ def solve_step_model(
 
     for callback in (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt):
         callback.subscribe(interrupt)
-    sol = highspy.HighsSolution()
-    sol.col_value = list(y0)
-    sol.value_valid = True
-    h.setSolution(sol)
-    h.run()
-    status = h.getModelStatus()
-    if status not in (
-        highspy.HighsModelStatus.kOptimal,
-        highspy.HighsModelStatus.kTimeLimit,
-        highspy.HighsModelStatus.kInterrupt,
-    ):
-        raise SolverError(
-            f"HiGHS stopped with status {h.modelStatusToString(status)!r} on a block of the planning model",
-            hint="check the capacity and demand arrays for extreme values",
-        )
+    _run_from(h, y0, "a block of the planning model")
     info = h.getInfo()
     bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else _floor(cand, x_cost, room)
     if info.primal_solution_status != 2:
