@@ -12,30 +12,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from esco_labels import LabelResolver  # noqa: E402
 from nl_passages_source import P  # noqa: E402
-
-from krapte.taxonomy import default_taxonomy  # noqa: E402
 
 OUT = HERE.parents[1] / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
 
 
 def main() -> int:
-    tax = default_taxonomy()
-    by_label: dict[str, list[str]] = {}
-    for uri, skill in tax.skills.items():
-        if skill.labels.get("en"):
-            by_label.setdefault(skill.labels["en"], []).append(uri)
-    problems = []
-
-    def resolve(labels: list[str], pid: str) -> list[dict[str, str]]:
-        out = []
-        for label in labels:
-            uris = by_label.get(label, [])
-            if len(uris) != 1:
-                problems.append(f"{pid}: {label!r} matches {len(uris)} skills")
-                continue
-            out.append({"uri": uris[0], "label_en": label})
-        return out
+    resolver = LabelResolver()
+    resolve, problems = resolver.resolve, resolver.problems
 
     rows = []
     for p in P:

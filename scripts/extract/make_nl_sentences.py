@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from krapte.taxonomy import default_taxonomy  # noqa: E402
+from esco_labels import LabelResolver  # noqa: E402
 
 OUT = HERE.parents[1] / "tests" / "fixtures" / "nl-sentences" / "sentences.jsonl"
 
@@ -53,22 +53,8 @@ def fold_of(sid: str) -> str:
 
 
 def main() -> int:
-    tax = default_taxonomy()
-    by_label: dict[str, list[str]] = {}
-    for uri, skill in tax.skills.items():
-        if skill.labels.get("en"):
-            by_label.setdefault(skill.labels["en"], []).append(uri)
-    problems: list[str] = []
-
-    def resolve(labels: list[str], sid: str) -> list[dict[str, str]]:
-        out = []
-        for label in labels:
-            uris = by_label.get(label, [])
-            if len(uris) != 1:
-                problems.append(f"{sid}: {label!r} matches {len(uris)} skills")
-                continue
-            out.append({"uri": uris[0], "label_en": label})
-        return out
+    resolver = LabelResolver()
+    resolve, problems = resolver.resolve, resolver.problems
 
     rows = []
     seen: set[str] = set()

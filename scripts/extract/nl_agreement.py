@@ -164,12 +164,9 @@ def format_table(results: list[Agreement]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from krapte.taxonomy import default_taxonomy
+    from esco_labels import skills_by_english_label
 
-    by_label: dict[str, list[str]] = {}
-    for uri, skill in default_taxonomy().skills.items():
-        if skill.labels.get("en"):
-            by_label.setdefault(skill.labels["en"], []).append(uri)
+    by_label = skills_by_english_label()
     uri_of_label = {label: uris[0] for label, uris in by_label.items() if len(uris) == 1}
     rows = [json.loads(line) for line in SENTENCES.read_text(encoding="utf-8").splitlines()]
     second = load_second()
