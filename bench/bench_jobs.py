@@ -15,7 +15,6 @@ import csv
 import dataclasses
 import io
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ import numpy as np
 
 from krapte.labour.quarters import format_quarter, parse_quarter
 from krapte.labour.regions import default_regions
+from krapte.web.devserver import free_port
 
 REDIS_URL = os.environ.get("KRAPTE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 TECHNOLOGIES = (
@@ -127,12 +127,6 @@ def jobs_app(settings: object) -> object:
     return app
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _probe_health(base: str, seconds: float | None, until: threading.Event | None = None) -> list[float]:
     import httpx
 
@@ -162,7 +156,7 @@ def _responsiveness(settings: object, baseline_s: float, projects: int, time_lim
     as_user = admin.with_principal(Principal(id=user.id, name=user.username, role=Role.ANALYST, via="session"))
     token = accounts.create_token(as_user, "bench").token
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(jobs_app(settings), host="127.0.0.1", port=port, log_level="warning"))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

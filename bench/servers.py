@@ -4,7 +4,6 @@ database per run, and signing in through the web form. Not a benchmark itself (n
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,13 +12,9 @@ import uuid
 import httpx
 import sqlalchemy as sa
 
+from krapte.web.devserver import free_port
+
 __all__ = ["drop_database", "free_port", "postgres_database", "serve", "sign_in"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:

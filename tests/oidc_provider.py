@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -28,6 +27,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
+
+from krapte.web.devserver import free_port
 
 CLIENT_ID = "krapte-test"
 CLIENT_SECRET = "test-secret-" + "x" * 20
@@ -151,12 +152,6 @@ class ProviderStub:
                 Route("/token", token, methods=["POST"]),
             ]
         )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from krapte.limits import MB, LimitExceeded, Limits, current_limits, reset_limit
 from krapte.security.safe_json import json_depth, loads, nests_deeper_than
 from krapte.security.safe_zip import open_zip
 from krapte.settings import Settings
+from krapte.web.devserver import free_port
 from tests.conftest import FIXTURES
 from tests.security import hostile
 
@@ -150,12 +151,6 @@ def test_indicator_csv_rows_are_capped_at_max_rows() -> None:
     assert len(read_csv(path)[1]) > 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _raw_request(url: str, head: str, preamble: bytes, chunks: int, chunk_size: int) -> bytes:
     host, port = url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=20) as sock:
@@ -186,7 +181,7 @@ def small_body_server(settings: Settings):  # type: ignore[no-untyped-def]
     from krapte.api.app import create_app
 
     app = create_app(replace(settings, limits=replace(settings.limits, max_body_bytes=MB)))
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
