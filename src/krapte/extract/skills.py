@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -39,6 +38,18 @@ from krapte.errors import ValidationError
 from krapte.extract.build import dutch_lexicon
 from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
+from krapte.extract.crosslingual import (
+    TASK_CUE,
+    AcceptanceModel,
+    Candidate,
+    SkillWords,
+    candidate_features,
+    candidate_phrases,
+    load_acceptance_model,
+    requirement_spans,
+    skill_phrase,
+)
+from krapte.extract.crosslingual import clauses as _clauses
 from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise, normalise_label
 from krapte.extract.reading import (
     ActionVerbs,
@@ -53,10 +64,11 @@ from krapte.extract.reading import (
 from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
 from krapte.extract.spans import default_span_tagger, tokenize
 from krapte.extract.verb_object import verb_forms_of
-from krapte.extract.words import FUNCTION_WORDS, SUBJECT_PRONOUNS, detect_language
+from krapte.extract.words import detect_language
 from krapte.text.normalize import label_key
 
 LangOption = Literal["auto", "nl", "en"]
+Found = dict[str, list[tuple["Evidence", float]]]
 EMBEDDING = "embedding"
 LEXICON = "lexicon"
 VERB_OBJECT = "verb_object"
@@ -206,6 +218,9 @@ class SkillExtractor:
             if label_key(label).endswith("en")
         )
         self._vectors: SkillVectors | None = None
+        # the cross-lingual stage's acceptance model for Dutch text (None: the cosine-and-margin rule below)
+        self.acceptance: AcceptanceModel | None = load_acceptance_model()
+        self._skill_words = SkillWords(taxonomy, self._derived)
         self._tagger = default_span_tagger()
         self._idf = built.idf
         # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
@@ -226,13 +241,36 @@ class SkillExtractor:
         if lang not in ("auto", "nl", "en"):
             raise ValidationError(f"language {lang!r} is not supported", hint="use 'auto', 'nl' or 'en'")
         detected = detect_language(text) if lang == "auto" else lang
+        ctx, found, negated, covered, wishes = self._collect(text, detected)
+        if self.use_embeddings:
+            if detected == "nl" and self.acceptance is not None:
+                self._crosslingual_stage(text, ctx, covered, found, self.acceptance)
+            else:
+                self._embedding_stage(text, ctx, covered, found, detected)
+        skills = self._aggregate(found)
+        negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
+        profile = SkillProfile(detected, skills, negated=negated_matches)
+        profile.occupations = self.suggest_occupations(skills, title=title, lang=detected)
+        profile.targets = self._targets(text, list(wishes.values()), detected)
+        return profile
+
+    def cross_lingual_candidates(self, text: str) -> tuple[list[Candidate], set[str]]:
+        """The cross-lingual stage's candidates in a Dutch text before acceptance, and the skills the earlier stages
+        found there (:mod:`krapte.extract.crosslingual`; used to fit and inspect the acceptance model)."""
+        ctx, found, _, covered, _ = self._collect(text, "nl")
+        return self._crosslingual_candidates(text, ctx, covered, found), set(found)
+
+    def _collect(
+        self, text: str, lang: str
+    ) -> tuple[DocumentContext, Found, Found, list[tuple[int, int]], dict[int, Any]]:
+        """The lexical, reading and verb–object stages: (context, found, negated, covered spans, wish sentences)."""
         ctx = DocumentContext(text)
         found: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         negated: dict[str, list[tuple[Evidence, float]]] = defaultdict(list)
         covered: list[tuple[int, int]] = []
         wishes: dict[int, Any] = {}
-        hits = self.lexical_hits(text, detected)
-        if detected == "nl":
+        hits = self.lexical_hits(text, lang)
+        if lang == "nl":
             hits = self._read_dutch_hits(text, hits)
         for hit in hits:
             sentence = ctx.sentence_at(hit.start)
@@ -251,18 +289,11 @@ class SkillExtractor:
             evidence = Evidence(hit.start, hit.end, text[hit.start : hit.end], method, is_neg)
             (negated if is_neg else found)[uri].append((evidence, conf))
             covered.append((hit.start, hit.end))
-        if detected == "nl":
+        if lang == "nl":
             self._verb_object_stage(text, ctx, covered, found, negated)
             _drop_derived_under_official(found, self._derived)
         wishes.update({s.start: s for s in ctx.sentences if s.wish})
-        if self.use_embeddings:
-            self._embedding_stage(text, ctx, covered, found, detected)
-        skills = self._aggregate(found)
-        negated_matches = [m for m in self._aggregate(negated, keep_all=True) if m.uri not in {s.uri for s in skills}]
-        profile = SkillProfile(detected, skills, negated=negated_matches)
-        profile.occupations = self.suggest_occupations(skills, title=title, lang=detected)
-        profile.targets = self._targets(text, list(wishes.values()), detected)
-        return profile
+        return ctx, found, negated, covered, wishes
 
     def lexical_hits(self, text: str, lang: str | None = None) -> list[Hit]:
         """The lexical stage alone: longest label hits (used by the speed benchmark and the span baseline).
@@ -465,14 +496,14 @@ class SkillExtractor:
         lang: str = "nl",
     ) -> None:
         phrases: list[tuple[int, int]] = []
-        requirement_spans: list[tuple[int, int]] | None = None
+        req_spans: list[tuple[int, int]] | None = None
         for sent in ctx.sentences:
             if sent.boilerplate or sent.wish:
                 continue
             if not (
                 sent.requirement_cue
                 or sent.section in ("tasks", "requirements", "skills", "experience")
-                or _TASK_CUE.match(text, sent.start, sent.end)
+                or TASK_CUE.match(text, sent.start, sent.end)
             ):
                 continue
             for start, end in _clauses(text, sent.start, sent.end):
@@ -481,9 +512,9 @@ class SkillExtractor:
                 phrase = self._skill_phrase(text, start, end)
                 if phrase is None:
                     continue
-                if requirement_spans is None:
-                    requirement_spans = _requirement_spans(text)
-                if not any(s < phrase[1] and phrase[0] < e for s, e in requirement_spans):
+                if req_spans is None:
+                    req_spans = requirement_spans(text)
+                if not any(s < phrase[1] and phrase[0] < e for s, e in req_spans):
                     phrases.append(phrase)
         phrases = phrases[:EMBED_MAX_CLAUSES]
         if not phrases:
@@ -499,6 +530,48 @@ class SkillExtractor:
                 continue
             conf = METHOD_CONFIDENCE[EMBEDDING] + 2 * (cos - EMBED_THRESHOLD) + 4 * (margin - EMBED_MARGIN)
             found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(min(conf, 0.8), 3)))
+
+    def _crosslingual_candidates(
+        self, text: str, ctx: DocumentContext, covered: list[tuple[int, int]], found: Found
+    ) -> list[Candidate]:
+        phrases = candidate_phrases(text, ctx, covered, self._verb_forms)
+        if not phrases:
+            return []
+        vectors = self._skill_vectors()
+        queries = encode([text[p.start : p.end] for p in phrases], kind="query")
+        return candidate_features(
+            text,
+            phrases,
+            vectors.scores(queries),
+            queries,
+            vectors.index,
+            vectors.skill_uris,
+            self._skill_words,
+            self._skill_info,
+            set(found),
+        )
+
+    def _skill_info(self, uri: str) -> tuple[bool, bool, bool, str]:
+        skill = self.taxonomy.skills[uri]
+        return bool(skill.labels.get("nl")), uri in self._knowledge, uri in self._generic, skill.reuse_level
+
+    def _crosslingual_stage(
+        self, text: str, ctx: DocumentContext, covered: list[tuple[int, int]], found: Found, model: AcceptanceModel
+    ) -> None:
+        """Dutch phrases linked to skills the acceptance model accepts (:mod:`krapte.extract.crosslingual`): per
+        skill the most probable candidate; confidence 0.5 at the threshold, rising to 0.8 at probability 1."""
+        candidates = self._crosslingual_candidates(text, ctx, covered, found)
+        if not candidates:
+            return
+        probabilities = model.probabilities(np.array([c.features for c in candidates], dtype=np.float64))
+        best: dict[str, tuple[float, Candidate]] = {}
+        for candidate, p in zip(candidates, probabilities.tolist(), strict=True):
+            if p >= model.threshold and p > best.get(candidate.uri, (0.0, None))[0]:
+                best[candidate.uri] = (p, candidate)
+        for uri, (p, candidate) in best.items():
+            conf = 0.5 + 0.3 * (p - model.threshold) / max(1.0 - model.threshold, 1e-9)
+            start, end = candidate.phrase.start, candidate.phrase.end
+            found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(conf, 3)))
 
     def _phrase_scores(self, text: str, phrases: list[tuple[int, int]], vectors: SkillVectors, lang: str) -> Any:
         """Skill scores of each phrase: the phrase as written and, for a Dutch clause with a finite verb, the
@@ -521,23 +594,8 @@ class SkillExtractor:
         return scores
 
     def _skill_phrase(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The part of a clause worth embedding, or None when it cannot name a skill.
-
-        Function words (:data:`FUNCTION_WORDS`) are trimmed off both ends ("Je voert onderhoud uit" → "voert
-        onderhoud"). What is left must hold two content words, or one that is not a bare verb: a verb alone
-        ("installeer graag", "je spreekt") matches every skill with that verb and names none of them.
-        """
-        words = [(m.start(), m.end(), normalise_label(m.group())) for m in _WORD.finditer(text, start, end)]
-        content = [i for i, w in enumerate(words) if w[2] not in FUNCTION_WORDS and not w[2].isdigit()]
-        if not content or len(words) > 14:
-            return None
-        if len(content) == 1:
-            i = content[0]
-            word = words[i][2]
-            # a verb: a form of a Dutch label verb, or the word right after a subject pronoun ("je spreekt")
-            if word in self._verb_forms or len(word) < 4 or (i > 0 and words[i - 1][2] in SUBJECT_PRONOUNS):
-                return None
-        return words[content[0]][0], words[content[-1]][1]
+        """The part of a clause worth embedding (:func:`krapte.extract.crosslingual.skill_phrase`)."""
+        return skill_phrase(text, start, end, self._verb_forms)
 
     def _aggregate(self, found: dict[str, list[tuple[Evidence, float]]], *, keep_all: bool = False) -> list[SkillMatch]:
         matches = []
@@ -580,28 +638,6 @@ def _drop_derived_under_official(
             del found[uri]
 
 
-def _requirement_spans(text: str) -> list[tuple[int, int]]:
-    """Where the structured requirements (certificates, licences, education, hours, languages) stand in ``text``:
-    they are reported as requirements, and embedding them only finds look-alike skills ("rijbewijs" → teach
-    driving theory)."""
-    from krapte.extract.requirements import extract_requirements
-
-    spans: list[tuple[int, int]] = []
-
-    def walk(value: Any) -> None:
-        if hasattr(value, "__dataclass_fields__"):
-            if {"start", "end"} <= set(value.__dataclass_fields__):
-                spans.append((value.start, value.end))
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    walk(extract_requirements(text))
-    return spans
-
-
 def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedding: bool) -> list[tuple[str, float]]:
     """The taxonomy's job-title → occupation ranking (:func:`krapte.taxonomy.search.rank_occupations`)."""
     try:
@@ -610,29 +646,6 @@ def _title_ranking(taxonomy: Any, title: str, lang: str, *, top: int, use_embedd
         return []
     ranked = rank_occupations(taxonomy, [title], lang=lang, top=top, use_embedding=use_embedding)[0]
     return [(hit.uri, float(hit.score)) for hit in ranked]
-
-
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-# a sentence that states what someone does: "Je monteert ...", "Ik heb ... gepland", "You will ..."
-_TASK_CUE = re.compile(r"\s*(?:je|jij|u|ik|hij|zij|you|i)\s+\w+", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r"[,;:•·▪()]|\s-\s|\s(?:en|and|of|or)\s")
-
-
-def _clauses(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    pos = start
-    for m in _CLAUSE_SPLIT.finditer(text, start, end):
-        yield from _trim(text, pos, m.start())
-        pos = m.end()
-    yield from _trim(text, pos, end)
-
-
-def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    if end > start:
-        yield (start, end)
 
 
 @cache

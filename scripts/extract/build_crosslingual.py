@@ -1,0 +1,202 @@
+"""Fit the cross-lingual stage's acceptance model (``krapte/data/extract-crosslingual/acceptance.json``).
+
+The model (:class:`krapte.extract.crosslingual.AcceptanceModel`) is a logistic regression over the features of each
+(phrase, skill) candidate the stage retrieves from a Dutch text; a candidate is a positive when its skill is among
+the text's annotated skills. It is fitted on **development data only**:
+
+* the Dutch sentences of the 2026-11 batch (``tests/fixtures/nl-sentences``, s001-s100, both folds);
+* fold A (even ids) of the 2026-12 batch (s101-s360);
+* the 50 Dutch passages (``tests/fixtures/nl-passages``).
+
+Fold B (odd ids) of the 2026-12 batch is never read here: it is the held-out set the benchmark reports.
+
+The acceptance threshold is chosen by cross-validation grouped by text (5 folds; a text's candidates are all in one
+fold): out-of-fold probabilities for every candidate, then the threshold that maximises the micro F1 of the whole
+engine (the lexical and verb–object skills plus the accepted candidates) over the pooled out-of-fold predictions.
+The regularisation strength is fixed (L2, C = 1 on standardised features), not tuned. No network, deterministic.
+
+Usage: ``python scripts/extract/build_crosslingual.py [--cache FILE]`` (``--cache`` keeps the encoded candidates
+between runs, for inspection). Needs the embeddings extra and the skill label index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from krapte.extract.crosslingual import DATA_DIR, FEATURES, MODEL_FILE, AcceptanceModel  # noqa: E402
+from provenance import PACKAGE_DATA, write_provenance  # noqa: E402
+
+SENTENCES = ROOT / "tests" / "fixtures" / "nl-sentences" / "sentences.jsonl"
+PASSAGES = ROOT / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
+FOLDS = 5
+C = 1.0
+THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
+
+Item = dict  # {"group", "gold", "base", "candidates": [(uri, features)]}
+
+
+def development_texts() -> list[tuple[str, str, set[str]]]:
+    """(group id, text, gold skill URIs) of the development data; never 2026-12 fold B."""
+    out = []
+    for line in SENTENCES.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("batch", "2026-11") == "2026-12" and row["fold"] != "A":
+            continue  # the held-out fold
+        out.append((row["id"], row["text"], {s["uri"] for s in row["skills"]}))
+    for i, line in enumerate(PASSAGES.read_text("utf-8").splitlines()):
+        row = json.loads(line)
+        out.append((f"p{i:03d}", row["text"], {s["uri"] for s in row["skills"]}))
+    return out
+
+
+def collect(cache: Path | None) -> list[Item]:
+    if cache is not None and cache.exists():
+        items: list[Item] = pickle.loads(cache.read_bytes())
+        return items
+    from krapte.extract.skills import SkillExtractor
+    from krapte.taxonomy import default_taxonomy
+
+    engine = SkillExtractor(default_taxonomy())
+    if not engine.use_embeddings:
+        raise SystemExit("the embeddings extra is needed to fit the cross-lingual stage")
+    lexical = copy.copy(engine)
+    lexical.use_embeddings = False
+    items = []
+    for group, text, gold in development_texts():
+        candidates, _ = engine.cross_lingual_candidates(text)
+        base = set(lexical.extract(text, "nl").uris())
+        items.append(
+            {"group": group, "gold": gold, "base": base, "candidates": [(c.uri, c.features) for c in candidates]}
+        )
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(items))
+    return items
+
+
+def fit_logistic(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], c: float = C, iterations: int = 50
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64], float]:
+    """L2-regularised logistic regression by Newton's method on standardised features: (mean, scale, coef, b)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], 1.0 / c)
+    penalty[-1] = 0.0  # the intercept is not penalised
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        gradient = z.T @ (p - y) + penalty * w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return mean, scale, w[:-1], float(w[-1])
+
+
+def _matrix(items: list[Item]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], list[tuple[int, str]]]:
+    rows, labels, owners = [], [], []
+    for i, item in enumerate(items):
+        for uri, feats in item["candidates"]:
+            rows.append(feats)
+            labels.append(float(uri in item["gold"]))
+            owners.append((i, uri))
+    return np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.asarray(labels), owners
+
+
+def engine_prf(items: list[Item], probabilities: npt.NDArray[np.float64], owners: list[tuple[int, str]], t: float):
+    """Micro (tp, predicted, gold) of the lexical skills plus the candidates accepted at threshold ``t``."""
+    accepted: list[set[str]] = [set() for _ in items]
+    for (i, uri), p in zip(owners, probabilities, strict=True):
+        if p >= t:
+            accepted[i].add(uri)
+    tp = n_pred = n_gold = 0
+    for item, extra in zip(items, accepted, strict=True):
+        pred = item["base"] | extra
+        tp += len(pred & item["gold"])
+        n_pred += len(pred)
+        n_gold += len(item["gold"])
+    return tp, n_pred, n_gold
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_validate(items: list[Item]) -> tuple[float, dict[str, float]]:
+    """Out-of-fold probabilities (folds grouped by text), and the threshold with the best pooled engine F1."""
+    x, y, owners = _matrix(items)
+    fold_of_item = np.arange(len(items)) % FOLDS  # texts in file order, dealt round-robin
+    fold = np.array([fold_of_item[i] for i, _ in owners])
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        train, test = fold != k, fold == k
+        mean, scale, coef, b = fit_logistic(x[train], y[train])
+        oof[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + b)))
+    scored = [(t, _f1(*engine_prf(items, oof, owners, t))) for t in THRESHOLDS]
+    best_t, (p, r, f1) = max(scored, key=lambda s: (s[1][2], -s[0]))
+    base = _f1(*engine_prf(items, oof, owners, 2.0))
+    return float(best_t), {
+        "cv_precision": round(p, 3),
+        "cv_recall": round(r, 3),
+        "cv_f1": round(f1, 3),
+        "lexical_precision": round(base[0], 3),
+        "lexical_recall": round(base[1], 3),
+        "lexical_f1": round(base[2], 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path, help="keep the encoded candidates in this file between runs")
+    args = parser.parse_args()
+    items = collect(args.cache)
+    x, y, _ = _matrix(items)
+    threshold, figures = cross_validate(items)
+    mean, scale, coef, b = fit_logistic(x, y)
+    provenance = {
+        "fitted_on": "nl-sentences 2026-11 (s001-s100), 2026-12 fold A (even ids), nl-passages (50); never 2026-12 "
+        "fold B",
+        "texts": len(items),
+        "candidates": len(y),
+        "positives": int(y.sum()),
+        "threshold": f"max pooled out-of-fold engine F1, {FOLDS} folds grouped by text",
+        **figures,
+    }
+    model = AcceptanceModel(
+        FEATURES, tuple(mean.tolist()), tuple(scale.tolist()), tuple(coef.tolist()), b, threshold, provenance
+    )
+    folder = PACKAGE_DATA / DATA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MODEL_FILE).write_text(model.to_json(), encoding="utf-8")
+    write_provenance(
+        DATA_DIR,
+        title="Acceptance model of the cross-lingual skill stage (logistic regression)",
+        source="krapte's own Dutch evaluation data (tests/fixtures/nl-sentences, nl-passages), development part",
+        version="acceptance model format 1",
+        licence="EUPL-1.2 (krapte)",
+        attribution="krapte",
+        derivation="scripts/extract/build_crosslingual.py: L2 logistic regression (C=1, standardised features) over "
+        "the candidates of the development texts; threshold by 5-fold cross-validation grouped by text",
+    )
+    print(json.dumps(provenance, indent=1))
+    for name, w in sorted(zip(FEATURES, coef, strict=True), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:<28} {w:+.3f}")
+
+
+if __name__ == "__main__":
+    main()
