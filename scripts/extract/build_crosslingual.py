@@ -77,7 +77,12 @@ def collect(cache: Path | None) -> list[Item]:
         candidates, _ = engine.cross_lingual_candidates(text)
         base = set(lexical.extract(text, "nl").uris())
         items.append(
-            {"group": group, "gold": gold, "base": base, "candidates": [(c.uri, c.features) for c in candidates]}
+            {
+                "group": group,
+                "gold": gold,
+                "base": base,
+                "candidates": [(c.uri, c.features, (c.phrase.start, c.phrase.end)) for c in candidates],
+            }
         )
     if cache is not None:
         cache.write_bytes(pickle.dumps(items))
@@ -109,7 +114,7 @@ def fit_logistic(
 def _matrix(items: list[Item]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], list[tuple[int, str]]]:
     rows, labels, owners = [], [], []
     for i, item in enumerate(items):
-        for uri, feats in item["candidates"]:
+        for uri, feats, _ in item["candidates"]:
             rows.append(feats)
             labels.append(float(uri in item["gold"]))
             owners.append((i, uri))

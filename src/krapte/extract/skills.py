@@ -27,7 +27,6 @@ import copy
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -38,19 +37,16 @@ from krapte.errors import ValidationError
 from krapte.extract.build import dutch_lexicon
 from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
-from krapte.extract.crosslingual import (
-    TASK_CUE,
-    AcceptanceModel,
-    Candidate,
-    SkillWords,
-    candidate_features,
-    candidate_phrases,
-    load_acceptance_model,
-    requirement_spans,
-    skill_phrase,
-)
+from krapte.extract.crosslingual import AcceptanceModel, Candidate, SkillWords, load_acceptance_model
 from krapte.extract.crosslingual import clauses as _clauses
+from krapte.extract.embedding_stage import (
+    EMBEDDING,
+    EMBEDDING_CONFIDENCE,
+    EmbeddingStages,
+    Found,
+)
 from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits, normalise, normalise_label
+from krapte.extract.profile import Evidence, OccupationSuggestion, RankedSkill, SkillMatch, SkillProfile
 from krapte.extract.reading import (
     ActionVerbs,
     is_knowledge,
@@ -61,15 +57,13 @@ from krapte.extract.reading import (
     verb_first_words,
     wish_object,
 )
-from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode, load_skill_vectors
+from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode
 from krapte.extract.spans import default_span_tagger, tokenize
 from krapte.extract.verb_object import verb_forms_of
 from krapte.extract.words import detect_language
 from krapte.text.normalize import label_key
 
 LangOption = Literal["auto", "nl", "en"]
-Found = dict[str, list[tuple["Evidence", float]]]
-EMBEDDING = "embedding"
 LEXICON = "lexicon"
 VERB_OBJECT = "verb_object"
 DERIVED = "derived"  # a machine-derived Dutch label (krapte.taxonomy.labels), not ESCO's
@@ -82,104 +76,17 @@ METHOD_CONFIDENCE: dict[str, float] = {
     VERB_OBJECT: 0.7,
     DERIVED: 0.6,
     COMPOUND: 0.6,
-    EMBEDDING: 0.5,
+    EMBEDDING: EMBEDDING_CONFIDENCE,
 }
 MIN_CONFIDENCE = 0.35
 GENERIC_FACTOR = 0.35  # a generic skill without a requirement cue keeps this share of its confidence
-# The cross-lingual stage links a phrase to its nearest skill only when the cosine is high AND the skill stands out
-# from the runner-up: on the TECH + HOUSE validation spans (English, not the Dutch set) the margin separates right
-# from wrong links better than the cosine alone (top-1 precision 0.81 on 67 spans at these two cuts, against 0.62
-# on 104 spans for cosine ≥ 0.91 alone). A phrase close to many skills ("installeer graag") names none of them.
-EMBED_THRESHOLD = 0.90
-EMBED_MARGIN = 0.015
-EMBED_MAX_CLAUSES = 60
 # how a clause's two phrasings (as written, and in label order) are combined for linking: "written" (the first
 # only), "max" or "mean" of the two score rows
 PHRASE_COMBINE = "written"  # "max" measured worse on fold A (docs/benchmarks.md)
 TARGET_FLOOR = 0.6  # a wish's target occupations: those within this share of the best title score
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where a skill was found: character offsets into the text, the surface text, and the method."""
-
-    start: int
-    end: int
-    text: str
-    method: str
-    negated: bool = False
-
-
-@dataclass
-class SkillMatch:
-    """One ESCO skill found in a text, with everything that supports it."""
-
-    uri: str
-    label_nl: str
-    label_en: str
-    confidence: float
-    evidence: list[Evidence]
-    is_green: bool = False
-    is_digital: bool = False
-    generic: bool = False
-    # a machine-derived Dutch label when ESCO gives the skill none (``label_nl`` then falls back to English);
-    # show it marked as machine-derived, never as ESCO's
-    label_nl_derived: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class OccupationSuggestion:
-    """An ESCO occupation suggested from the skill profile (and the job title when given)."""
-
-    uri: str
-    label: str
-    score: float
-    reasons: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"uri": self.uri, "label": self.label, "score": self.score, "reasons": list(self.reasons)}
-
-
-@dataclass
-class SkillProfile:
-    """The skill profile of one text."""
-
-    lang: str
-    skills: list[SkillMatch]
-    occupations: list[OccupationSuggestion] = field(default_factory=list)
-    negated: list[SkillMatch] = field(default_factory=list)
-    # occupations the text wishes for ("ik wil overstappen naar monteur warmtepompen"), not skills it has
-    targets: list[OccupationSuggestion] = field(default_factory=list)
-
-    def uris(self) -> list[str]:
-        return [s.uri for s in self.skills]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "skills": [s.to_dict() for s in self.skills],
-            "negated": [s.to_dict() for s in self.negated],
-            "occupations": [o.to_dict() for o in self.occupations],
-            "targets": [o.to_dict() for o in self.targets],
-        }
-
-
-@dataclass(frozen=True)
-class RankedSkill:
-    """One result of :func:`rank_skills`: same shape as the occupation ranking results."""
-
-    uri: str
-    label: str
-    score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"uri": self.uri, "label": self.label, "score": round(self.score, 4)}
-
-
-class SkillExtractor:
+class SkillExtractor(EmbeddingStages):
     """Turns texts into ESCO skill profiles; build once per taxonomy and reuse (building takes seconds)."""
 
     def __init__(self, taxonomy: Any, *, use_embeddings: bool = True, cache_dir: Path | None = None) -> None:
@@ -482,97 +389,6 @@ class SkillExtractor:
                     out[uri] = OccupationSuggestion(uri, label, round(score, 4), (f"wish: {phrase}",))
         return list(out.values())
 
-    def _skill_vectors(self) -> SkillVectors:
-        if self._vectors is None:
-            self._vectors = load_skill_vectors(self.taxonomy)
-        return self._vectors
-
-    def _embedding_stage(
-        self,
-        text: str,
-        ctx: DocumentContext,
-        covered: list[tuple[int, int]],
-        found: dict[str, list[tuple[Evidence, float]]],
-        lang: str = "nl",
-    ) -> None:
-        phrases: list[tuple[int, int]] = []
-        req_spans: list[tuple[int, int]] | None = None
-        for sent in ctx.sentences:
-            if sent.boilerplate or sent.wish:
-                continue
-            if not (
-                sent.requirement_cue
-                or sent.section in ("tasks", "requirements", "skills", "experience")
-                or TASK_CUE.match(text, sent.start, sent.end)
-            ):
-                continue
-            for start, end in _clauses(text, sent.start, sent.end):
-                if any(s < end and start < e for s, e in covered) or ctx.is_negated(start):
-                    continue
-                phrase = self._skill_phrase(text, start, end)
-                if phrase is None:
-                    continue
-                if req_spans is None:
-                    req_spans = requirement_spans(text)
-                if not any(s < phrase[1] and phrase[0] < e for s, e in req_spans):
-                    phrases.append(phrase)
-        phrases = phrases[:EMBED_MAX_CLAUSES]
-        if not phrases:
-            return
-        vectors = self._skill_vectors()
-        best = [vectors.top_of_row(row, 2) for row in self._phrase_scores(text, phrases, vectors, lang)]
-        for (start, end), candidates in zip(phrases, best, strict=True):
-            if len(candidates) < 2:
-                continue
-            (uri, cos), (_, runner_up) = candidates[0], candidates[1]
-            margin = cos - runner_up
-            if cos < EMBED_THRESHOLD or margin < EMBED_MARGIN or uri in self._generic:
-                continue
-            conf = METHOD_CONFIDENCE[EMBEDDING] + 2 * (cos - EMBED_THRESHOLD) + 4 * (margin - EMBED_MARGIN)
-            found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(min(conf, 0.8), 3)))
-
-    def _crosslingual_candidates(
-        self, text: str, ctx: DocumentContext, covered: list[tuple[int, int]], found: Found
-    ) -> list[Candidate]:
-        phrases = candidate_phrases(text, ctx, covered, self._verb_forms)
-        if not phrases:
-            return []
-        vectors = self._skill_vectors()
-        queries = encode([text[p.start : p.end] for p in phrases], kind="query")
-        return candidate_features(
-            text,
-            phrases,
-            vectors.scores(queries),
-            queries,
-            vectors.index,
-            vectors.skill_uris,
-            self._skill_words,
-            self._skill_info,
-            set(found),
-        )
-
-    def _skill_info(self, uri: str) -> tuple[bool, bool, bool, str]:
-        skill = self.taxonomy.skills[uri]
-        return bool(skill.labels.get("nl")), uri in self._knowledge, uri in self._generic, skill.reuse_level
-
-    def _crosslingual_stage(
-        self, text: str, ctx: DocumentContext, covered: list[tuple[int, int]], found: Found, model: AcceptanceModel
-    ) -> None:
-        """Dutch phrases linked to skills the acceptance model accepts (:mod:`krapte.extract.crosslingual`): per
-        skill the most probable candidate; confidence 0.5 at the threshold, rising to 0.8 at probability 1."""
-        candidates = self._crosslingual_candidates(text, ctx, covered, found)
-        if not candidates:
-            return
-        probabilities = model.probabilities(np.array([c.features for c in candidates], dtype=np.float64))
-        best: dict[str, tuple[float, Candidate]] = {}
-        for candidate, p in zip(candidates, probabilities.tolist(), strict=True):
-            if p >= model.threshold and p > best.get(candidate.uri, (0.0, None))[0]:
-                best[candidate.uri] = (p, candidate)
-        for uri, (p, candidate) in best.items():
-            conf = 0.5 + 0.3 * (p - model.threshold) / max(1.0 - model.threshold, 1e-9)
-            start, end = candidate.phrase.start, candidate.phrase.end
-            found[uri].append((Evidence(start, end, text[start:end], EMBEDDING), round(conf, 3)))
-
     def _phrase_scores(self, text: str, phrases: list[tuple[int, int]], vectors: SkillVectors, lang: str) -> Any:
         """Skill scores of each phrase: the phrase as written and, for a Dutch clause with a finite verb, the
         phrase in the order of ESCO's Dutch labels ("je metselt muren" → "muren metselen",
@@ -592,10 +408,6 @@ class SkillExtractor:
             for (i, _), row in zip(reordered, extra, strict=True):
                 scores[i] = np.maximum(scores[i], row) if PHRASE_COMBINE == "max" else (scores[i] + row) / 2
         return scores
-
-    def _skill_phrase(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The part of a clause worth embedding (:func:`krapte.extract.crosslingual.skill_phrase`)."""
-        return skill_phrase(text, start, end, self._verb_forms)
 
     def _aggregate(self, found: dict[str, list[tuple[Evidence, float]]], *, keep_all: bool = False) -> list[SkillMatch]:
         matches = []
