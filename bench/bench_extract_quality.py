@@ -185,8 +185,8 @@ def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
     """
     if not extractor.use_embeddings:
         return
+    from krapte.extract.embedding_stage import EMBED_MARGIN, EMBED_THRESHOLD
     from krapte.extract.skill_vectors import encode
-    from krapte.extract.skills import EMBED_MARGIN, EMBED_THRESHOLD
 
     label_of = {uri: s.labels.get("en", "") for uri, s in extractor.taxonomy.skills.items()}
     vectors = extractor._skill_vectors()

@@ -14,9 +14,11 @@ Stages, in order (see ``docs/extract.md``):
    opportunities) are dropped; negated hits ("geen ervaring met lassen vereist") go to ``negated`` instead of
    ``skills``; generic skills ("communicatie", "planning") need a requirement cue or repetition, else their
    confidence falls below the cut.
-4. **Cross-lingual** (:mod:`krapte.extract.skill_vectors`): requirement and task clauses the lexical stage did not
-   cover are embedded with the offline multilingual encoder and linked to the nearest skill when the cosine is
-   high enough; this reaches the ESCO skills that only have English labels.
+4. **Cross-lingual** (:mod:`krapte.extract.embedding_stage`, :mod:`krapte.extract.crosslingual`): in Dutch text
+   every clause is embedded with the offline multilingual encoder, its nearest skills are candidates and a learned
+   acceptance model decides; in other text, task and requirement clauses the lexical stage did not cover are linked
+   to the nearest skill when the cosine and the margin over the runner-up are high enough. This reaches the ESCO
+   skills that only have English labels.
 5. **Occupations**: ranked from the skill profile (IDF-weighted overlap with essential/optional skills), mixed with
    the taxonomy's title ranking when a job title is given.
 """
