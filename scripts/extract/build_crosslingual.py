@@ -8,7 +8,7 @@ the text's annotated skills. It is fitted on **development data only**:
 * fold A (even ids) of the 2026-12 batch (s101-s360);
 * the 50 Dutch passages (``tests/fixtures/nl-passages``).
 
-Fold B (odd ids) of the 2026-12 batch is never read here: it is the held-out set the benchmark reports.
+Fold B (odd ids) of the 2026-12 batch is skipped (never used): it is the held-out set the benchmark reports.
 
 The acceptance threshold is chosen by cross-validation grouped by text (5 folds; a text's candidates are all in one
 fold): out-of-fold probabilities for every candidate, then the threshold that maximises the micro F1 of the whole
