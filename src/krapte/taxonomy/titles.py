@@ -94,9 +94,7 @@ def title_features(
         row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
         lexical = pool_max(row_scores, rows.starts)
         label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
-        cands, x = fusion_module.candidate_features(
-            row_scores, lexical, label_mean, rows.preferred, dutch, priors
-        )
+        cands, x = fusion_module.candidate_features(row_scores, lexical, label_mean, rows.preferred, dutch, priors)
         out.append(TitleScores(row_scores, lexical, label_mean, cands, x))
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding else None
     if sem_index is None:
