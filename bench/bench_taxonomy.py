@@ -101,7 +101,7 @@ def _learned_rows(
     from krapte.taxonomy.fusion import folds, shipped_model
     from krapte.taxonomy.model import Taxonomy
     from krapte.taxonomy.search import rank_occupations
-    from krapte.taxonomy.titles import fit_model, training_lists
+    from krapte.taxonomy.titles import clear_vector_cache, fit_model, training_lists
 
     assert isinstance(tax, Taxonomy)
     model = shipped_model()
@@ -131,6 +131,7 @@ def _learned_rows(
         ]
     )
     for name, kwargs in kinds:
+        clear_vector_cache()
         ranked: list[list[str]] = [[] for _ in titles]
         cpu = 0.0
         for test in folds(len(titles)):
@@ -146,6 +147,7 @@ def _learned_rows(
                 ranked[i] = hits
         _row(name, _metrics(ranked, gold), f"{len(titles) / max(cpu, 1e-9):.0f} cpu")
     if not lexical_only:
+        clear_vector_cache()  # time the encoder, not the cache of title vectors
         ranked_all, wall, cpu = _timed(lambda: rank_occupations(tax, titles, top=10))
         from krapte.taxonomy.search import rewrite_query
         from krapte.taxonomy.titles import title_features

@@ -185,3 +185,21 @@ def test_fit_model_sets_the_gate_at_the_encode_share(monkeypatch: pytest.MonkeyP
     margins = [margin(x @ model.lexical) for x, _ in lexical]
     assert np.mean(np.asarray(margins) < model.encode_below) == pytest.approx(0.3, abs=0.05)
     assert not model.hybrid.any()  # no hybrid lists: a zero model
+
+
+def test_title_vectors_are_embedded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from krapte.taxonomy import titles as titles_module
+
+    calls: list[list[str]] = []
+
+    def fake_encode(texts: list[str], *, kind: str) -> np.ndarray:
+        calls.append(list(texts))
+        return np.asarray([[float(len(t))] + [0.0] * (embedding.DIM - 1) for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(titles_module.embedding, "encode", fake_encode)
+    titles_module.clear_vector_cache()
+    first = titles_module._title_vectors(["kok", "monteur", "kok"])
+    again = titles_module._title_vectors(["monteur", "bakker"])
+    assert calls == [["kok", "monteur"], ["bakker"]]
+    assert first[:, 0].tolist() == [3.0, 7.0, 3.0] and again[:, 0].tolist() == [7.0, 6.0]
+    titles_module.clear_vector_cache()

@@ -6,9 +6,9 @@ the package). Per batch of titles:
 1. every title's lexical label scores (:mod:`krapte.taxonomy.ngram`), pooled per occupation;
 2. the lexical model scores the best 40 occupations of every title; its margin (best minus second) says how open
    the ranking is;
-3. only the titles whose margin is below ``encode_below`` are embedded, in one encoder batch, and multiplied with
-   the label vectors in one product; their candidates (best by fused, lexical and cosine score) are scored by the
-   hybrid model;
+3. only the titles whose margin is below ``encode_below`` are embedded, in one encoder batch (titles seen before
+   in the process come from a small LRU cache of vectors), and multiplied with the label vectors in one product;
+   their candidates (best by fused, lexical and cosine score) are scored by the hybrid model;
 4. hits in the order of the learned score; a hit's ``score`` stays the interpretable 0..1 match score (the fused
    label score for embedded titles, the lexical one otherwise), capped so that it never rises down the list.
 
@@ -18,6 +18,7 @@ and for the out-of-fold figures of the bench.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,6 +63,31 @@ def _concept_priors(tax: Taxonomy, lex: NgramIndex) -> tuple[ConceptPriors, npt.
         _priors.clear()  # one taxonomy at a time is what processes use
         _priors[key] = (priors, dutch)
     return _priors[key]
+
+
+VECTOR_CACHE_SIZE = 8192  # title vectors kept per process (1.5 KB each): vacancy titles repeat a lot
+_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+
+
+def _title_vectors(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """The E5 query vectors of ``texts``: titles seen before in this process from a small LRU cache, the others
+    embedded in one encoder batch (each distinct text once)."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _vectors))
+    if missing:
+        for text, vector in zip(missing, embedding.encode(missing, kind="query"), strict=True):
+            _vectors[text] = vector
+    out = np.empty((len(texts), embedding.DIM), dtype=np.float32)
+    for i, text in enumerate(texts):
+        _vectors.move_to_end(text)
+        out[i] = _vectors[text]
+    while len(_vectors) > VECTOR_CACHE_SIZE:
+        _vectors.popitem(last=False)
+    return out
+
+
+def clear_vector_cache() -> None:
+    """Forget the cached title vectors (benchmarks time the encoder with it)."""
+    _vectors.clear()
 
 
 def title_features(
@@ -110,7 +136,7 @@ def title_features(
     if not todo:
         return out
     row_map = _row_map(lex, sem_index)
-    vectors = embedding.encode([titles[n] for n in todo], kind="query")
+    vectors = _title_vectors([titles[n] for n in todo])
     sims = vectors @ sem_index.vectors.T
     pooled = sem_index.pool(sims)
     has_column = row_map.concept_column >= 0
@@ -214,4 +240,4 @@ def fit_model(
     return FusionModel(w_lex, w_hyb, float(np.quantile(margins, encode_share)))
 
 
-__all__ = ["TitleScores", "fit_model", "rank_learned", "title_features", "training_lists"]
+__all__ = ["TitleScores", "clear_vector_cache", "fit_model", "rank_learned", "title_features", "training_lists"]
