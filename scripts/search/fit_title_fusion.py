@@ -27,11 +27,13 @@ OUT = ROOT / "src" / "krapte" / "data" / "title-fusion"
 
 
 def reciprocal_rank(scores: np.ndarray, gold: np.ndarray) -> float:
-    """1 / rank of the best annotated candidate (ties counted against it); 0 if none is a candidate."""
+    """1 / rank of the best annotated candidate (ties counted against it); 0 if none is a candidate or it ranks
+    below 10 (as the bench, which ranks the top 10)."""
     if not gold.any():
         return 0.0
     best = scores[gold].max()
-    return 1.0 / (1 + int((scores > best).sum()) + int(((scores == best) & ~gold).sum()))
+    rank = 1 + int((scores > best).sum()) + int(((scores == best) & ~gold).sum())
+    return 1.0 / rank if rank <= 10 else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
