@@ -6,8 +6,9 @@
   multilingual embedding of the query is compared with the label index and semantic hits are merged in.
 * :func:`rank_occupations` (``krapte taxonomy rank-occupations``, job-title normalisation in extraction): every
   occupation label is scored by char n-gram / word TF-IDF (:mod:`krapte.taxonomy.ngram`) mixed with the cosine of
-  its embedding, and an occupation scores as its best label. Without the embedding package the ranking is lexical
-  only.
+  its embedding, and an occupation scores as its best label. By default the candidates are then ordered by the
+  learned fusion (:mod:`krapte.taxonomy.fusion`, :mod:`krapte.taxonomy.titles`), which also decides which titles
+  are embedded. Without the embedding package the ranking is lexical only.
 """
 
 from __future__ import annotations
