@@ -178,7 +178,7 @@ def test_the_gate_embeds_only_titles_whose_lexical_ranking_is_open(
     assert ranked[1][0].via != "lexical"  # hardly a shared n-gram: the embedding finds it
 
 
-def test_fit_model_sets_the_gate_at_the_encode_share(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_fit_model_sets_the_gate_at_the_encode_share() -> None:
     lists = [(np.column_stack([x, x]), g) for x, g in _lists(6)]  # 2 columns are not the real features: fit only
     lexical = [(np.tile(x[:, :1], (1, len(LEXICAL_FEATURES))), g) for x, g in lists]
     model = fit_model(lexical, [], l2=1e-3, encode_share=0.3)
