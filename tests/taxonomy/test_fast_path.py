@@ -1,4 +1,5 @@
-"""The fast path of job-title ranking: no encoder for titles whose lexical ranking is already decisive."""
+"""The fast path of the hand-set job-title ranking (``learned=False``): no encoder for titles whose lexical ranking is
+already decisive. The learned gate is tested in ``test_fusion.py``."""
 
 from __future__ import annotations
 
@@ -46,12 +47,14 @@ def test_the_fast_path_keeps_the_top_answer_on_the_tiny_taxonomy(
 ) -> None:
     settings = Settings.from_env({"KRAPTE_DATA_DIR": str(tmp_path), "KRAPTE_CACHE_DIR": str(tmp_path / "cache")})
     tax = tiny()
-    fast = rank_occupations(tax, TITLES, settings=settings)
+    fast = rank_occupations(tax, TITLES, settings=settings, learned=False)
     assert [hits[0].uri for hits in fast] == [
-        hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings, embed_all=True)
+        hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings, embed_all=True, learned=False)
     ]
     monkeypatch.setattr(search_module, "DECISIVE_MARGIN", 2.0)  # without the fast path
-    assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings)]
+    assert [hits[0].uri for hits in fast] == [
+        hits[0].uri for hits in rank_occupations(tax, TITLES, settings=settings, learned=False)
+    ]
 
 
 def test_the_fast_path_keeps_the_top_answer_on_esco(with_embeddings: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +76,7 @@ def test_the_fast_path_keeps_the_top_answer_on_esco(with_embeddings: None, monke
     lexical = [index.concept_scores(search_module.rewrite_query(t), "nl") / prior for t in titles]
     fast_path = [not needs_embedding(s) and lexical_lead(s)[0] < search_module.SKIP_EMBEDDING_ABOVE for s in lexical]
     assert fast_path[:3] == [True, True, True] and not any(fast_path[3:])
-    fast = rank_occupations(tax, titles, settings=settings)
+    fast = rank_occupations(tax, titles, settings=settings, learned=False)
     monkeypatch.setattr(search_module, "DECISIVE_MARGIN", 2.0)  # without the fast path: the first three embedded
-    without = rank_occupations(tax, titles, settings=settings)
+    without = rank_occupations(tax, titles, settings=settings, learned=False)
     assert [hits[0].uri for hits in fast] == [hits[0].uri for hits in without]

@@ -6,8 +6,9 @@
   multilingual embedding of the query is compared with the label index and semantic hits are merged in.
 * :func:`rank_occupations` (``krapte taxonomy rank-occupations``, job-title normalisation in extraction): every
   occupation label is scored by char n-gram / word TF-IDF (:mod:`krapte.taxonomy.ngram`) mixed with the cosine of
-  its embedding, and an occupation scores as its best label. Without the embedding package the ranking is lexical
-  only.
+  its embedding, and an occupation scores as its best label. By default the candidates are then ordered by the
+  learned fusion (:mod:`krapte.taxonomy.fusion`, :mod:`krapte.taxonomy.titles`), which also decides which titles
+  are embedded. Without the embedding package the ranking is lexical only.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ import numpy as np
 import numpy.typing as npt
 
 from krapte.settings import Settings
-from krapte.taxonomy import embedding
+from krapte.taxonomy import embedding, fusion
 from krapte.taxonomy import index as label_index
+from krapte.taxonomy.fusion import FusionModel
 from krapte.taxonomy.labels import derived_labels_digest, english_rendering
 from krapte.taxonomy.lexical import LexicalHit, LexicalIndex, build_lexical_index, is_derived_entry
 from krapte.taxonomy.model import Taxonomy
@@ -265,8 +267,15 @@ def rank_occupations(
     use_embedding: bool = True,
     settings: Settings | None = None,
     embed_all: bool = False,
+    learned: bool = True,
+    model: FusionModel | None = None,
 ) -> list[list[Hit]]:
     """For each job title the ``top`` best-matching occupations, best first (see the module docstring).
+
+    With ``learned`` (the default) and fusion weights (``model``, default the shipped
+    ``krapte/data/title-fusion/weights.json``), the candidates are ordered by the learned fusion of
+    :mod:`krapte.taxonomy.titles`, and only the titles whose lexical ranking is open are embedded. Otherwise (no
+    weights, or ``learned=False``) the hand-set mixture below ranks them.
 
     The lexical score of a label is its char n-gram / word TF-IDF cosine with the title
     (:mod:`krapte.taxonomy.ngram`). With the embedding model, the titles are embedded in one batch and each label's
@@ -281,6 +290,17 @@ def rank_occupations(
     open. ``embed_all`` embeds every title (the reference for the fast path; see ``bench/bench_first_answers.py``).
     """
     titles = [rewrite_query(t) for t in titles]
+    model = model or (fusion.shipped_model() if learned else None)
+    if model is not None:
+        from krapte.taxonomy.titles import rank_learned
+
+        ranked = rank_learned(
+            tax, titles, model, lang=lang, top=top, use_embedding=use_embedding, settings=settings, embed_all=embed_all
+        )
+        return [
+            [Hit(uri, "occupation", _label(tax, uri, lang), score, matched, via) for uri, score, matched, via in hits]
+            for hits in ranked
+        ]
     lex_index = occupation_ngram_index(tax, settings)
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding else None
     rows = lex_index.rows

@@ -1,0 +1,268 @@
+"""Learned fusion of the lexical and embedding scores of job-title → occupation ranking.
+
+:func:`krapte.taxonomy.search.rank_occupations` takes a few dozen candidate occupations per title and orders them by
+a linear score over a handful of features (:data:`LEXICAL_FEATURES`, and with the title's embedding also
+:data:`HYBRID_FEATURES`): the lexical score of the occupation's best label and its square, the mean score of all its
+labels, whether the best label is a preferred and a Dutch one, how many labels and narrower occupations it has,
+the lead of the lexical winner over the runner-up, and the embedding cosine, the per-label fused score of the
+hand-set mixture and their interactions. The weights are fitted by a listwise softmax loss (the probability of
+the annotated occupations among the candidates, L2-regularised) on the dev job titles, by
+``scripts/search/fit_title_fusion.py``, and ship in ``krapte/data/title-fusion/weights.json``; every quality figure
+reported for them is out-of-fold (``python -m bench taxonomy``).
+
+Two models are fitted: a lexical one, used for every title, and a hybrid one, used for the titles the encoder is
+run on. A title is embedded only when the lexical model's margin (its best candidate's score minus the second's)
+is below ``encode_below``: the threshold at which the encoder runs on a fixed share of the dev titles (the
+``encode_share`` of the weights file, set by the speed budget: the encoder costs ~13 ms CPU a title, the rest
+~1 ms), so the titles the lexical ranking leaves most open get the encoder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+
+LEXICAL_FEATURES: tuple[str, ...] = (
+    "lexical",  # best label score (char n-gram / word TF-IDF), 0..1
+    "lexical_sq",
+    "label_mean",  # mean score of all the occupation's labels (agreement of its labels)
+    "preferred",  # the best-scoring label is a preferred label
+    "dutch",  # ... and a Dutch one
+    "log_labels",  # log(1 + number of labels)
+    "log_narrower",  # log(1 + number of narrower occupations): annotators often choose the broader occupation
+    "lead",  # the lexical winner's lead over the runner-up (0 for the others)
+)
+HYBRID_FEATURES: tuple[str, ...] = (
+    *LEXICAL_FEATURES,
+    "semantic",  # best label cosine rescaled to 0..1 (search.semantic_score)
+    "cosine",  # ... raw
+    "fused",  # best per-label 0.5 lexical + 0.5 semantic (the hand-set mixture)
+    "lexical_x_semantic",
+    "semantic_sq",
+)
+LEXICAL_CANDIDATES = 40  # best lexical occupations scored by the lexical model
+HYBRID_CANDIDATES = (40, 15, 15)  # best by fused, by lexical and by cosine score, scored by the hybrid model
+DATASET = "title-fusion"
+
+
+@dataclass(frozen=True)
+class FusionModel:
+    """Weights of the lexical and the hybrid model (in feature order) and the encoder gate."""
+
+    lexical: FloatArray
+    hybrid: FloatArray
+    encode_below: float  # embed a title whose lexical-model margin is below this
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lexical_features": list(LEXICAL_FEATURES),
+            "hybrid_features": list(HYBRID_FEATURES),
+            "lexical": [round(float(w), 6) for w in self.lexical],
+            "hybrid": [round(float(w), 6) for w in self.hybrid],
+            "encode_below": round(float(self.encode_below), 6),
+            **self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FusionModel:
+        if tuple(data["lexical_features"]) != LEXICAL_FEATURES or tuple(data["hybrid_features"]) != HYBRID_FEATURES:
+            raise ValueError("fusion weights for other features: run scripts/search/fit_title_fusion.py")
+        known = {"lexical_features", "hybrid_features", "lexical", "hybrid", "encode_below"}
+        return cls(
+            lexical=np.asarray(data["lexical"], dtype=np.float64),
+            hybrid=np.asarray(data["hybrid"], dtype=np.float64),
+            encode_below=float(data["encode_below"]),
+            meta={k: v for k, v in data.items() if k not in known},
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> FusionModel | None:
+    """The fitted model shipped in ``krapte/data/title-fusion/weights.json`` (None if absent or for other features)."""
+    path = resources.files("krapte.data") / DATASET / "weights.json"
+    if not path.is_file():
+        return None
+    try:
+        return FusionModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError):
+        return None
+
+
+@dataclass(frozen=True)
+class ConceptPriors:
+    """Per concept (in :class:`krapte.taxonomy.ngram.LabelRows` order): the title-independent features."""
+
+    log_labels: FloatArray
+    log_narrower: FloatArray
+    ends: npt.NDArray[np.int64]  # one past the last row of each concept
+    counts: npt.NDArray[np.int64]  # rows of each concept
+
+
+def concept_priors(starts: npt.NDArray[np.int64], n_rows: int, narrower: Sequence[int]) -> ConceptPriors:
+    ends = np.append(starts[1:], n_rows).astype(np.int64)
+    return ConceptPriors(
+        log_labels=np.log1p((ends - starts).astype(np.float64)),
+        log_narrower=np.log1p(np.asarray(narrower, dtype=np.float64)),
+        ends=ends,
+        counts=(ends - starts).astype(np.int64),
+    )
+
+
+def top_indices(scores: npt.NDArray[Any], k: int) -> npt.NDArray[np.intp]:
+    """Indices of the ``k`` largest scores (unordered; argpartition, not a full sort)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.intp)
+    return np.argpartition(-scores, k - 1)[:k]
+
+
+@dataclass(frozen=True)
+class Semantic:
+    """One embedded title's semantic scores per concept: best label cosine, the same rescaled to 0..1
+    (:func:`krapte.taxonomy.search.semantic_score`), and the best per-label fused score."""
+
+    cosine: npt.NDArray[np.float32]
+    rescaled: npt.NDArray[np.float32]
+    fused: npt.NDArray[np.float32]
+
+
+def candidate_features(
+    row_scores: npt.NDArray[np.float32],
+    lexical: npt.NDArray[np.float32],
+    label_mean: npt.NDArray[np.float32],
+    preferred: npt.NDArray[np.bool_],
+    dutch: npt.NDArray[np.bool_],
+    priors: ConceptPriors,
+    semantic: Semantic | None = None,
+) -> tuple[npt.NDArray[np.intp], FloatArray]:
+    """The candidate concepts of one title and their feature rows (:data:`LEXICAL_FEATURES`, or
+    :data:`HYBRID_FEATURES` with ``semantic``). ``row_scores`` are the title's lexical label scores (0..1),
+    ``lexical`` and ``label_mean`` their best and mean per concept."""
+    if semantic is None:
+        cands = top_indices(lexical, LEXICAL_CANDIDATES)
+    else:
+        by_fused, by_lexical, by_cosine = HYBRID_CANDIDATES
+        cands = np.unique(
+            np.concatenate(
+                [
+                    top_indices(semantic.fused, by_fused),
+                    top_indices(lexical, by_lexical),
+                    top_indices(semantic.cosine, by_cosine),
+                ]
+            )
+        )
+    cands = np.sort(cands)
+    best_rows = _best_rows(row_scores, lexical, priors, cands)
+    lex = lexical[cands].astype(np.float64)
+    if len(lexical) > 1:
+        second, first = np.partition(lexical, len(lexical) - 2)[-2:]
+    else:
+        second, first = 0.0, float(lexical.max(initial=0.0))
+    columns = [
+        lex,
+        lex**2,
+        label_mean[cands].astype(np.float64),
+        preferred[best_rows].astype(np.float64),
+        dutch[best_rows].astype(np.float64),
+        priors.log_labels[cands],
+        priors.log_narrower[cands],
+        (lex >= first) * float(first - second),
+    ]
+    if semantic is not None:
+        cos = semantic.cosine[cands].astype(np.float64)
+        sem = semantic.rescaled[cands].astype(np.float64)
+        columns += [sem, cos, semantic.fused[cands].astype(np.float64), lex * sem, sem**2]
+    return cands, np.stack(columns, axis=1)
+
+
+def _best_rows(
+    row_scores: npt.NDArray[np.float32],
+    lexical: npt.NDArray[np.float32],
+    priors: ConceptPriors,
+    cands: npt.NDArray[np.intp],
+) -> npt.NDArray[np.intp]:
+    """For each candidate concept its first label row with the concept's best score, without a Python loop: only
+    the candidates' rows (a few hundred) are gathered."""
+    starts = priors.ends[cands] - priors.counts[cands]
+    counts = priors.counts[cands]
+    group = np.repeat(np.arange(len(cands)), counts)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = np.repeat(starts, counts) + offsets
+    hit = np.flatnonzero(row_scores[rows] >= lexical[cands][group])
+    _, first = np.unique(group[hit], return_index=True)
+    best: npt.NDArray[np.intp] = rows[hit[first]].astype(np.intp)
+    return best
+
+
+def margin(scores: FloatArray) -> float:
+    """The best score's lead over the second (infinite with fewer than two candidates)."""
+    if len(scores) < 2:
+        return float("inf")
+    second, first = np.partition(scores, len(scores) - 2)[-2:]
+    return float(first - second)
+
+
+# -- fitting (scripts/search/fit_title_fusion.py and the bench) ------------------------------------------------------
+TrainingList = tuple[FloatArray, npt.NDArray[np.bool_]]  # candidate features, which candidates are annotated
+
+
+def listwise_loss(weights: FloatArray, lists: Sequence[TrainingList], l2: float) -> tuple[float, FloatArray]:
+    """Mean negative log softmax probability of the annotated candidates, plus ``l2`` × |w|², and its gradient.
+    Lists without an annotated candidate carry no information and are skipped."""
+    total, grad, used = 0.0, np.zeros_like(weights), 0
+    for x, gold in lists:
+        if not gold.any():
+            continue
+        z = x @ weights
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        mass = float(p[gold].sum())
+        total -= np.log(max(mass, 1e-300))
+        q = np.where(gold, p, 0.0) / max(mass, 1e-300)
+        grad -= x.T @ (q - p)
+        used += 1
+    used = max(used, 1)
+    return total / used + l2 * float(weights @ weights), grad / used + 2 * l2 * weights
+
+
+def fit_listwise(lists: Sequence[TrainingList], l2: float = 1e-3) -> FloatArray:
+    """Weights minimising :func:`listwise_loss` (L-BFGS from zero)."""
+    from scipy.optimize import minimize
+
+    dim = lists[0][0].shape[1]
+    result = minimize(listwise_loss, np.zeros(dim), args=(lists, l2), jac=True, method="L-BFGS-B")
+    weights: FloatArray = np.asarray(result.x, dtype=np.float64)
+    return weights
+
+
+def folds(n: int, k: int = 5, seed: int = 0) -> list[npt.NDArray[np.intp]]:
+    """``k`` disjoint folds of ``range(n)`` (a seeded permutation)."""
+    order = np.random.RandomState(seed).permutation(n)
+    return [np.sort(order[i::k]) for i in range(k)]
+
+
+__all__ = [
+    "HYBRID_FEATURES",
+    "LEXICAL_FEATURES",
+    "ConceptPriors",
+    "FusionModel",
+    "Semantic",
+    "candidate_features",
+    "concept_priors",
+    "fit_listwise",
+    "folds",
+    "listwise_loss",
+    "margin",
+    "shipped_model",
+    "top_indices",
+]

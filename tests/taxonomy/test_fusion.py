@@ -1,0 +1,205 @@
+"""The learned fusion of job-title ranking (krapte.taxonomy.fusion, krapte.taxonomy.titles)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from krapte.settings import Settings
+from krapte.taxonomy import default_taxonomy, embedding
+from krapte.taxonomy.fusion import (
+    HYBRID_FEATURES,
+    LEXICAL_FEATURES,
+    FusionModel,
+    _best_rows,
+    candidate_features,
+    concept_priors,
+    fit_listwise,
+    folds,
+    listwise_loss,
+    margin,
+    shipped_model,
+    top_indices,
+)
+from krapte.taxonomy.search import rank_occupations, rewrite_query
+from krapte.taxonomy.titles import fit_model, title_features
+from tests.taxonomy.test_ngram import HEAT_PUMP, PLUMBER, SOLAR, tiny
+
+
+def _lists(seed: int, n: int = 60) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Synthetic lists: feature 0 is higher for the one annotated candidate, feature 1 is noise."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        x = rng.normal(size=(8, 2))
+        gold = np.zeros(8, dtype=bool)
+        gold[rng.integers(8)] = True
+        x[gold, 0] += 3.0
+        out.append((x, gold))
+    return out
+
+
+def test_the_listwise_gradient_matches_finite_differences() -> None:
+    lists = _lists(1, 10)
+    w = np.array([0.3, -0.2])
+    _, grad = listwise_loss(w, lists, 1e-2)
+    eps = 1e-6
+    numeric = [
+        (listwise_loss(w + eps * e, lists, 1e-2)[0] - listwise_loss(w - eps * e, lists, 1e-2)[0]) / (2 * eps)
+        for e in np.eye(2)
+    ]
+    assert grad == pytest.approx(numeric, rel=1e-4, abs=1e-6)
+
+
+def test_fitting_learns_the_informative_feature_and_ranks_unseen_lists() -> None:
+    w = fit_listwise(_lists(2), l2=1e-3)
+    assert w[0] > 1.0 and abs(w[1]) < 0.5 * w[0]
+    held_out = _lists(3)
+    top_is_gold = [gold[int(np.argmax(x @ w))] for x, gold in held_out]
+    assert np.mean(top_is_gold) > 0.9
+    assert listwise_loss(w, held_out, 0.0)[0] < listwise_loss(np.zeros(2), held_out, 0.0)[0]
+
+
+def test_lists_without_an_annotated_candidate_are_ignored() -> None:
+    lists = _lists(4, 5)
+    empty = (np.ones((3, 2)), np.zeros(3, dtype=bool))
+    w = np.array([0.5, 0.5])
+    assert listwise_loss(w, [*lists, empty], 0.0)[0] == pytest.approx(listwise_loss(w, lists, 0.0)[0])
+
+
+def test_folds_partition_the_items() -> None:
+    parts = folds(23, 5)
+    assert sorted(np.concatenate(parts).tolist()) == list(range(23))
+    assert max(len(p) for p in parts) - min(len(p) for p in parts) <= 1
+
+
+def test_margin_and_top_indices() -> None:
+    assert margin(np.array([0.1, 0.9, 0.4])) == pytest.approx(0.5)
+    assert margin(np.array([1.0])) == float("inf")
+    assert sorted(top_indices(np.array([0.1, 0.9, 0.4, 0.8]), 2).tolist()) == [1, 3]
+    assert top_indices(np.array([0.1]), 5).tolist() == [0]
+
+
+def test_best_rows_match_a_plain_loop() -> None:
+    rng = np.random.default_rng(5)
+    starts = np.array([0, 3, 4, 9], dtype=np.int64)
+    priors = concept_priors(starts, 12, [0, 0, 2, 1])
+    row_scores = rng.random(12).astype(np.float32)
+    row_scores[5] = row_scores[7] = 2.0  # a tie inside concept 2: the first row wins
+    lexical = np.maximum.reduceat(row_scores, starts)
+    cands = np.array([0, 2, 3])
+    expected = [int(starts[c] + np.argmax(row_scores[starts[c] : priors.ends[c]])) for c in cands]
+    assert _best_rows(row_scores, lexical, priors, cands).tolist() == expected == [expected[0], 5, expected[2]]
+
+
+def test_candidate_features_are_the_documented_columns() -> None:
+    starts = np.array([0, 2, 5], dtype=np.int64)
+    priors = concept_priors(starts, 6, [3, 0, 0])
+    row_scores = np.array([0.2, 0.9, 0.1, 0.4, 0.3, 0.0], dtype=np.float32)
+    lexical = np.maximum.reduceat(row_scores, starts)
+    mean = (np.add.reduceat(row_scores, starts) / priors.counts).astype(np.float32)
+    preferred = np.array([True, False, True, False, False, True])
+    dutch = np.array([True, True, False, True, True, True])
+    cands, x = candidate_features(row_scores, lexical, mean, preferred, dutch, priors)
+    assert cands.tolist() == [0, 1, 2] and x.shape == (3, len(LEXICAL_FEATURES))
+    col = {name: x[:, i] for i, name in enumerate(LEXICAL_FEATURES)}
+    assert col["lexical"] == pytest.approx([0.9, 0.4, 0.0])
+    assert col["preferred"].tolist() == [0.0, 0.0, 1.0]  # concept 0's best label (0.9) is an alternative one
+    assert col["log_narrower"] == pytest.approx(np.log1p([3, 0, 0]))
+    assert col["lead"] == pytest.approx([0.5, 0.0, 0.0])
+
+
+def test_the_model_file_round_trips_and_refuses_other_features() -> None:
+    model = FusionModel(np.arange(len(LEXICAL_FEATURES)) / 10, np.arange(len(HYBRID_FEATURES)) / 10, 0.25, {"x": 1})
+    again = FusionModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.lexical == pytest.approx(model.lexical) and again.encode_below == 0.25 and again.meta == {"x": 1}
+    changed = model.to_json() | {"lexical_features": ["lexical"]}
+    with pytest.raises(ValueError, match="other features"):
+        FusionModel.from_json(changed)
+
+
+def test_the_shipped_weights_load_and_match_their_provenance() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert model.lexical.shape == (len(LEXICAL_FEATURES),) and model.hybrid.shape == (len(HYBRID_FEATURES),)
+    assert model.lexical[LEXICAL_FEATURES.index("lexical")] > 0  # a better label match ranks higher
+    assert 0.0 < model.meta["encode_share"] < 1.0
+    folder = resources.files("krapte.data") / "title-fusion"
+    provenance = json.loads((folder / "provenance.json").read_text(encoding="utf-8"))
+    body = (folder / "weights.json").read_bytes()
+    assert provenance["sha256"]["weights.json"] == hashlib.sha256(body).hexdigest()
+
+
+def test_learned_lexical_ranking_on_the_embedded_taxonomy() -> None:
+    ranked = rank_occupations(default_taxonomy(), ["Magazijnmedewerker", "warmte pomp monteur", ""], top=5)
+    assert ranked[0][0].label == "magazijnmedewerker"
+    assert ranked[1][0].matched == "warmtepomp monteur"
+    assert ranked[2] == []
+    for hits in ranked[:2]:
+        scores = [h.score for h in hits]
+        assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
+        assert len({h.uri for h in hits}) == len(hits) == 5
+
+
+def test_the_hand_set_ranking_is_still_available() -> None:
+    tax = default_taxonomy()
+    hand = rank_occupations(tax, ["Magazijnmedewerker"], top=3, learned=False)[0]
+    assert hand[0].label == "magazijnmedewerker"
+
+
+def _with_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KRAPTE_NO_EMBEDDINGS")
+    embedding.available.cache_clear()
+    if not embedding.available():
+        pytest.skip("embedding package not installed")
+
+
+def test_the_gate_embeds_only_titles_whose_lexical_ranking_is_open(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _with_embeddings(monkeypatch)
+    settings = Settings.from_env({"KRAPTE_DATA_DIR": str(tmp_path), "KRAPTE_CACHE_DIR": str(tmp_path / "cache")})
+    tax = tiny()
+    titles = [rewrite_query(t) for t in ["installateur van warmtepompen", "fotovoltaïsche systemen", "loodgieter"]]
+    model = shipped_model()
+    assert model is not None
+    never = FusionModel(model.lexical, model.hybrid, float("-inf"))
+    always = FusionModel(model.lexical, model.hybrid, float("inf"))
+    assert all(s.semantic is None for s in title_features(tax, titles, settings=settings, model=never))
+    embedded = title_features(tax, titles, settings=settings, model=always)
+    assert all(s.hybrid_features is not None and s.hybrid_features.shape[1] == len(HYBRID_FEATURES) for s in embedded)
+    ranked = rank_occupations(tax, titles, settings=settings, model=always)
+    assert [hits[0].uri for hits in ranked] == [HEAT_PUMP, SOLAR, PLUMBER]
+    assert ranked[1][0].via != "lexical"  # hardly a shared n-gram: the embedding finds it
+
+
+def test_fit_model_sets_the_gate_at_the_encode_share() -> None:
+    lists = [(np.column_stack([x, x]), g) for x, g in _lists(6)]  # 2 columns are not the real features: fit only
+    lexical = [(np.tile(x[:, :1], (1, len(LEXICAL_FEATURES))), g) for x, g in lists]
+    model = fit_model(lexical, [], l2=1e-3, encode_share=0.3)
+    margins = [margin(x @ model.lexical) for x, _ in lexical]
+    assert np.mean(np.asarray(margins) < model.encode_below) == pytest.approx(0.3, abs=0.05)
+    assert not model.hybrid.any()  # no hybrid lists: a zero model
+
+
+def test_title_vectors_are_embedded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from krapte.taxonomy import titles as titles_module
+
+    calls: list[list[str]] = []
+
+    def fake_encode(texts: list[str], *, kind: str) -> np.ndarray:
+        calls.append(list(texts))
+        return np.asarray([[float(len(t))] + [0.0] * (embedding.DIM - 1) for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(titles_module.embedding, "encode", fake_encode)
+    titles_module.clear_vector_cache()
+    first = titles_module._title_vectors(["kok", "monteur", "kok"])
+    again = titles_module._title_vectors(["monteur", "bakker"])
+    assert calls == [["kok", "monteur"], ["bakker"]]
+    assert first[:, 0].tolist() == [3.0, 7.0, 3.0] and again[:, 0].tolist() == [7.0, 6.0]
+    titles_module.clear_vector_cache()
