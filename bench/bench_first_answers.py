@@ -85,13 +85,14 @@ def titles_section(quick: bool) -> None:
         return uris
 
     print(f"Dutch title -> occupation, n={n} dev titles; MRR, S@1, titles per CPU second / per wall second")
-    lexical = run("lexical only (baseline)", use_embedding=False)
-    everything = run("hybrid, every title embedded", embed_all=True)
+    lexical = run("lexical only (baseline, hand-set)", use_embedding=False, learned=False)
+    everything = run("hand-set hybrid, every title embedded", embed_all=True, learned=False)
     margin = search_module.DECISIVE_MARGIN
     search_module.DECISIVE_MARGIN = 2.0
-    run("hybrid, previous rule (no encoder if lexical >= 0.9)")
+    run("hand-set hybrid, previous rule (no encoder if lexical >= 0.9)", learned=False)
     search_module.DECISIVE_MARGIN = margin
-    run(f"hybrid, fast path (also no encoder if lead >= {margin})")
+    run(f"hand-set hybrid, fast path (also no encoder if lead >= {margin})", learned=False)
+    run("learned fusion with its encoder gate (the default)")
 
     # per title: the lexical ranking's best score and lead, and the reciprocal rank with and without the encoder
     index = search_module.occupation_ngram_index(tax, settings)
