@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from krapte.extract.metrics import PRF, reciprocal_rank, rp_at_k, set_prf, span_prf
+from krapte.extract.ranking import phrases
 from krapte.extract.skills import SkillExtractor
 from krapte.extract.spans import default_span_tagger, tags_to_spans
 
@@ -195,14 +196,14 @@ def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
     )
     for name, gold in _linking_sets().items():
         sentences = list(gold)[: 80 if quick else None]
-        phrases, owner = [], []
+        found, owner = [], []
         for sentence in sentences:
-            for phrase in extractor._phrases(sentence, "en"):
-                phrases.append(phrase)
+            for phrase in phrases(extractor, sentence, "en"):
+                found.append(phrase)
                 owner.append(sentence)
         ours = [0, 0]
         former = [0, 0]
-        for phrase_top, sentence in zip(vectors.top(encode(phrases, kind="query"), 2), owner, strict=True):
+        for phrase_top, sentence in zip(vectors.top(encode(found, kind="query"), 2), owner, strict=True):
             (uri, cos), (_, runner_up) = phrase_top
             right = label_of[uri] in gold[sentence]
             if cos >= EMBED_THRESHOLD and cos - runner_up >= EMBED_MARGIN:
@@ -212,7 +213,7 @@ def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
                 former[0] += right
                 former[1] += 1
         print(
-            f"  {name:<10} {len(phrases):>4} phrases   krapte {ours[0] / max(ours[1], 1):.3f} ({ours[1]} linked)"
+            f"  {name:<10} {len(found):>4} phrases   krapte {ours[0] / max(ours[1], 1):.3f} ({ours[1]} linked)"
             f"   former {former[0] / max(former[1], 1):.3f} ({former[1]} linked)"
         )
 
