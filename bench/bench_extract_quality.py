@@ -3,9 +3,12 @@
 * SkillSpan dev (English job ads, skill + knowledge spans): strict and loose span-F1 of the span tagger, of a plain
   ESCO-label gazetteer (our lexical stage, longest match) and of the peer ``skill-extractor`` 0.2.0 keyword
   gazetteer (its bundled ``skills.json``), plus the peer's and our lexical throughput on the same sentences.
-* ESCO skill linking (TECH / HOUSE validation, TECHWOLF): RP@5, RP@10 and MRR of ``rank_skills`` against the
-  zero-shot baseline (whole sentence vs. skill label, same encoder). Label space: the 13,896 ESCO v1.1.0 labels;
-  our v1.2.0 skills are mapped to it by English preferred label.
+  ``KRAPTE_BENCH_FORMER_TAGGER=<model file>`` adds a former tagger model as a row of the same run.
+* ESCO skill linking (TECH / HOUSE validation, TECHWOLF): RP@5, RP@10 and MRR of the zero-shot baseline (whole
+  sentence vs. skill label, same encoder), of the former hand formula (``ranking.FORMULA``) and of the learned
+  ranker (``ranking.LinearRanker``), the latter only out-of-fold: fitted on the two other sets (leave-one-set-out)
+  and in 5 folds over the pooled sentences. Label space: the 13,896 ESCO v1.1.0 labels; our v1.2.0 skills are
+  mapped to it by English preferred label.
 * The cross-lingual stage's link rule (cosine and margin over the runner-up) on the tagger's phrases of the linking
   sets: top-1 precision and number linked, next to the former cosine-only rule.
 * The Dutch passages written for krapte (``tests/fixtures/nl-passages``): micro precision/recall of the skill URIs,
@@ -31,9 +34,17 @@ from pathlib import Path
 import numpy as np
 
 from krapte.extract.metrics import PRF, reciprocal_rank, rp_at_k, set_prf, span_prf
-from krapte.extract.ranking import FORMULA, CandidateTable, LinearRanker, candidate_tables, phrases
+from krapte.extract.ranking import (
+    FORMULA,
+    CandidateTable,
+    LinearRanker,
+    candidate_tables,
+    default_ranker,
+    phrases,
+    rank_many,
+)
 from krapte.extract.skills import SkillExtractor
-from krapte.extract.spans import default_span_tagger, tags_to_spans
+from krapte.extract.spans import SpanTagger, default_span_tagger, tags_to_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 # the shared development data (next to the repository; KRAPTE_SHARED_DATA overrides, e.g. in a git worktree)
@@ -81,16 +92,20 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     n_bytes = sum(len(t.encode()) for t in texts)
     print(f"SkillSpan dev: {len(rows)} sentences, {sum(map(len, gold))} gold spans (skill ∪ knowledge)")
 
-    tagger = default_span_tagger()
-    if tagger is not None:
+    taggers = [("krapte span tagger (perceptron, SkillSpan train)", default_span_tagger())]
+    # a former model file to compare with in the same run, e.g. from git:
+    # git show 33f2f33:src/krapte/data/extract-span-tagger/span-tagger.json.gz > /tmp/former.json.gz
+    former = os.environ.get("KRAPTE_BENCH_FORMER_TAGGER")
+    if former:
+        taggers.append((f"former tagger ({Path(former).name})", SpanTagger.load(Path(former))))
+    for name, tagger in taggers:
+        if tagger is None:
+            continue
         start = time.process_time()
         pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"])] for r in rows]
         secs = time.process_time() - start
         _prf_line(
-            "krapte span tagger (perceptron, SkillSpan train)",
-            span_prf(pred, gold),
-            span_prf(pred, gold, loose=True),
-            f"   {len(rows) / secs:,.0f} sentences/s",
+            name, span_prf(pred, gold), span_prf(pred, gold, loose=True), f"   {len(rows) / secs:,.0f} sentences/s"
         )
 
     start = time.process_time()
@@ -230,6 +245,24 @@ def bench_linking(extractor: SkillExtractor, quick: bool) -> None:
         ]
         print(f"  {name:<10} {len(sentences):>4}  " + "   ".join(" / ".join(f"{v:.3f}" for v in c) for c in cells))
     print("  former formula: ½·sentence + ½·best + 0.1·lexical, constants chosen on TECH + HOUSE (not cross-validated)")
+    # the shipped ranker (fitted on the English sets above) on Dutch sentences it never saw, gold = skill URIs
+    rows = [r for r in map(json.loads, SENTENCES.read_text("utf-8").splitlines()) if r["skills"]]
+    rows = rows[: 80 if quick else None]
+    texts = [r["text"] for r in rows]
+    shipped = default_ranker()
+    for name, model in (("former formula", FORMULA), ("shipped learned ranker", shipped)):
+        if model is None:
+            continue
+        ranked = rank_many(extractor, texts, top=10, lang="nl", ranker=model)
+        for fold in ("A", "B"):
+            part = [i for i, r in enumerate(rows) if r["fold"] == fold]
+            figures = _ranking_figures(
+                [[s.uri for s in ranked[i]] for i in part], [{s["uri"] for s in rows[i]["skills"]} for i in part]
+            )
+            print(
+                f"  Dutch sentences fold {fold} ({len(part)}), {name:<22} RP@5 / RP@10 / MRR "
+                + " / ".join(f"{v:.3f}" for v in figures)
+            )
 
 
 def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
