@@ -73,9 +73,17 @@ def test_formula_is_the_former_hand_score() -> None:
 def test_the_fitted_ranker_ships() -> None:
     model = default_ranker()
     assert model is not None, "the fitted ranker ships in krapte/data/extract-skill-ranker"
-    weights = dict(zip(FEATURES, model.weights, strict=True))
-    # closer to the sentence or its best phrase must mean more likely, whatever else the fit learned
-    assert weights["sentence"] + weights["best"] > 0
+    # a candidate closer to the sentence and to its best phrase (same gap to the best candidate shifted alike) must
+    # score higher than an average one, whatever else the fit learned
+    average = np.asarray(model.mean)[None, :]
+    closer = average.copy()
+    for name in ("sentence", "best", "sentence_gap", "best_gap"):
+        closer[0, FEATURES.index(name)] += 0.05
+    assert model.score(closer)[0] > model.score(average)[0]
+    # ESCO's transversal skills are named in job ads more often than their cosine alone says
+    transversal = average.copy()
+    transversal[0, FEATURES.index("reuse_transversal")] = 1.0
+    assert model.score(transversal)[0] > model.score(average)[0]
 
 
 @pytest.fixture(scope="module")
