@@ -238,7 +238,8 @@ def rank_many(
 
     With embeddings: the candidates of each text (:func:`candidate_tables`: the skills nearest to the text and to
     its skill phrases, plus its lexical hits) are scored by ``ranker`` (default: the shipped learned ranker,
-    :func:`default_ranker`, else :data:`FORMULA`). Without embeddings the lexical hits are ranked by confidence.
+    :func:`default_ranker`, else :data:`FORMULA`). Without embeddings the lexical hits are ranked by confidence
+    (a generic skill's at 0.8 of it, unchanged from the former ranking).
     """
 
     langs = [detect_language(t) if lang == "auto" else lang for t in texts]
@@ -253,7 +254,12 @@ def rank_many(
             results.append(_ranked(extractor, ranked, text_lang))
         return results
     for text, text_lang in zip(texts, langs, strict=True):
-        lexical = {u: c for u, c in _lexical(extractor, text).items() if restrict is None or u in restrict}
+        # as before the learned ranker: a generic skill's hit counts 0.8 of its confidence
+        lexical = {
+            u: c * (0.8 if u in extractor._generic else 1.0)
+            for u, c in _lexical(extractor, text).items()
+            if restrict is None or u in restrict
+        }
         results.append(_ranked(extractor, sorted(lexical.items(), key=lambda kv: -kv[1])[:top], text_lang))
     return results
 
