@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-# The features of one (text, candidate skill) pair, in this order (see :func:`candidate_table`).
+# The features of one (text, candidate skill) pair, in this order (see :func:`candidate_tables`).
 FEATURES: tuple[str, ...] = (
     "sentence",  # cos(text, skill)
     "best",  # max(cos(text, skill), cos(best phrase, skill))
@@ -204,6 +204,7 @@ def candidate_tables(
         cols = np.array(sorted(j for j in chosen if allowed[j]), dtype=np.int64)
         s, b = sentence[i, cols], best[i, cols]
         lex = np.array([lexical.get(vectors.skill_uris[j], 0.0) for j in cols])
+        skill = prior[cols]  # generic, knowledge, label_words | essential_for … digital (see _skill_prior)
         table = np.column_stack(
             [
                 s,
@@ -214,13 +215,12 @@ def candidate_tables(
                 np.log1p(np.argsort(np.argsort(-b))),
                 lex,
                 lex > 0,
-                prior[cols],
+                skill[:, :3],
                 votes[i, cols] / max(n_phrases[i], 1.0),
                 np.full(len(cols), float(n_phrases[i] > 0)),
+                skill[:, 3:],
             ]
         )
-        # prior holds generic … label_words and essential_for … digital; put them in FEATURES order
-        table = table[:, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 19, 20, 11, 12, 13, 14, 15, 16, 17, 18]]
         out.append(CandidateTable(cols, table.astype(np.float64)))
     return out
 
