@@ -3,9 +3,12 @@
 * SkillSpan dev (English job ads, skill + knowledge spans): strict and loose span-F1 of the span tagger, of a plain
   ESCO-label gazetteer (our lexical stage, longest match) and of the peer ``skill-extractor`` 0.2.0 keyword
   gazetteer (its bundled ``skills.json``), plus the peer's and our lexical throughput on the same sentences.
-* ESCO skill linking (TECH / HOUSE validation, TECHWOLF): RP@5, RP@10 and MRR of ``rank_skills`` against the
-  zero-shot baseline (whole sentence vs. skill label, same encoder). Label space: the 13,896 ESCO v1.1.0 labels;
-  our v1.2.0 skills are mapped to it by English preferred label.
+  ``KRAPTE_BENCH_FORMER_TAGGER=<model file>`` adds a former tagger model as a row of the same run.
+* ESCO skill linking (TECH / HOUSE validation, TECHWOLF): RP@5, RP@10 and MRR of the zero-shot baseline (whole
+  sentence vs. skill label, same encoder), of the former hand formula (``ranking.FORMULA``) and of the learned
+  ranker (``ranking.LinearRanker``), the latter only out-of-fold: fitted on the two other sets (leave-one-set-out)
+  and in 5 folds over the pooled sentences. Label space: the 13,896 ESCO v1.1.0 labels; our v1.2.0 skills are
+  mapped to it by English preferred label.
 * The cross-lingual stage's link rule (cosine and margin over the runner-up) on the tagger's phrases of the linking
   sets: top-1 precision and number linked, next to the former cosine-only rule.
 * The Dutch passages written for krapte (``tests/fixtures/nl-passages``): micro precision/recall of the skill URIs,
@@ -32,8 +35,17 @@ from pathlib import Path
 import numpy as np
 
 from krapte.extract.metrics import PRF, reciprocal_rank, rp_at_k, set_prf, span_prf
+from krapte.extract.ranking import (
+    FORMULA,
+    CandidateTable,
+    LinearRanker,
+    candidate_tables,
+    default_ranker,
+    phrases,
+    rank_many,
+)
 from krapte.extract.skills import SkillExtractor
-from krapte.extract.spans import default_span_tagger, tags_to_spans
+from krapte.extract.spans import SpanTagger, default_span_tagger, tags_to_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 # the shared development data (next to the repository; KRAPTE_SHARED_DATA overrides, e.g. in a git worktree)
@@ -81,16 +93,20 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     n_bytes = sum(len(t.encode()) for t in texts)
     print(f"SkillSpan dev: {len(rows)} sentences, {sum(map(len, gold))} gold spans (skill ∪ knowledge)")
 
-    tagger = default_span_tagger()
-    if tagger is not None:
+    taggers = [("krapte span tagger (perceptron, SkillSpan train)", default_span_tagger())]
+    # a former model file to compare with in the same run, e.g. from git:
+    # git show 33f2f33:src/krapte/data/extract-span-tagger/span-tagger.json.gz > /tmp/former.json.gz
+    former = os.environ.get("KRAPTE_BENCH_FORMER_TAGGER")
+    if former:
+        taggers.append((f"former tagger ({Path(former).name})", SpanTagger.load(Path(former))))
+    for name, tagger in taggers:
+        if tagger is None:
+            continue
         start = time.process_time()
         pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"])] for r in rows]
         secs = time.process_time() - start
         _prf_line(
-            "krapte span tagger (perceptron, SkillSpan train)",
-            span_prf(pred, gold),
-            span_prf(pred, gold, loose=True),
-            f"   {len(rows) / secs:,.0f} sentences/s",
+            name, span_prf(pred, gold), span_prf(pred, gold, loose=True), f"   {len(rows) / secs:,.0f} sentences/s"
         )
 
     start = time.process_time()
@@ -125,7 +141,8 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     )
 
 
-def _linking_sets() -> dict[str, dict[str, set[str]]]:
+def linking_sets() -> dict[str, dict[str, set[str]]]:
+    """TECH validation, HOUSE validation and TECHWOLF: sentence → its gold ESCO v1.1.0 preferred labels."""
     folder = SHARED / "esco-skill-linking"
     out = {}
     for name, file in (
@@ -142,39 +159,111 @@ def _linking_sets() -> dict[str, dict[str, set[str]]]:
     return out
 
 
+def linking_label_space(extractor: SkillExtractor) -> tuple[dict[str, str], set[str]]:
+    """Our skills' English preferred labels, and the skills whose label is in the sets' v1.1.0 label space."""
+    space = set((SHARED / "esco-skill-linking" / "skills_en_label.txt").read_text(encoding="utf-8").splitlines())
+    label_of = {uri: s.labels.get("en", "") for uri, s in extractor.taxonomy.skills.items()}
+    return label_of, {uri for uri, label in label_of.items() if label in space}
+
+
+def linking_examples(
+    extractor: SkillExtractor, sentences: Sequence[str], gold: dict[str, set[str]], allowed: set[str]
+) -> tuple[list[CandidateTable], list[np.ndarray]]:
+    """The candidate tables of ``sentences`` and their labels (1 = the candidate's label is a gold label)."""
+    label_of, _ = linking_label_space(extractor)
+    uris = extractor._skill_vectors().skill_uris
+    tables = candidate_tables(extractor, sentences, ["en"] * len(sentences), restrict=allowed)
+    labels = [
+        np.array([label_of[uris[int(j)]] in gold[s] for j in t.columns], dtype=np.float64)
+        for s, t in zip(sentences, tables, strict=True)
+    ]
+    return tables, labels
+
+
+def _ranking_figures(ranked: Sequence[Sequence[str]], golds: Sequence[set[str]]) -> tuple[float, float, float]:
+    rp5 = [rp_at_k(r, g, 5) for r, g in zip(ranked, golds, strict=True)]
+    rp10 = [rp_at_k(r, g, 10) for r, g in zip(ranked, golds, strict=True)]
+    mrr = [reciprocal_rank(r, g) for r, g in zip(ranked, golds, strict=True)]
+    return float(np.mean(rp5)), float(np.mean(rp10)), float(np.mean(mrr))
+
+
 def bench_linking(extractor: SkillExtractor, quick: bool) -> None:
+    """RP@5 / RP@10 / MRR of sentence → skill ranking: zero-shot, the former hand formula, and the learned ranker
+    reported only on sentences it was not fitted on (leave-one-set-out, and 5-fold over the pooled sentences)."""
     if not extractor.use_embeddings:
         print("ESCO skill linking: skipped (no embedding model)")
         return
     from krapte.extract.skill_vectors import encode
 
-    space = set((SHARED / "esco-skill-linking" / "skills_en_label.txt").read_text(encoding="utf-8").splitlines())
     tax = extractor.taxonomy
-    label_of = {uri: s.labels.get("en", "") for uri, s in tax.skills.items()}
-    allowed = {uri for uri, label in label_of.items() if label in space}
+    label_of, allowed = linking_label_space(extractor)
     print(f"ESCO skill linking: {len(allowed)} of {len(tax.skills)} v1.2.0 skills map to the v1.1.0 label space")
     vectors = extractor._skill_vectors()
+    uris = vectors.skill_uris
     mask = vectors.mask(allowed)
-    print(f"  {'set':<10} {'n':>4}  {'zero-shot RP@5 / RP@10 / MRR':<30} krapte rank_skills RP@5 / RP@10 / MRR")
-    for name, gold in _linking_sets().items():
+    sets = linking_sets()
+    data = {}
+    for name, gold in sets.items():
         sentences = list(gold)[: 80 if quick else None]
-        base = vectors.scores(encode(sentences, kind="query"))
-        ours = extractor.rank_many(sentences, top=10, lang="en", restrict=allowed)
-        b_rp5, b_rp10, b_mrr, o_rp5, o_rp10, o_mrr = [], [], [], [], [], []
-        for i, sentence in enumerate(sentences):
-            row = np.where(mask, base[i], -1.0)
-            ranked_base = [label_of[u] for u, _ in vectors.top_of_row(row, 10)]
-            ranked_ours = [label_of[r.uri] for r in ours[i]]
-            b_rp5.append(rp_at_k(ranked_base, gold[sentence], 5))
-            b_rp10.append(rp_at_k(ranked_base, gold[sentence], 10))
-            b_mrr.append(reciprocal_rank(ranked_base, gold[sentence]))
-            o_rp5.append(rp_at_k(ranked_ours, gold[sentence], 5))
-            o_rp10.append(rp_at_k(ranked_ours, gold[sentence], 10))
-            o_mrr.append(reciprocal_rank(ranked_ours, gold[sentence]))
-        print(
-            f"  {name:<10} {len(sentences):>4}  {np.mean(b_rp5):.3f} / {np.mean(b_rp10):.3f} / {np.mean(b_mrr):.3f}"
-            f"          {np.mean(o_rp5):.3f} / {np.mean(o_rp10):.3f} / {np.mean(o_mrr):.3f}"
+        tables, labels = linking_examples(extractor, sentences, gold, allowed)
+        data[name] = (sentences, [gold[s] for s in sentences], tables, labels)
+
+    def ranked_by(model: LinearRanker, tables: Sequence[CandidateTable]) -> list[list[str]]:
+        out = []
+        for t in tables:
+            order = np.argsort(-model.score(t.features), kind="stable")[:10]
+            out.append([label_of[uris[int(t.columns[j])]] for j in order])
+        return out
+
+    # 5 folds over the pooled sentences (fixed seed), each scored by a ranker fitted on the other four
+    pooled = [(name, i) for name, (sentences, *_rest) in data.items() for i in range(len(sentences))]
+    order = np.random.default_rng(0).permutation(len(pooled))
+    fold_of = {pooled[k]: f for f, part in enumerate(np.array_split(order, 5)) for k in part}
+    fold_models = [
+        LinearRanker.fit(
+            [data[n][2][i].features for n, i in pooled if fold_of[(n, i)] != f],
+            [data[n][3][i] for n, i in pooled if fold_of[(n, i)] != f],
         )
+        for f in range(5)
+    ]
+    print(
+        f"  {'set':<10} {'n':>4}  {'zero-shot':<21} {'former formula':<21} "
+        "learned: leave-one-set-out    learned: 5-fold pooled   (RP@5 / RP@10 / MRR)"
+    )
+    for name, (sentences, golds, tables, _labels) in data.items():
+        base = vectors.scores(encode(sentences, kind="query"))
+        zero = [[label_of[u] for u, _ in vectors.top_of_row(np.where(mask, row, -1.0), 10)] for row in base]
+        others = [n for n in data if n != name]
+        loso = LinearRanker.fit(
+            [t.features for n in others for t in data[n][2]], [y for n in others for y in data[n][3]]
+        )
+        kfold = [ranked_by(fold_models[fold_of[(name, i)]], [t])[0] for i, t in enumerate(tables)]
+        cells = [
+            _ranking_figures(zero, golds),
+            _ranking_figures(ranked_by(FORMULA, tables), golds),
+            _ranking_figures(ranked_by(loso, tables), golds),
+            _ranking_figures(kfold, golds),
+        ]
+        print(f"  {name:<10} {len(sentences):>4}  " + "   ".join(" / ".join(f"{v:.3f}" for v in c) for c in cells))
+    print("  former formula: ½·sentence + ½·best + 0.1·lexical, constants chosen on TECH + HOUSE (not cross-validated)")
+    # the shipped ranker (fitted on the English sets above) on Dutch sentences it never saw, gold = skill URIs
+    rows = [r for r in map(json.loads, SENTENCES.read_text("utf-8").splitlines()) if r["skills"]]
+    rows = rows[: 80 if quick else None]
+    texts = [r["text"] for r in rows]
+    shipped = default_ranker()
+    for name, model in (("former formula", FORMULA), ("shipped learned ranker", shipped)):
+        if model is None:
+            continue
+        ranked = rank_many(extractor, texts, top=10, lang="nl", ranker=model)
+        for fold in ("A", "B"):
+            part = [i for i, r in enumerate(rows) if r["fold"] == fold]
+            figures = _ranking_figures(
+                [[s.uri for s in ranked[i]] for i in part], [{s["uri"] for s in rows[i]["skills"]} for i in part]
+            )
+            print(
+                f"  Dutch sentences fold {fold} ({len(part)}), {name:<22} RP@5 / RP@10 / MRR "
+                + " / ".join(f"{v:.3f}" for v in figures)
+            )
 
 
 def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
@@ -194,16 +283,16 @@ def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
         f"Cross-lingual link rule on tagger phrases (top-1 right / linked): cos ≥ {EMBED_THRESHOLD} and margin ≥ "
         f"{EMBED_MARGIN} vs. the former cos ≥ 0.91 alone"
     )
-    for name, gold in _linking_sets().items():
+    for name, gold in linking_sets().items():
         sentences = list(gold)[: 80 if quick else None]
-        phrases, owner = [], []
+        found, owner = [], []
         for sentence in sentences:
-            for phrase in extractor._phrases(sentence, "en"):
-                phrases.append(phrase)
+            for phrase in phrases(extractor, sentence, "en"):
+                found.append(phrase)
                 owner.append(sentence)
         ours = [0, 0]
         former = [0, 0]
-        for phrase_top, sentence in zip(vectors.top(encode(phrases, kind="query"), 2), owner, strict=True):
+        for phrase_top, sentence in zip(vectors.top(encode(found, kind="query"), 2), owner, strict=True):
             (uri, cos), (_, runner_up) = phrase_top
             right = label_of[uri] in gold[sentence]
             if cos >= EMBED_THRESHOLD and cos - runner_up >= EMBED_MARGIN:
@@ -213,7 +302,7 @@ def bench_link_rule(extractor: SkillExtractor, quick: bool) -> None:
                 former[0] += right
                 former[1] += 1
         print(
-            f"  {name:<10} {len(phrases):>4} phrases   krapte {ours[0] / max(ours[1], 1):.3f} ({ours[1]} linked)"
+            f"  {name:<10} {len(found):>4} phrases   krapte {ours[0] / max(ours[1], 1):.3f} ({ours[1]} linked)"
             f"   former {former[0] / max(former[1], 1):.3f} ({former[1]} linked)"
         )
 

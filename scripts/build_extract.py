@@ -23,7 +23,7 @@ from provenance import PACKAGE_DATA, SHARED, write_provenance
 
 HERE = Path(__file__).resolve().parent
 SKILLSPAN = SHARED / "dev" / "skillspan"
-EPOCHS = 12
+EPOCHS = 20
 
 
 def build_span_tagger() -> None:
@@ -41,12 +41,13 @@ def build_span_tagger() -> None:
         "extract-span-tagger",
         title="Skill-span tagger trained on SkillSpan (train split)",
         source="SkillSpan, github.com/kris927b/SkillSpan @ 2ccf3de5, data/json/train.json (4,800 sentences)",
-        version="SkillSpan 2022 train split; tagger format 1",
+        version="SkillSpan 2022 train split; tagger format 1 (features of 2026-12)",
         licence="MIT (SkillSpan data © 2023 Mike Zhang); model weights derived by krapte (EUPL-1.2)",
         attribution="Zhang et al., SkillSpan: Hard and Soft Skill Extraction from English Job Postings, NAACL 2022",
         derivation=(
             f"scripts/build_extract.py: averaged structured perceptron, {EPOCHS} epochs, seed 13, BIO tags for skill "
-            "and knowledge merged (skill wins on overlap), hand features (word, affixes, shape, ±2 window)"
+            "and knowledge merged (skill wins on overlap), hand features (word, 2-4 letter affixes, shapes of the "
+            "word and its neighbours, length, ±3 window, word pairs around the word)"
         ),
     )
     print(f"span tagger: {len(model.weights)} features")

@@ -33,14 +33,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
-
 from krapte.errors import ValidationError
+from krapte.extract import ranking
 from krapte.extract.build import dutch_lexicon
 from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
 from krapte.extract.crosslingual import AcceptanceModel, Candidate, SkillWords, load_acceptance_model
-from krapte.extract.crosslingual import clauses as _clauses
 from krapte.extract.embedding_stage import (
     EMBEDDING,
     EMBEDDING_CONFIDENCE,
@@ -52,15 +50,14 @@ from krapte.extract.profile import Evidence, OccupationSuggestion, RankedSkill, 
 from krapte.extract.reading import (
     ActionVerbs,
     is_knowledge,
-    label_order,
     label_verbs,
     own_label_first,
     requirement_zones,
     verb_first_words,
     wish_object,
 )
-from krapte.extract.skill_vectors import SkillVectors, embedding_available, encode
-from krapte.extract.spans import default_span_tagger, tokenize
+from krapte.extract.skill_vectors import SkillVectors, embedding_available
+from krapte.extract.spans import default_span_tagger
 from krapte.extract.verb_object import verb_forms_of
 from krapte.extract.words import detect_language
 from krapte.text.normalize import label_key
@@ -253,72 +250,14 @@ class SkillExtractor(EmbeddingStages):
         ]
 
     def rank(self, text: str, top: int = 10, lang: LangOption = "auto") -> list[RankedSkill]:
-        """Skills a short text (sentence or phrase) expresses, best first: lexical hits boost the embedding ranking."""
-        return self.rank_many([text], top=top, lang=lang)[0]
+        """Skills a short text (sentence or phrase) expresses, best first (:func:`krapte.extract.ranking.rank_many`)."""
+        return ranking.rank_many(self, [text], top=top, lang=lang)[0]
 
     def rank_many(
         self, texts: Sequence[str], top: int = 10, lang: LangOption = "auto", *, restrict: set[str] | None = None
     ) -> list[list[RankedSkill]]:
-        """:meth:`rank` for many texts at once (one batched encoder call); ``restrict`` limits the candidate URIs.
-
-        Score of a skill = ½·cos(text, skill) + ½·max(cos(text, skill), cos(best phrase, skill)), where the phrases
-        are the skill spans the span tagger finds (English) or the clauses of the text (Dutch); a lexical hit of the
-        skill adds 0.1 × its confidence. The phrase term is what lifts RP@5 well above the whole-sentence encoder.
-        """
-        langs = [detect_language(t) if lang == "auto" else lang for t in texts]
-        lexical: list[dict[str, float]] = []
-        for text in texts:
-            scores: dict[str, float] = {}
-            for hit in self.lexical_hits(text):
-                conf = METHOD_CONFIDENCE[self._method(hit)]
-                if hit.entry.uri in self._generic:
-                    conf *= 0.8
-                scores[hit.entry.uri] = max(scores.get(hit.entry.uri, 0.0), conf)
-            lexical.append(scores)
-        combined: list[dict[str, float]] = [dict() for _ in texts]
-        if self.use_embeddings and texts:
-            vectors = self._skill_vectors()
-            sentence_scores = vectors.scores(encode(list(texts), kind="query"))
-            phrases: list[str] = []
-            owner: list[int] = []
-            for i, (text, text_lang) in enumerate(zip(texts, langs, strict=True)):
-                for phrase in self._phrases(text, text_lang):
-                    if phrase != text:
-                        phrases.append(phrase)
-                        owner.append(i)
-            best = sentence_scores.copy()
-            if phrases:
-                phrase_scores = vectors.scores(encode(phrases, kind="query"))
-                for j, i in enumerate(owner):
-                    np.maximum(best[i], phrase_scores[j], out=best[i])
-            final = 0.5 * sentence_scores + 0.5 * best
-            allowed = vectors.mask(restrict) if restrict is not None else None
-            for i in range(len(texts)):
-                row = final[i] if allowed is None else np.where(allowed, final[i], -1.0)
-                for uri, score in vectors.top_of_row(row, max(top * 3, 30)):
-                    combined[i][uri] = score
-        results = []
-        for i, lex in enumerate(lexical):
-            scores = combined[i]
-            floor = min(scores.values(), default=0.0)
-            for uri, conf in lex.items():
-                if restrict is not None and uri not in restrict:
-                    continue
-                # with embeddings a lexical hit lifts the cosine; without, its confidence is the score
-                scores[uri] = scores.get(uri, floor) + 0.1 * conf if combined[i] else conf
-            ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
-            out_lang = "en" if langs[i] == "en" else "nl"
-            results.append(
-                [RankedSkill(uri, self.taxonomy.skills[uri].label(out_lang), score) for uri, score in ranked]
-            )
-        return results
-
-    def _phrases(self, text: str, lang: str) -> list[str]:
-        """Candidate skill phrases of a short text: tagger spans (English) or clauses (Dutch)."""
-        if lang == "en" and self._tagger is not None:
-            tokens = [t for t, _, _ in tokenize(text)]
-            return [" ".join(tokens[s.start : s.end]) for s in self._tagger.spans(tokens)]
-        return [text[s:e] for s, e in _clauses(text, 0, len(text)) if 1 <= len(text[s:e].split()) <= 12]
+        """:meth:`rank` for many texts at once (:func:`krapte.extract.ranking.rank_many`)."""
+        return ranking.rank_many(self, texts, top=top, lang=lang, restrict=restrict)
 
     # -- internals ------------------------------------------------------------------------------------------------
     def _read_dutch_hits(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -392,24 +331,8 @@ class SkillExtractor(EmbeddingStages):
         return list(out.values())
 
     def _phrase_scores(self, text: str, phrases: list[tuple[int, int]], vectors: SkillVectors, lang: str) -> Any:
-        """Skill scores of each phrase: the phrase as written and, for a Dutch clause with a finite verb, the
-        phrase in the order of ESCO's Dutch labels ("je metselt muren" → "muren metselen",
-        :func:`krapte.extract.reading.label_order`); the rows are combined by :data:`PHRASE_COMBINE`."""
-        texts = [text[s:e] for s, e in phrases]
-        scores = vectors.scores(encode(texts, kind="query"))
-        if PHRASE_COMBINE == "written" or lang != "nl":
-            return scores
-        reordered: list[tuple[int, str]] = []
-        for i, (start, end) in enumerate(phrases):
-            clause = next(((s, e) for s, e in _clauses(text, 0, len(text)) if s <= start and end <= e), (start, end))
-            form = label_order(normalise_label(text[clause[0] : clause[1]]).split(), self._infinitives)
-            if form and form != normalise_label(texts[i]):
-                reordered.append((i, form))
-        if reordered:
-            extra = vectors.scores(encode([f for _, f in reordered], kind="query"))
-            for (i, _), row in zip(reordered, extra, strict=True):
-                scores[i] = np.maximum(scores[i], row) if PHRASE_COMBINE == "max" else (scores[i] + row) / 2
-        return scores
+        """Skill scores of each phrase (:func:`krapte.extract.ranking.phrase_scores`)."""
+        return ranking.phrase_scores(self, text, phrases, vectors, lang)
 
     def _aggregate(self, found: dict[str, list[tuple[Evidence, float]]], *, keep_all: bool = False) -> list[SkillMatch]:
         matches = []
@@ -479,11 +402,5 @@ def default_extractor(use_embeddings: bool = True) -> SkillExtractor:
     return SkillExtractor(default_taxonomy(), use_embeddings=False, cache_dir=Settings.from_env().cache_dir)
 
 
-def rank_skills(
-    texts: Sequence[str], top: int = 10, lang: LangOption = "auto", *, extractor: SkillExtractor | None = None
-) -> list[list[RankedSkill]]:
-    """For each short text, the ESCO skills it expresses, best first (``krapte skills rank``)."""
-    if top < 1:
-        raise ValidationError(f"top={top} must be at least 1", hint="use e.g. --top 10")
-    engine = extractor or default_extractor()
-    return engine.rank_many(list(texts), top=top, lang=lang)
+# ``krapte.extract.skills.rank_skills`` stays importable; the ranking lives in :mod:`krapte.extract.ranking`
+rank_skills = ranking.rank_skills

