@@ -56,12 +56,11 @@ def build_span_tagger() -> None:
 def build_nl_lexicon() -> None:
     from krapte.taxonomy import default_taxonomy
 
+    sys.path.insert(0, str(HERE / "extract"))
+    from esco_labels import skills_by_english_label
+
     tax = default_taxonomy()
-    by_label: dict[str, list[str]] = {}
-    for uri, skill in tax.skills.items():
-        label = skill.labels.get("en")
-        if label:
-            by_label.setdefault(label, []).append(uri)
+    by_label = skills_by_english_label(tax)
     source = HERE / "extract" / "nl_lexicon.tsv"
     rows = []
     problems = []
