@@ -89,13 +89,21 @@ register(
 )
 
 
+# The query parameters the map, its SVG and CSV, and the programme pages share.
+_KIND = Query("arbeidsmarktregio", max_length=20)
+_MEASURE = Query("extra_demand_fte", max_length=40)
+_GROUP = Query("", max_length=4)
+_QUARTER = Query("", max_length=7)
+_PHASE = Query("total", pattern="^(construction|om|total)$")
+
+
 @router.get("/regio/kaart", response_class=HTMLResponse)
 def map_page(
     request: Request,
-    kind: str = Query("arbeidsmarktregio", max_length=20),
-    measure: str = Query("extra_demand_fte", max_length=40),
-    group: str = Query("", max_length=4),
-    quarter: str = Query("", max_length=7),
+    kind: str = _KIND,
+    measure: str = _MEASURE,
+    group: str = _GROUP,
+    quarter: str = _QUARTER,
     res: str = Query("", max_length=60),
     ctx: Context = Depends(get_context),
 ) -> HTMLResponse:
@@ -129,10 +137,10 @@ def map_page(
 @router.get("/regio/kaart.svg")
 def map_svg(
     request: Request,
-    kind: str = Query("arbeidsmarktregio", max_length=20),
-    measure: str = Query("extra_demand_fte", max_length=40),
-    group: str = Query("", max_length=4),
-    quarter: str = Query("", max_length=7),
+    kind: str = _KIND,
+    measure: str = _MEASURE,
+    group: str = _GROUP,
+    quarter: str = _QUARTER,
     ctx: Context = Depends(get_context),
 ) -> Response:
     view = svc.regional_view(ctx, kind=kind, group=group or None, quarter=quarter or None)
@@ -141,9 +149,9 @@ def map_svg(
 
 @router.get("/regio/kaart.csv")
 def map_csv(
-    kind: str = Query("arbeidsmarktregio", max_length=20),
-    group: str = Query("", max_length=4),
-    quarter: str = Query("", max_length=7),
+    kind: str = _KIND,
+    group: str = _GROUP,
+    quarter: str = _QUARTER,
     ctx: Context = Depends(get_context),
 ) -> Response:
     view = svc.regional_view(ctx, kind=kind, group=group or None, quarter=quarter or None)
@@ -157,7 +165,7 @@ def map_csv(
 @router.get("/regio/programmas", response_class=HTMLResponse)
 def programmes_page(
     request: Request,
-    phase: str = Query("total", pattern="^(construction|om|total)$"),
+    phase: str = _PHASE,
     ctx: Context = Depends(get_context),
 ) -> HTMLResponse:
     lang = get_lang(request)
@@ -183,7 +191,7 @@ def programmes_page(
 @router.get("/regio/programmas.svg")
 def programmes_svg(
     request: Request,
-    phase: str = Query("total", pattern="^(construction|om|total)$"),
+    phase: str = _PHASE,
     ctx: Context = Depends(get_context),
 ) -> Response:
     from krapte.labour.charts import programme_chart
