@@ -48,6 +48,10 @@ DECOMPOSE_FROM = 60
 TOLERANCE = 1e-6
 
 
+class PlanStopped(Exception):
+    """Raised by :func:`plan_starts` when its ``should_stop`` callable answered ``True``: no schedule is returned."""
+
+
 @dataclass(frozen=True)
 class PlannableProject:
     """A project whose start quarter may be chosen.
@@ -160,6 +164,7 @@ def plan_starts(
     regional_share: float = 0.0,
     regional_min_projects: int = 60,
     method: Method = "auto",
+    should_stop: Callable[[], bool] | None = None,
 ) -> PlanningResult:
     """Choose each project's start within its window to minimise unmet demand and, second, the peak shortage.
 
@@ -182,6 +187,10 @@ def plan_starts(
     (:mod:`krapte.labour.planning_decompose`), which proves its gap as the sum of the blocks' bounds and lowers the
     peak afterwards by local search; ``"auto"`` (default) decomposes lexicographic problems with more than
     :data:`DECOMPOSE_FROM` movable projects.
+
+    ``should_stop``, if given, is asked while HiGHS runs (from its interrupt callbacks) and between solver runs;
+    once it answers ``True`` the solver is interrupted and :class:`PlanStopped` is raised (a cancelled job). It
+    must be cheap and must not raise.
     """
     started = time.perf_counter()
     cap, bg = _check_grid(capacity, background, quarter_label)
@@ -195,7 +204,7 @@ def plan_starts(
     greedy = _local_search(cand, flat_cap, flat_bg, before)
 
     def regional(chosen: IntArray, deadline: float) -> IntArray:
-        return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap)
+        return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap, should_stop)
 
     if method not in ("auto", "milp", "blocks", "decompose"):
         raise ValidationError(f"planning method {method!r} is not known", hint="use auto, milp, blocks or decompose")
@@ -211,7 +220,14 @@ def plan_starts(
         from krapte.labour.planning_decompose import plan_decomposed
 
         chosen, status, gap, peak_gap, size, bound = plan_decomposed(
-            cand, flat_cap, flat_bg, greedy, cap.shape, started + time_limit, mip_rel_gap=mip_rel_gap
+            cand,
+            flat_cap,
+            flat_bg,
+            greedy,
+            cap.shape,
+            started + time_limit,
+            mip_rel_gap=mip_rel_gap,
+            should_stop=should_stop,
         )
     else:
         solve = _solve_blocks if method == "blocks" else _solve_milp
@@ -226,6 +242,7 @@ def plan_starts(
             objective=objective,
             peak_weight=peak_weight,
             mip_rel_gap=mip_rel_gap,
+            should_stop=should_stop,
         )
     chosen = _settle(cand, flat_cap, flat_bg, chosen)
     demand_before = _load(cand, flat_bg, before).reshape(cap.shape)
@@ -472,6 +489,7 @@ def _regional_search(
     shape: tuple[int, ...],
     deadline: float,
     mip_rel_gap: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IntArray:
     """Large-neighbourhood search: re-plan the projects of one region at a time exactly, the rest fixed."""
     _n_regions, n_occupations, n_quarters = shape
@@ -506,6 +524,7 @@ def _regional_search(
             objective="weighted",
             peak_weight=0.0,
             mip_rel_gap=mip_rel_gap,
+            should_stop=should_stop,
         )
         trial = chosen.copy()
         trial[free] = picked
@@ -516,7 +535,12 @@ def _regional_search(
 
 
 def _peak_search(
-    cand: _Candidates, flat_cap: FloatArray, flat_bg: FloatArray, chosen: IntArray, deadline: float
+    cand: _Candidates,
+    flat_cap: FloatArray,
+    flat_bg: FloatArray,
+    chosen: IntArray,
+    deadline: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IntArray:
     """Move single projects to lower the peak shortage without raising the unmet total, until nothing helps."""
     chosen = chosen.copy()
@@ -524,6 +548,7 @@ def _peak_search(
     unmet, peak = _totals(load, flat_cap)
     improved = True
     while improved and time.perf_counter() < deadline:
+        _stop_if_asked(should_stop)
         improved = False
         for i in range(len(chosen)):
             if len(cand.starts[i]) < 2 or time.perf_counter() > deadline:
@@ -586,6 +611,7 @@ def _solve_milp(
     cuts: bool = True,
     improve: Callable[[IntArray, float], IntArray] | None = None,
     improve_share: float = 0.25,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, dict[str, int]]:
     """Build and solve the MILP; returns chosen candidate per project, status, gaps and model size."""
     import highspy
@@ -748,7 +774,7 @@ def _solve_milp(
         stop_at[0] = time.perf_counter() + budget
         first_callback[0] = None
         run_started[0] = time.perf_counter()
-        status = _run_from(h, solution_vector(incumbent), "the planning model")
+        status = _run_from(h, solution_vector(incumbent), "the planning model", should_stop)
         info = h.getInfo()
         bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else -np.inf
         if info.primal_solution_status != 2:  # kSolutionStatusFeasible
@@ -781,7 +807,7 @@ def _solve_milp(
     # interrupted: lower the peak by local search instead and measure it against the lower bound.
     presolve = (first_callback[0] or time.perf_counter()) - run_started[0]
     if status != "optimal" or deadline - time.perf_counter() < 2 * presolve:
-        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline)
+        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline, should_stop)
         peak = _totals(_load(cand, flat_bg, chosen), flat_cap)[1]
         low = _peak_lower_bound(rows, cols, vals, cap_rows, x_offset)
         return chosen, "time_limit", gap, float(min(max((peak - low) / max(peak, 1e-9), 0.0), 1.0)), size
@@ -807,6 +833,7 @@ def _solve_blocks(
     mip_rel_gap: float,
     improve: Callable[[IntArray, float], IntArray] | None = None,
     improve_share: float = 0.25,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, dict[str, int]]:
     """Unmet demand by cell classes and independent blocks; then the peak by single moves (see planning_blocks)."""
     from krapte.labour.planning_blocks import classify_cells, solve_blocks
@@ -823,6 +850,7 @@ def _solve_blocks(
         time_limit=time_limit * share,
         mip_rel_gap=mip_rel_gap,
         tol=TOLERANCE,
+        should_stop=should_stop,
     )
     chosen = sol.chosen
     if not _better_or_equal(cand, flat_cap, flat_bg, start, chosen):
@@ -831,7 +859,7 @@ def _solve_blocks(
     lower = classify_cells(cand.cells, cand.values, flat_cap, flat_bg, TOLERANCE).lower
     low_peak = float(max((lower - flat_cap).max(initial=0.0), 0.0))
     if objective == "lexicographic":
-        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline)
+        chosen = _peak_search(cand, flat_cap, flat_bg, chosen, deadline, should_stop)
     unmet, peak = _totals(_load(cand, flat_bg, chosen), flat_cap)
     gap = float(min(max((unmet - sol.bound) / max(unmet, 1e-9), 0.0), 1.0)) if unmet > TOLERANCE else 0.0
     peak_gap = float(min(max((peak - low_peak) / max(peak, 1e-9), 0.0), 1.0)) if peak > TOLERANCE else 0.0
@@ -908,16 +936,40 @@ def _better_or_equal(
     return u_new <= u_old + TOLERANCE * max(1.0, u_old) and p_new <= p_old + TOLERANCE
 
 
-def _run_from(h: Any, start: FloatArray | Sequence[float], what: str) -> str:
+def _run_from(
+    h: Any, start: FloatArray | Sequence[float], what: str, should_stop: Callable[[], bool] | None = None
+) -> str:
     """Run the MIP in ``h`` from the feasible ``start`` (column values); "optimal" or "time_limit" (also when
-    interrupted), or a :class:`SolverError` naming ``what`` for any other end."""
+    interrupted), or a :class:`SolverError` naming ``what`` for any other end.
+
+    With ``should_stop``, HiGHS's interrupt callbacks (simplex, IPM, MIP) also ask it; when it answers ``True`` the
+    run is interrupted and :class:`PlanStopped` is raised. This is the one place every planning method runs HiGHS.
+    """
     import highspy
 
+    _stop_if_asked(should_stop)
     sol = highspy.HighsSolution()
     sol.col_value = list(start)
     sol.value_valid = True
     h.setSolution(sol)
-    h.run()
+    asked = [False]
+
+    def interrupt_when_asked(event: highspy.cb.HighsCallbackEvent) -> None:  # type: ignore[name-defined]
+        # subscribed after the callers' deadline callbacks, so it runs last; it only ever sets the flag
+        if asked[0] or (should_stop is not None and should_stop()):
+            asked[0] = True
+            event.interrupt(True)
+
+    callbacks = (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt) if should_stop is not None else ()
+    for callback in callbacks:
+        callback.subscribe(interrupt_when_asked)
+    try:
+        h.run()
+    finally:
+        for callback in callbacks:
+            callback.unsubscribe(interrupt_when_asked)
+    if asked[0]:
+        raise PlanStopped(f"stopped on request while solving {what}")
     model_status = h.getModelStatus()
     ends = {
         highspy.HighsModelStatus.kOptimal: "optimal",
@@ -930,6 +982,11 @@ def _run_from(h: Any, start: FloatArray | Sequence[float], what: str) -> str:
             hint="check the capacity and demand arrays for extreme values",
         )
     return ends[model_status]
+
+
+def _stop_if_asked(should_stop: Callable[[], bool] | None) -> None:
+    if should_stop is not None and should_stop():
+        raise PlanStopped("stopped on request")
 
 
 def _check_status(h: object, status: object, what: str) -> None:

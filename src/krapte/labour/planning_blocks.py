@@ -26,6 +26,7 @@ lowest load of the peak cell family (``max(lowest load − capacity)``, a bound 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,7 @@ def solve_blocks(
     time_limit: float,
     mip_rel_gap: float,
     tol: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> BlockSolution:
     """Minimise the total unmet demand by cell classes and independent blocks (see the module docs)."""
     deadline = time.perf_counter() + time_limit
@@ -178,6 +180,7 @@ def solve_blocks(
             time_limit=budget,
             mip_rel_gap=max(mip_rel_gap, BLOCK_REL_GAP),
             tol=tol,
+            should_stop=should_stop,
         )
         chosen[block] = picked
         statuses.append(status)
@@ -221,6 +224,7 @@ def _solve_block(
     time_limit: float,
     mip_rel_gap: float,
     tol: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, int]:
     """One block: x binary per candidate start, u per sometimes-short cell it touches; min Σ u + Σ lin·x."""
     import highspy
@@ -293,7 +297,8 @@ def _solve_block(
     stop_at = [started + max(time_limit, 0.05)]
 
     def interrupt(event: highspy.cb.HighsCallbackEvent) -> None:  # type: ignore[name-defined]
-        event.interrupt(time.perf_counter() > stop_at[0])
+        # a stop request also ends the LP relaxation's run; _run_from then raises before the MIP starts
+        event.interrupt(time.perf_counter() > stop_at[0] or (should_stop is not None and should_stop()))
 
     def solver(budget: float) -> Any:
         with _quiet_stdout():
@@ -328,7 +333,7 @@ def _solve_block(
         return x, float(lp.col_cost_ @ x)
 
     incumbent, start_value = objective_of(start)
-    status = _run_from(h, incumbent, "a planning block")
+    status = _run_from(h, incumbent, "a planning block", should_stop)
     info = h.getInfo()
     bound = max(float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else 0.0, lp_bound)
     chosen, value = start, start_value

@@ -150,6 +150,7 @@ def plan_decomposed(
     deadline: float,
     *,
     mip_rel_gap: float = 1e-4,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, dict[str, int], float]:
     """The lexicographic plan by decomposition: unmet demand first (85 % of the time), then the peak by local search.
 
@@ -167,8 +168,9 @@ def plan_decomposed(
         n_occupations * n_quarters,
         now + 0.85 * (deadline - now),
         mip_rel_gap=mip_rel_gap,
+        should_stop=should_stop,
     )
-    chosen = _peak_search(cand, flat_cap, flat_bg, result.chosen, deadline)
+    chosen = _peak_search(cand, flat_cap, flat_bg, result.chosen, deadline, should_stop)
     load = _load(cand, flat_bg, chosen)
     active = active_cells(cand, flat_cap, flat_bg)
     unmet = float(np.maximum(load[active] - flat_cap[active], 0.0).sum())
@@ -220,6 +222,7 @@ def solve_decomposed(
     mip_rel_gap: float = 1e-4,
     max_iterations: int = 50,
     workers: int = WORKERS,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
@@ -274,7 +277,7 @@ def solve_decomposed(
         x_cost = [None if i in fixed else costs.get(i) for i in members]
         inc = np.array([0 if i in fixed else int(warm[i]) for i in members], dtype=np.int64)
         picked, _value, bound = solve_step_model(
-            sub, flat_cap, fixed_load, inc, active_by_block[b], x_cost, budget, mip_rel_gap
+            sub, flat_cap, fixed_load, inc, active_by_block[b], x_cost, budget, mip_rel_gap, should_stop
         )
         return {i: fixed.get(i, int(picked[j])) for j, i in enumerate(members)}, bound
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -262,6 +262,7 @@ def plan_pipeline(
     objective: Objective = "lexicographic",
     regions: RegionMap | None = None,
     method: Method = "auto",
+    should_stop: Callable[[], bool] | None = None,
 ) -> PipelinePlan:
     """Choose start quarters for the projects with a planning window; report before/after (see module docs)."""
     factors = factors or factor_set()
@@ -311,6 +312,7 @@ def plan_pipeline(
         objective=objective,
         quarter_label=lambda q: format_quarter(first + q),
         method=method,
+        should_stop=should_stop,
     )
     return PipelinePlan(
         result=result,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -36,6 +37,7 @@ def solve_step_model(
     x_cost: list[FloatArray | None],
     time_limit: float,
     mip_rel_gap: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, float, float]:
     """Minimise ``Σ u[c] + Σ x_cost·x`` over ``cells``; returns the choice, its objective and HiGHS's dual bound.
 
@@ -182,7 +184,7 @@ def solve_step_model(
 
     for callback in (h.cbSimplexInterrupt, h.cbIpmInterrupt, h.cbMipInterrupt):
         callback.subscribe(interrupt)
-    _run_from(h, y0, "a block of the planning model")
+    _run_from(h, y0, "a block of the planning model", should_stop)
     info = h.getInfo()
     bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else _floor(cand, x_cost, room)
     if info.primal_solution_status != 2:

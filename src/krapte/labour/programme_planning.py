@@ -11,7 +11,7 @@ above capacity after planning in the cells where the programme works.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,7 @@ def plan_programmes(
     time_limit: float = 60.0,
     objective: Objective = "lexicographic",
     method: Method = "blocks",
+    should_stop: Callable[[], bool] | None = None,
 ) -> ProgrammePlan:
     """Plan the national scenario (or some programmes of it) across programmes; see the module docs."""
     entries = tuple(entries if entries is not None else national_scenario(programmes))
@@ -156,5 +157,6 @@ def plan_programmes(
         time_limit=time_limit,
         objective=objective,
         method=method,
+        should_stop=should_stop,
     )
     return ProgrammePlan(plan, entries, fs)
