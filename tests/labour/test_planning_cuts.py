@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 import pytest
 
-from krapte.labour.planning_cuts import lifted_excess_cut, reference_cut, value
+from krapte.labour.planning_cuts import lifted_coefficients, lifted_excess_cut, reference_cut, value
 
 
 def unmet(loads: list[np.ndarray], schedule: tuple[int, ...], room: float) -> float:
@@ -66,3 +66,16 @@ def test_a_fractional_schedule_the_cell_row_accepts_is_cut_off() -> None:
     leaning = [np.array([0.2, 0.8]), np.array([0.5, 0.5])]  # ... but where project 0 is mostly here it is
     assert value(cut, leaning) == pytest.approx(1.8)
     assert max(0.8 * 8 + 0.5 * 8 - 10.0, 0.0) == pytest.approx(0.4)  # what the cell row asks
+
+
+def test_the_block_model_computes_the_same_lifted_cuts_for_many_cells_at_once() -> None:
+    rng = np.random.default_rng(7)
+    n_cells, n_starts = 6, 4
+    projects = [rng.choice([0.0, 2.0, 5.0, 9.0], size=(n_starts, n_cells)) for _ in range(3)]
+    room = rng.uniform(3.0, 15.0, size=n_cells)
+    lowest = sum(a.min(axis=0) for a in projects)
+    for cell in range(n_cells):
+        constant, coefficients = lifted_excess_cut([a[:, cell] for a in projects], float(room[cell]))
+        assert constant == pytest.approx(max(float(lowest[cell] - room[cell]), 0.0))
+        for a, c in zip(projects, coefficients, strict=True):
+            assert lifted_coefficients(lowest, room, a)[:, cell] == pytest.approx(c)

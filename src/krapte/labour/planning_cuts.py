@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
 
-__all__ = ["Cut", "lifted_excess_cut", "reference_cut", "value"]
+__all__ = ["Cut", "lifted_coefficients", "lifted_excess_cut", "reference_cut", "value"]
 
 #: A cut is ``u ≥ constant + Σ_p coefficients[p][k_p]`` (one coefficient per candidate start of each project).
 Cut = tuple[float, list[FloatArray]]
@@ -61,6 +61,17 @@ def reference_cut(loads: Sequence[FloatArray], reference: FloatArray, room: floa
 def lifted_excess_cut(loads: Sequence[FloatArray], room: float) -> Cut:
     """The reference cut with every project at its smallest load (no decreases)."""
     return reference_cut(loads, np.array([float(a.min()) for a in loads]), room)
+
+
+def lifted_coefficients(lowest: FloatArray, room: FloatArray, loads: FloatArray) -> FloatArray:
+    """One project's coefficients in the lifted excess cuts of many cells at once (the block model's form).
+
+    ``loads`` is the project's load per candidate start (rows) and cell (columns); ``lowest`` the cells' lowest load
+    (the sum of every project's smallest load there), ``room`` their capacity left. The cut's constant is
+    ``max(lowest − room, 0)`` plus the first row summed over the projects; :func:`lifted_excess_cut` gives the same
+    coefficients one cell at a time.
+    """
+    return np.maximum(lowest + loads - loads.min(axis=0) - room, 0.0) - np.maximum(lowest - room, 0.0)
 
 
 def value(cut: Cut, x: Sequence[FloatArray]) -> float:

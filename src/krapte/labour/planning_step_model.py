@@ -3,14 +3,13 @@
 Used by :mod:`krapte.labour.planning_decompose`: minimise ``Σ u[c] + Σ x_cost·x`` over a given set of cells, with
 optional linear costs on the starts (Lagrangian multipliers), and return the choice, its objective and the proven
 dual bound (valid also when the time limit stops the search). The model carries the lifted excess cuts of
-:mod:`krapte.labour.planning_cuts`.
+:mod:`krapte.labour.planning_cuts` (``lifted_excess_cut``, here computed for all cells at once).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -23,7 +22,7 @@ from krapte.labour.planning import (
     _quiet_stdout,
     _run_from,
 )
-from krapte.labour.planning_cuts import Cut, lifted_excess_cut
+from krapte.labour.planning_cuts import lifted_coefficients
 
 __all__ = ["solve_step_model"]
 
@@ -66,7 +65,7 @@ def solve_step_model(
     u0 = n_y
     first = np.zeros(n_cells)  # load of every project at its first candidate
     entries: list[tuple[IntArray, IntArray, FloatArray]] = []  # (row, column, value) of the cell rows
-    members: list[list[tuple[int, FloatArray]]] = [[] for _ in range(n_cells)]  # per cell: (project, its loads)
+    loads: list[tuple[int, IntArray, FloatArray]] = []  # per movable project: (index, its rows, loads k × row)
     offset = 0.0
     cost = np.zeros(n_y + n_cells)
     cost[u0:] = 1.0
@@ -89,40 +88,42 @@ def solve_step_model(
         diff = np.diff(a, axis=0)
         kk, jj = np.nonzero(np.abs(diff) > 1e-12)
         entries.append((p_rows[jj], y_offset[i] + kk, diff[kk, jj]))
-        for j, cell in enumerate(p_rows.tolist()):
-            members[cell].append((i, a[:, j]))
+        loads.append((i, p_rows, a))
         if x_cost[i] is not None:
             xc = np.asarray(x_cost[i], dtype=np.float64)
             offset += float(xc[0])
             cost[y_offset[i] : y_offset[i + 1]] = np.diff(xc)
 
-    def cut_row(cell: int, projects: Sequence[int], cut: Cut) -> tuple[IntArray, FloatArray, float]:
-        """The cut ``u[cell] ≥ constant + Σ φ·x`` in step form: (columns, values, upper bound of the row)."""
-        constant, coefficients = cut
-        cols, vals = [np.array([u0 + cell])], [np.array([-1.0])]
-        for i, phi in zip(projects, coefficients, strict=True):
-            constant += float(phi[0])
-            d = np.diff(phi)
-            nz = np.flatnonzero(np.abs(d) > 1e-12)
-            cols.append(y_offset[i] + nz)
-            vals.append(d[nz])
-        return np.concatenate(cols).astype(np.int64), np.concatenate(vals), -constant
-
-    # lifted excess cuts (planning_cuts) where the movable projects' smallest loads leave room that some start
-    # overflows (where they leave none, the cut is the cell row itself): u[c] ≥ f(L) + Σ_p (f(L + a[p,k] − m[p]) −
-    # f(L))·x[p,k] with m[p] a project's smallest load in c and L = Σ m; this dominates the single-project excess
-    # cuts u[c] ≥ Σ_p f(a[p,k])·x[p,k] used before (2026-12: 500-project bench gap 5.5 → 5.0 % in the same budget)
-    static_cuts: list[tuple[IntArray, FloatArray, float]] = []
-    for cell in range(n_cells):
-        loads = [a for _i, a in members[cell]]
-        if not loads or float(sum(a.min() for a in loads)) >= room[cell] - TOLERANCE:
+    # lifted excess cuts (planning_cuts.lifted_coefficients, over all cells at once) where the movable
+    # projects' smallest loads leave room that some start overflows (where they leave none, the cut is the cell row
+    # itself): u[c] ≥ f(L) + Σ_p (f(L + a[p,k] − m[p]) − f(L))·x[p,k], m[p] a project's smallest load in c, L = Σ m,
+    # f(v) = max(v − room, 0); this dominates the single-project excess cuts u[c] ≥ Σ_p f(a[p,k])·x[p,k] used before
+    # (2026-12-07: 500-project bench gap 5.5 → 5.0 % in the same time)
+    low = np.zeros(n_cells)
+    for _i, p_rows, a in loads:
+        low[p_rows] += a.min(axis=0)
+    base = np.maximum(low - room, 0.0)
+    cut_const = base.copy()
+    cut_cells = np.zeros(n_cells, dtype=bool)
+    cut_entries: list[tuple[IntArray, IntArray, FloatArray]] = []  # (cell, column, value), renumbered below
+    for i, p_rows, a in loads:
+        open_cell = low[p_rows] < room[p_rows] - TOLERANCE
+        if not open_cell.any():
             continue
-        cut = lifted_excess_cut(loads, float(room[cell]))
-        if any(float(c.max()) > TOLERANCE for c in cut[1]) or cut[0] > TOLERANCE:
-            static_cuts.append(cut_row(cell, [i for i, _a in members[cell]], cut))
-    cut_entries = [(np.full(len(c), n, dtype=np.int64), c, v) for n, (c, v, _) in enumerate(static_cuts)]
-    cut_rhs = np.array([rhs for _c, _v, rhs in static_cuts])
-    n_cuts = len(static_cuts)
+        rows_i, a_i = p_rows[open_cell], a[:, open_cell]
+        phi = lifted_coefficients(low[rows_i], room[rows_i], a_i)
+        hit = (phi > TOLERANCE).any(axis=0)
+        rows_i, phi = rows_i[hit], phi[:, hit]
+        cut_cells[rows_i] = True
+        cut_const[rows_i] += phi[0]
+        d = np.diff(phi, axis=0)
+        kk, jj = np.nonzero(np.abs(d) > 1e-12)
+        cut_entries.append((rows_i[jj], y_offset[i] + kk, d[kk, jj]))
+    cut_index = np.cumsum(cut_cells) - 1
+    n_cuts = int(cut_cells.sum())
+    cut_entries = [(cut_index[r], c, v) for r, c, v in cut_entries]
+    cut_entries.append((cut_index[cut_cells], u0 + np.flatnonzero(cut_cells), -np.ones(n_cuts)))
+    cut_rhs = -cut_const[cut_cells]
     n_order = sum(max(len(s) - 2, 0) for s in cand.starts)
     # rows: cells (n_cells) | order y[k] − y[k-1] ≤ 0 (n_order) | cuts (n_cuts)
     order_r, order_c, order_v = [], [], []
