@@ -261,7 +261,7 @@ def plan_starts(
         objective=objective,
         model_size=size,
         unmet_bound=bound,
-        method="decompose" if decompose else "milp",
+        method=method,
     )
 
 

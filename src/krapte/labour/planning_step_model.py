@@ -2,7 +2,8 @@
 
 Used by :mod:`krapte.labour.planning_decompose`: minimise ``Σ u[c] + Σ x_cost·x`` over a given set of cells, with
 optional linear costs on the starts (Lagrangian multipliers), and return the choice, its objective and the proven
-dual bound (valid also when the time limit stops the search).
+dual bound (valid also when the time limit stops the search). The model carries the lifted excess cuts of
+:mod:`krapte.labour.planning_cuts` (``lifted_excess_cut``, here computed for all cells at once).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from krapte.labour.planning import (
     _quiet_stdout,
     _run_from,
 )
+from krapte.labour.planning_cuts import lifted_coefficients
 
 __all__ = ["solve_step_model"]
 
@@ -65,9 +67,7 @@ def solve_step_model(
     u0 = n_y
     first = np.zeros(n_cells)  # load of every project at its first candidate
     entries: list[tuple[IntArray, IntArray, FloatArray]] = []  # (row, column, value) of the cell rows
-    cut_entries: list[tuple[IntArray, IntArray, FloatArray]] = []  # (cell, column, value), renumbered below
-    cut_first = np.zeros(n_cells)
-    cut_cells = np.zeros(n_cells, dtype=bool)
+    loads: list[tuple[int, IntArray, FloatArray]] = []  # per movable project: (index, its rows, loads k × row)
     offset = 0.0
     cost = np.zeros(n_y + n_cells)
     cost[u0:] = 1.0
@@ -90,26 +90,42 @@ def solve_step_model(
         diff = np.diff(a, axis=0)
         kk, jj = np.nonzero(np.abs(diff) > 1e-12)
         entries.append((p_rows[jj], y_offset[i] + kk, diff[kk, jj]))
-        # excess cuts, summed over projects (f(load) = max(load − room, 0) is convex with f(0) = 0, hence
-        # superadditive): u[c] ≥ Σ_p Σ_k max(0, a[p,k,c] − room[c])·x[p,k] where some project alone overflows c
-        excess = np.where(room[p_rows] >= 0, np.maximum(a - room[p_rows], 0.0), 0.0)
-        for j in np.flatnonzero((excess > TOLERANCE).any(axis=0)):
-            e = excess[:, j]
-            d = np.diff(e)
-            nz = np.flatnonzero(np.abs(d) > 1e-12)
-            cell = int(p_rows[j])
-            cut_entries.append((np.full(len(nz), cell, dtype=np.int64), (y_offset[i] + nz).astype(np.int64), d[nz]))
-            cut_first[cell] += float(e[0])
-            cut_cells[cell] = True
+        loads.append((i, p_rows, a))
         if x_cost[i] is not None:
             xc = np.asarray(x_cost[i], dtype=np.float64)
             offset += float(xc[0])
             cost[y_offset[i] : y_offset[i + 1]] = np.diff(xc)
-    cut_row = np.cumsum(cut_cells) - 1
+
+    # lifted excess cuts (planning_cuts.lifted_coefficients, over all cells at once) where the movable
+    # projects' smallest loads leave room that some start overflows (where they leave none, the cut is the cell row
+    # itself): u[c] ≥ f(L) + Σ_p (f(L + a[p,k] − m[p]) − f(L))·x[p,k], m[p] a project's smallest load in c, L = Σ m,
+    # f(v) = max(v − room, 0); this dominates the single-project excess cuts u[c] ≥ Σ_p f(a[p,k])·x[p,k] used before
+    # (2026-12-07: 500-project bench gap 5.5 → 5.0 % in the same time)
+    low = np.zeros(n_cells)
+    for _i, p_rows, a in loads:
+        low[p_rows] += a.min(axis=0)
+    base = np.maximum(low - room, 0.0)
+    cut_const = base.copy()
+    cut_cells = np.zeros(n_cells, dtype=bool)
+    cut_entries: list[tuple[IntArray, IntArray, FloatArray]] = []  # (cell, column, value), renumbered below
+    for i, p_rows, a in loads:
+        open_cell = low[p_rows] < room[p_rows] - TOLERANCE
+        if not open_cell.any():
+            continue
+        rows_i, a_i = p_rows[open_cell], a[:, open_cell]
+        phi = lifted_coefficients(low[rows_i], room[rows_i], a_i)
+        hit = (phi > TOLERANCE).any(axis=0)
+        rows_i, phi = rows_i[hit], phi[:, hit]
+        cut_cells[rows_i] = True
+        cut_const[rows_i] += phi[0]
+        d = np.diff(phi, axis=0)
+        kk, jj = np.nonzero(np.abs(d) > 1e-12)
+        cut_entries.append((rows_i[jj], y_offset[i] + kk, d[kk, jj]))
+    cut_index = np.cumsum(cut_cells) - 1
     n_cuts = int(cut_cells.sum())
-    cut_entries = [(cut_row[r], c, v) for r, c, v in cut_entries]
-    cut_entries.append((cut_row[cut_cells], u0 + np.flatnonzero(cut_cells), -np.ones(n_cuts)))
-    cut_rhs = -cut_first[cut_cells]
+    cut_entries = [(cut_index[r], c, v) for r, c, v in cut_entries]
+    cut_entries.append((cut_index[cut_cells], u0 + np.flatnonzero(cut_cells), -np.ones(n_cuts)))
+    cut_rhs = -cut_const[cut_cells]
     n_order = sum(max(len(s) - 2, 0) for s in cand.starts)
     # rows: cells (n_cells) | order y[k] − y[k-1] ≤ 0 (n_order) | cuts (n_cuts)
     order_r, order_c, order_v = [], [], []
