@@ -65,6 +65,21 @@ def test_every_success_answer_has_a_named_schema(document: dict[str, Any]) -> No
     assert UNTYPED - untyped == set(), "typed now: remove these from UNTYPED"
 
 
+def test_every_request_body_refers_to_a_named_schema(document: dict[str, Any]) -> None:
+    """JSON and form bodies are components with their fields listed, never an inline ``{"type": "object"}``."""
+    components = document["components"]["schemas"]
+    inline = []
+    for op_id, _, _, op in _operations(document):
+        for media, content in op.get("requestBody", {}).get("content", {}).items():
+            ref = content.get("schema", {}).get("$ref", "")
+            target = components.get(ref.rsplit("/", 1)[-1]) if ref.startswith("#/components/schemas/") else None
+            if not target or not target.get("properties"):
+                inline.append((op_id, media))
+    assert inline == [], "give these request bodies a typed model"
+    bodies = {op_id for op_id, _, _, op in _operations(document) if "requestBody" in op}
+    assert {"create_measure", "edit_measure", "evaluate_panel"} <= bodies
+
+
 def test_every_operation_documents_its_refusals_in_the_error_shape(document: dict[str, Any]) -> None:
     components = document["components"]["schemas"]
     shapes = {"#/components/schemas/Error", "#/components/schemas/ErrorShape"}  # the same shape, twice documented

@@ -19,6 +19,7 @@ from krapte import __version__
 from krapte.api import docs
 from krapte.api.errors import document_errors, install_error_handlers, scrub
 from krapte.api.middleware import RequestIdMiddleware, RequestLimitsMiddleware, SecurityHeadersMiddleware
+from krapte.api.models import request_components
 from krapte.errors import AuthenticationError, KrapteError
 from krapte.provenance import ESCO_ATTRIBUTION
 from krapte.services.system import open_server_context
@@ -70,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = open_server_context(settings).store
 
     install_error_handlers(app)
-    document_errors(app)
+    document_errors(app, request_components)
 
     @app.exception_handler(KrapteError)
     async def _krapte_error(request: Request, exc: KrapteError) -> Response:

@@ -61,6 +61,26 @@ def scrub(value: Any) -> Any:
     return value
 
 
+MAX_PROBLEMS = 10  # a 422 names at most this many problems
+
+
+def _field(loc: Any) -> str:
+    """``('body', 'budget', 0, 'status')`` → ``body.budget[0].status``: where the problem is, as a client names it."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _got(error: Any) -> str:
+    """`` (got 'P8')`` for a refused short value (never for a missing one, nor for long or nested input)."""
+    value = error.get("input")
+    if error.get("type") == "missing" or isinstance(value, dict | list) or value is None:
+        return ""
+    shown = repr(value) if not isinstance(value, str) or len(value) <= 60 else repr(value[:60]) + "…"
+    return f" (got {shown})"
+
+
 def error_body(code: str, message: str, hint: str | None = None, **details: Any) -> dict[str, Any]:
     body: dict[str, Any] = {"code": code, "message": scrub(message)}
     if hint:
@@ -141,8 +161,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        return JSONResponse(error_body("validation_error", "; ".join(problems)), status_code=422)
+        errors = list(exc.errors())
+        problems = [f"{_field(e['loc'])}: {e['msg']}{_got(e)}" for e in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            problems.append(f"and {len(errors) - MAX_PROBLEMS} more")
+        fields = list(dict.fromkeys(_field(e["loc"]) for e in errors[:MAX_PROBLEMS]))
+        body = error_body(
+            "validation_error",
+            "; ".join(problems),
+            hint="fix the named field(s)",
+            field=fields[0] if fields else None,
+            fields=fields or None,
+        )
+        return JSONResponse(body, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -210,7 +241,7 @@ UNAUTHENTICATED = (
 FORBIDDEN = "Signed in, but the role or the token's scopes do not allow this (code `forbidden`)"
 
 
-def document_errors(app: FastAPI) -> None:
+def document_errors(app: FastAPI, components: Callable[[], dict[str, Any]] | None = None) -> None:
     """Document the error shape on every operation: 401, 403, ``4XX`` and ``5XX`` answers, and 422 in krapte's shape.
 
     Any operation can be refused by the request limits (413, 414), and FastAPI's default 422 schema
@@ -223,6 +254,7 @@ def document_errors(app: FastAPI) -> None:
             return app.openapi_schema
         schema = build()
         schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        schema["components"]["schemas"].update(components() if components is not None else {})
         ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():

@@ -202,6 +202,7 @@ def plan_starts(
     flat_bg = bg.reshape(-1)
     before = cand.before.copy()
     greedy = _local_search(cand, flat_cap, flat_bg, before)
+    _stop_if_asked(should_stop)  # before the model is built: building and presolve cannot be interrupted
 
     def regional(chosen: IntArray, deadline: float) -> IntArray:
         return _regional_search(cand, flat_cap, flat_bg, chosen, cap.shape, deadline, mip_rel_gap, should_stop)

@@ -17,7 +17,9 @@ processes. Workers open their own store from their settings and rebuild the cont
 (``via="job"``), so a job can do exactly what its owner could.
 
 Cancelling: a queued job is cancelled at once. A running one is asked to stop: the next ``progress(...)`` call
-raises :class:`Cancelled` (cooperative); on RQ the worker's work horse is also stopped (RQ's stop-job command).
+raises :class:`Cancelled` (cooperative), and :meth:`Progress.should_stop` answers ``True`` within
+:data:`CANCEL_POLL_SECONDS`, which a job hands to long engine calls (the planning solver's interrupt callbacks);
+on RQ the worker's work horse is also stopped (RQ's stop-job command).
 After a restart :func:`recover` re-queues queued jobs and marks running jobs whose worker is gone as failed
 ("interrupted by a restart"), so no job is lost silently.
 """
@@ -28,6 +30,7 @@ import json
 import logging
 import os
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from krapte.store import Store
 
 __all__ = [
+    "CANCEL_POLL_SECONDS",
     "FINAL_STATUSES",
     "HEARTBEAT_SECONDS",
     "STALE_SECONDS",
@@ -78,6 +82,7 @@ FINAL_STATUSES: tuple[JobStatus, ...] = ("succeeded", "failed", "cancelled")
 HEARTBEAT_SECONDS = 5.0  # a running job's worker touches its row this often
 STALE_SECONDS = 120.0  # a running job whose row was not touched for this long has lost its worker
 MAX_LIST = 200
+CANCEL_POLL_SECONDS = 0.5  # Progress.should_stop reads the job's cancel flag at most this often
 ADMIN_PERMISSION = "users.manage"  # admins see, cancel and recover everyone's jobs
 
 
@@ -100,15 +105,43 @@ class Progress:
     """``progress(fraction, message)``: record how far a job is (0..1); raises :class:`Cancelled` on cancel.
 
     Calls are cheap: within ``min_interval`` seconds only a changed message or completion is written.
+    :meth:`should_stop` is the cancel check for engines that cannot call ``progress`` (a solver's callback): it
+    asks ``poll`` (the worker reads the job's cancel flag) at most every ``poll_interval`` seconds.
     """
 
     def __init__(
-        self, report: Callable[[float, str | None], bool] | None = None, *, min_interval: float = 0.25
+        self,
+        report: Callable[[float, str | None], bool] | None = None,
+        *,
+        min_interval: float = 0.25,
+        poll: Callable[[], bool] | None = None,
+        poll_interval: float = CANCEL_POLL_SECONDS,
     ) -> None:
         self._report = report
         self._min_interval = min_interval
         self._last_at = float("-inf")
         self._last_message: str | None = None
+        self._poll = poll
+        self._poll_interval = poll_interval
+        self._polled_at = float("-inf")
+        self._poll_lock = threading.Lock()
+        self._stopped = False
+
+    def should_stop(self) -> bool:
+        """Whether the job was cancelled; cheap, thread-safe and never raises (a failed read counts as no)."""
+        if self._stopped or self._poll is None:
+            return self._stopped
+        now = time.monotonic()
+        if now - self._polled_at < self._poll_interval or not self._poll_lock.acquire(blocking=False):
+            return False
+        try:
+            self._polled_at = now
+            self._stopped = bool(self._poll())
+        except Exception:  # the next poll tries again; the solver must not see an exception from its callback
+            log.warning("could not read the cancel flag", exc_info=True)
+        finally:
+            self._poll_lock.release()
+        return self._stopped
 
     def __call__(self, fraction: float, message: str | None = None) -> None:
         value = min(1.0, max(0.0, float(fraction)))
@@ -120,6 +153,7 @@ class Progress:
         if message is not None:
             self._last_message = message
         if self._report is not None and self._report(value, message):
+            self._stopped = True
             raise Cancelled()
 
 

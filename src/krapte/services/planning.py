@@ -21,7 +21,7 @@ from typing import Any
 
 from krapte.errors import InputError, NotFoundError, TooLargeError, ValidationError
 from krapte.services.context import Context
-from krapte.services.jobs import JobView, Progress, job, run_inline, submit
+from krapte.services.jobs import Cancelled, JobView, Progress, job, run_inline, submit
 
 __all__ = [
     "MAX_TIME_LIMIT",
@@ -248,7 +248,7 @@ def plan_job(ctx: Context, payload: dict[str, Any], progress: Progress) -> dict[
     ``shortage_by_quarter`` (unmet FTE per quarter before and after, summed over regions and groups).
     """
     from krapte.labour.factors import check_variant
-    from krapte.labour.planning import Objective
+    from krapte.labour.planning import Objective, PlanStopped
     from krapte.labour.planning_pipeline import plan_pipeline
     from krapte.labour.projects import parse_projects
 
@@ -263,14 +263,18 @@ def plan_job(ctx: Context, payload: dict[str, Any], progress: Progress) -> dict[
         raise ValidationError(f"time limit {time_limit!r} s is out of range")
     objective: Objective = "weighted" if payload.get("objective") == "weighted" else "lexicographic"
     progress(0.1, f"planning {len(projects)} projects (solver time limit {time_limit:g} s)")
-    result = plan_pipeline(
-        projects,
-        factors,
-        check_variant(str(payload.get("variant", "central"))),
-        capacity_text=cap_text,
-        time_limit=time_limit,
-        objective=objective,
-    )
+    try:
+        result = plan_pipeline(
+            projects,
+            factors,
+            check_variant(str(payload.get("variant", "central"))),
+            capacity_text=cap_text,
+            time_limit=time_limit,
+            objective=objective,
+            should_stop=progress.should_stop,
+        )
+    except PlanStopped:  # cancelled while the solver ran: it was interrupted
+        raise Cancelled() from None
     progress(0.95, "preparing the result")
     body = result.to_dict()
     body["shortage_by_quarter"] = {

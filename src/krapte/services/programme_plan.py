@@ -18,7 +18,7 @@ from typing import Any
 
 from krapte.errors import ValidationError
 from krapte.services.context import Context
-from krapte.services.jobs import JobView, Progress, job, run_inline, submit
+from krapte.services.jobs import Cancelled, JobView, Progress, job, run_inline, submit
 
 __all__ = [
     "BASIS",
@@ -103,7 +103,7 @@ def programme_plan_job(ctx: Context, payload: dict[str, Any], progress: Progress
     ``shortage_by_quarter`` and ``basis``/``source`` of the figures.
     """
     from krapte.labour.factors import check_variant, factor_set
-    from krapte.labour.planning import Objective
+    from krapte.labour.planning import Objective, PlanStopped
     from krapte.labour.programme_planning import plan_programmes as plan_engine
     from krapte.labour.programmes import named_scenario_entries, scenario_factor_set
 
@@ -114,13 +114,17 @@ def programme_plan_job(ctx: Context, payload: dict[str, Any], progress: Progress
     objective: Objective = "weighted" if payload.get("objective") == "weighted" else "lexicographic"
     programmes = sorted({e.programme for e in entries}, key=lambda p: ("RES", "NPE", "NPLW").index(p))
     progress(0.05, f"planning {len(entries)} tranches of {', '.join(programmes)} (solver time limit {time_limit:g} s)")
-    planned = plan_engine(
-        entries=entries,
-        factors=factor_set(scenario_factor_set(scenario)),
-        variant=check_variant(str(payload.get("variant", "central"))),
-        time_limit=time_limit,
-        objective=objective,
-    )
+    try:
+        planned = plan_engine(
+            entries=entries,
+            factors=factor_set(scenario_factor_set(scenario)),
+            variant=check_variant(str(payload.get("variant", "central"))),
+            time_limit=time_limit,
+            objective=objective,
+            should_stop=progress.should_stop,
+        )
+    except PlanStopped:  # cancelled while the solver ran: it was interrupted
+        raise Cancelled() from None
     progress(0.9, "finding the slips per programme")
     body = planned.to_dict()
     result = planned.plan.result

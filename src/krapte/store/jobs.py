@@ -32,6 +32,7 @@ __all__ = [
     "list_jobs",
     "report_progress",
     "request_cancel",
+    "should_stop",
 ]
 
 jobs = sa.Table(
@@ -181,6 +182,13 @@ def report_progress(store: Store, job_id: str, *, fraction: float, message: str 
         values["message"] = message
     with store.transaction() as conn:
         conn.execute(jobs.update().where(jobs.c.id == job_id, jobs.c.status == "running").values(**values))
+        state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
+    return state is None or state.status != "running" or bool(state.cancel_requested)
+
+
+def should_stop(store: Store, job_id: str) -> bool:
+    """Whether a running job should stop (see :func:`report_progress`); reads two columns, writes nothing."""
+    with store.connect() as conn:
         state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
     return state is None or state.status != "running" or bool(state.cancel_requested)
 

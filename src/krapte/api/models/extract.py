@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from krapte.api.models.base import Answer
 
-__all__ = ["ExtractRequest", "Extraction", "ExtractionFlags"]
+__all__ = ["EXTRACT_FORM", "ExtractRequest", "Extraction", "ExtractionFlags"]
 
 
 class ExtractRequest(BaseModel):
@@ -16,6 +16,18 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(description="the text to read", examples=["Wij zoeken een monteur zonnepanelen met VCA."])
     lang: Literal["auto", "nl", "en"] = Field(default="auto", description="the text's language, or auto")
+
+
+#: The multipart form of ``POST /api/v1/extract``: a ``file`` or a ``text``, and the language.
+EXTRACT_FORM: dict[str, Any] = {
+    "title": "ExtractForm",
+    "type": "object",
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "text, Markdown, HTML, PDF, DOCX or JSON"},
+        "text": {"type": "string", "description": "the text to read (when no file is sent)"},
+        "lang": {"type": "string", "enum": ["auto", "nl", "en"], "default": "auto"},
+    },
+}
 
 
 class ExtractionFlags(Answer):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from krapte.api.models.base import Answer
 from krapte.monitor.indicators import Indicator, Observation
@@ -13,15 +13,24 @@ from krapte.monitor.kpi import KpiProgress
 from krapte.monitor.measures import Measure
 
 __all__ = [
+    "MAX_ITEMS",
     "AlgoritmeregisterRecord",
+    "BudgetLineIn",
+    "GeographyIn",
     "HistoryEntry",
     "ImportResult",
     "IndicatorDetail",
     "IndicatorSummary",
     "KpiRow",
+    "KpiTargetIn",
     "KpiTargetRow",
+    "LinkedIndicatorIn",
+    "MeasureChanges",
+    "MeasureIn",
     "MeasureOut",
     "MeasureReportOut",
+    "RolloutIn",
+    "SourceIn",
     "VersionedMeasure",
     "versioned",
 ]
@@ -130,3 +139,115 @@ class AlgoritmeregisterRecord(Answer):
     korte_omschrijving: str
     status: str
     schema_: str = Field(alias="schema", description="the publication standard the record follows")
+
+
+# --- request bodies of POST /measures and PATCH /measures/{id} -------------------------------------------------------
+# The shapes of krapte.monitor.measures; the record parser there stays the authority on the values (dates, ids,
+# cross-field rules) and names the field of every problem. These models bound sizes before any work is done.
+
+MAX_ITEMS = 500  # list entries per field of a measure (budget lines, regions, sources, ...)
+Pillar = Literal["P1", "P2", "P3", "P4"]
+InstrumentType = Literal[
+    "subsidy", "growth-fund", "programme", "regulation", "information", "governance", "agreement", "research"
+]
+VerificationStatus = Literal["verified-plan-text", "later-public-document", "unverified"]
+RegionKind = Literal[
+    "national", "landsdeel", "provincie", "corop", "arbeidsmarktregio", "res-regio", "sto-regio", "gemeente"
+]
+PartialDate = str | int | None  # YYYY, YYYY-MM or YYYY-MM-DD (a bare year may come as a number); null: none
+_DATE = Field(default="", description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BudgetLineIn(_In):
+    amount_eur: float = Field(ge=0, allow_inf_nan=False)
+    status: Literal["reserved", "conditional", "granted", "spent"]
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    note: str = Field(default="", max_length=2000)
+
+
+class GeographyIn(_In):
+    kind: RegionKind = "national"
+    regions: list[str] = Field(default_factory=list, max_length=MAX_ITEMS, description="CBS codes, e.g. AM01")
+
+
+class RolloutIn(_In):
+    region: str = Field(min_length=1, max_length=40)
+    start: PartialDate = _DATE
+    end: PartialDate = _DATE
+
+
+class LinkedIndicatorIn(_In):
+    indicator: str = Field(min_length=1, max_length=200)
+    direction: Literal["increase", "decrease"] = "increase"
+    lag_months: int = Field(default=0, ge=0, le=600)
+
+
+class KpiTargetIn(_In):
+    indicator: str = Field(max_length=200)
+    target: float = Field(allow_inf_nan=False)
+    target_year: int = Field(ge=1990, le=2100)
+    baseline: float | None = Field(default=None, allow_inf_nan=False)
+    baseline_year: int | None = Field(default=None, ge=1900, le=2100)
+    region: str = Field(default="NL", max_length=40)
+    label: str = Field(default="", max_length=300)
+
+
+class SourceIn(_In):
+    document: str = Field(min_length=1, max_length=500)
+    locator: str = Field(default="", max_length=500)
+    url: str = Field(default="", max_length=2000)
+    retrieved: PartialDate = _DATE
+    quote: str = Field(default="", max_length=4000)
+
+
+class _MeasureFields(_In):
+    title_en: str = Field(default="", max_length=300)
+    summary: str = Field(default="", max_length=4000)
+    delivery_organisation: str = Field(default="", max_length=500)
+    budget: list[BudgetLineIn] = Field(default_factory=list, max_length=MAX_ITEMS)
+    start: PartialDate = _DATE
+    end: PartialDate = _DATE
+    target_groups: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
+    geography: GeographyIn = Field(default_factory=GeographyIn)
+    rollout: list[RolloutIn] = Field(default_factory=list, max_length=MAX_ITEMS)
+    indicators: list[LinkedIndicatorIn] = Field(default_factory=list, max_length=MAX_ITEMS)
+    kpis: list[KpiTargetIn] = Field(default_factory=list, max_length=MAX_ITEMS)
+    sources: list[SourceIn] = Field(default_factory=list, max_length=MAX_ITEMS)
+    verification_status: VerificationStatus = "unverified"
+    notes: str = Field(default="", max_length=4000)
+
+
+class MeasureIn(_MeasureFields):
+    """A new measure (``POST /api/v1/measures``); the record format of ``docs/monitor.md``."""
+
+    id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    title_nl: str = Field(min_length=1, max_length=300)
+    pillars: list[Pillar] = Field(min_length=1, max_length=4)
+    instrument_type: InstrumentType
+    lead_ministry: str = Field(min_length=1, max_length=200)
+    status: Literal["active", "retired"] = "active"
+
+    def record(self) -> dict[str, Any]:
+        """The fields as the registry's record parser reads them."""
+        return self.model_dump(mode="json")
+
+
+class MeasureChanges(_MeasureFields):
+    """The fields to change (``PATCH /api/v1/measures/{id}``): only those sent are changed and recorded in the
+    history. ``version`` is accepted and ignored (send the edited version as ``If-Match``)."""
+
+    id: str | None = Field(default=None, max_length=40, description="may be sent, but cannot change")
+    title_nl: str | None = Field(default=None, min_length=1, max_length=300)
+    pillars: list[Pillar] | None = Field(default=None, min_length=1, max_length=4)
+    instrument_type: InstrumentType | None = None
+    lead_ministry: str | None = Field(default=None, min_length=1, max_length=200)
+    status: Literal["active", "retired"] | None = None
+    version: int | None = Field(default=None, description="ignored: the version edited goes in If-Match")
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields the request sent, as the registry's record parser reads them."""
+        return self.model_dump(mode="json", exclude_unset=True, exclude={"version"})

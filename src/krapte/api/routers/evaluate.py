@@ -25,7 +25,8 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from krapte.api.deps import get_lang, get_settings
-from krapte.api.models.evaluate import Evaluation
+from krapte.api.models import validate_body
+from krapte.api.models.evaluate import EvaluateRequest, Evaluation
 from krapte.charting import MEDIA_TYPES
 from krapte.errors import InputError, TooLargeError, ValidationError
 from krapte.settings import Language, Settings
@@ -52,34 +53,12 @@ OPTIONS = (
 REQUIRED = ("unit", "time", "outcome", "treated")
 
 
-_OPTION_SCHEMA: dict[str, Any] = {
-    "design": {"type": "string", "enum": ["auto", "its", "did", "scm"], "default": "auto"},
-    "unit": {"type": "string"},
-    "time": {"type": "string"},
-    "outcome": {"type": "string"},
-    "treated": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]},
-    "treatment_start": {"type": ["string", "integer", "null"]},
-    "comparison": {"type": ["string", "null"]},
-    "treatment_end": {"type": ["string", "integer", "null"]},
-    "control": {"type": "string", "enum": ["never", "notyet"]},
-    "alpha": {"type": "number", "default": 0.05},
-    "bootstrap": {"type": "integer", "default": 999},
-    "seed": {"type": "integer", "default": 0},
-}
 _OPENAPI_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {
             "application/json": {
-                "schema": {
-                    "type": "object",
-                    "required": list(REQUIRED),
-                    "properties": {
-                        "panel": {"type": "array", "items": {"type": "object"}},
-                        "panel_csv": {"type": "string"},
-                        **_OPTION_SCHEMA,
-                    },
-                },
+                "schema": {"$ref": "#/components/schemas/EvaluateRequest"},
                 "example": {
                     "panel": [{"region": "GR", "period": "2021Q1", "y": 1.2}],
                     "unit": "region",
@@ -88,16 +67,11 @@ _OPENAPI_BODY: dict[str, Any] = {
                     "treated": {"GR": "2022Q1"},
                 },
             },
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["panel", *REQUIRED],
-                    "properties": {"panel": {"type": "string", "format": "binary"}, **_OPTION_SCHEMA},
-                }
-            },
+            "multipart/form-data": {"schema": {"$ref": "#/components/schemas/EvaluateForm"}},
         },
     }
 }
+# the components referred to above are added by krapte.api.models.request_components
 
 
 @router.post(
@@ -133,9 +107,6 @@ async def evaluate_panel(
         frame, options = await _from_form(request)
     else:
         frame, options = await _from_json(request)
-    missing = [k for k in REQUIRED if options.get(k) in (None, "", [], {})]
-    if missing:
-        raise ValidationError(f"missing field(s): {', '.join(missing)}", hint=f"send {', '.join(REQUIRED)}")
     result = await run_in_threadpool(_evaluate, frame, options)
     if format == "json":
         body = Evaluation.model_validate(result.to_dict()).model_dump(mode="json")
@@ -175,15 +146,25 @@ async def _from_json(request: Request) -> tuple[Any, dict[str, Any]]:
         ) from None
     if not isinstance(body, dict):
         raise ValidationError("the JSON body must be an object", hint='{"panel": [...], "unit": ..., ...}')
-    if isinstance(body.get("panel_csv"), str):
-        frame = read_panel_csv(io.StringIO(body["panel_csv"]), name="panel_csv")
-    elif isinstance(body.get("panel"), list) and body["panel"]:
-        if not all(isinstance(r, dict) for r in body["panel"]):
-            raise ValidationError("panel must be a list of objects, one per unit and period")
-        frame = pd.DataFrame.from_records(body["panel"])
+    _check_required(body)
+    req = _validated(body)
+    if req.panel_csv is not None:
+        frame = read_panel_csv(io.StringIO(req.panel_csv), name="panel_csv")
+    elif req.panel:
+        frame = pd.DataFrame.from_records(req.panel)
     else:
         raise ValidationError("no panel in the request", hint="send 'panel' (list of rows) or 'panel_csv' (CSV text)")
-    return frame, body
+    return frame, req.options()
+
+
+def _check_required(options: dict[str, Any]) -> None:
+    missing = [k for k in REQUIRED if options.get(k) in (None, "", [], {})]
+    if missing:
+        raise ValidationError(f"missing field(s): {', '.join(missing)}", hint=f"send {', '.join(REQUIRED)}")
+
+
+def _validated(options: dict[str, Any]) -> EvaluateRequest:
+    return validate_body(EvaluateRequest, options)
 
 
 async def _from_form(request: Request) -> tuple[Any, dict[str, Any]]:
@@ -211,8 +192,12 @@ async def _from_form(request: Request) -> tuple[Any, dict[str, Any]]:
         if key in options:
             options[key] = form.getlist(key)
     if "predictors" in options:
+        options["predictors"] = [str(p) for p in form.getlist("predictors")]  # COLUMN[:FROM..TO]
+    _check_required(options)
+    checked = _validated({k: v for k, v in options.items() if v != ""}).options()
+    if "predictors" in checked:
         from krapte.monitor.evaluate.scm import parse_predictor
 
-        predictors = [parse_predictor(str(p)) for p in form.getlist("predictors")]
-        options["predictors"] = [{"column": p.column, "periods": p.periods} for p in predictors]
-    return frame, options
+        predictors = [parse_predictor(p) for p in checked["predictors"]]
+        checked["predictors"] = [{"column": p.column, "periods": p.periods} for p in predictors]
+    return frame, checked

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from starlette.datastructures import UploadFile
 
 from krapte.api.deps import get_context
+from krapte.api.models import validate_body
 from krapte.api.models.extract import Extraction, ExtractRequest
 from krapte.errors import TooLargeError, ValidationError
 from krapte.services import Context
@@ -19,20 +20,11 @@ from krapte.settings import Settings
 
 router = APIRouter(prefix="/api/v1", tags=["extract"])
 
-REQUEST_BODY = {
+REQUEST_BODY = {  # components added by krapte.api.models.request_components
     "requestBody": {
         "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "text": {"type": "string"},
-                        "lang": {"type": "string", "enum": ["auto", "nl", "en"]},
-                    },
-                }
-            },
-            "application/json": {"schema": ExtractRequest.model_json_schema()},
+            "multipart/form-data": {"schema": {"$ref": "#/components/schemas/ExtractForm"}},
+            "application/json": {"schema": {"$ref": "#/components/schemas/ExtractRequest"}},
         }
     }
 }
@@ -52,7 +44,8 @@ async def read_extract_request(request: Request, settings: Settings) -> tuple[by
             raise ValidationError("the body is not valid JSON", hint='send {"text": "..."}') from None
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise ValidationError("the JSON body needs a 'text' string", hint='send {"text": "...", "lang": "auto"}')
-        return body["text"], None, str(body.get("lang") or "auto")
+        req = validate_body(ExtractRequest, {**body, "lang": body.get("lang") or "auto"})
+        return req.text, None, req.lang
     form = await request.form(max_part_size=limit + 1)
     lang = str(form.get("lang") or "auto")
     upload = form.get("file")

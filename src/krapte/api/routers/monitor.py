@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Depends, File, Header, Query, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Header, Query, Response, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from krapte.api.deps import get_context
@@ -23,6 +23,8 @@ from krapte.api.models.monitor import (
     IndicatorSummary,
     KpiRow,
     KpiTargetRow,
+    MeasureChanges,
+    MeasureIn,
     MeasureOut,
     MeasureReportOut,
     VersionedMeasure,
@@ -51,6 +53,12 @@ def _version(if_match: str | None, version: int | None) -> int | None:
     return None
 
 
+def registry_writer(ctx: Context = Depends(get_context)) -> Context:
+    """The context of a registry editor: anonymous and other callers are refused before their body is read."""
+    ctx.require("registry.write")
+    return ctx
+
+
 def _with_etag(response: Response, measure: Any, version: int) -> VersionedMeasure:
     response.headers["ETag"] = f'"{version}"'
     return versioned(measure, version)
@@ -68,11 +76,11 @@ def list_measures(
 @router.post("/measures", status_code=201, operation_id="create_measure")
 def create_measure(
     response: Response,
-    body: dict[str, Any] = Body(..., description="A measure record (see docs/monitor.md)"),
+    body: MeasureIn,
     comment: str = Query(default="", max_length=2000),
-    ctx: Context = Depends(get_context),
+    ctx: Context = Depends(registry_writer),
 ) -> VersionedMeasure:
-    measure, version = svc.create_measure(ctx, body, comment=comment)
+    measure, version = svc.create_measure(ctx, body.record(), comment=comment)
     return _with_etag(response, measure, version)
 
 
@@ -115,14 +123,14 @@ def get_measure(measure_id: str, response: Response, ctx: Context = Depends(get_
 def edit_measure(
     measure_id: str,
     response: Response,
-    changes: dict[str, Any] = Body(..., description="The fields to change"),
+    changes: MeasureChanges,
     version: int | None = Query(default=None, description="The version edited (or send If-Match)"),
     if_match: str | None = Header(default=None),
     comment: str = Query(default="", max_length=2000),
-    ctx: Context = Depends(get_context),
+    ctx: Context = Depends(registry_writer),
 ) -> VersionedMeasure:
     measure, new_version = svc.update_measure(
-        ctx, measure_id, changes, expected_version=_version(if_match, version), comment=comment
+        ctx, measure_id, changes.changes(), expected_version=_version(if_match, version), comment=comment
     )
     return _with_etag(response, measure, new_version)
 

@@ -112,7 +112,10 @@ def execute(job_id: str, module: str | None = None, settings: Settings | None = 
         spec = registered(row.kind)
         if spec is None:
             raise NotFoundError(f"this worker knows no job kind {row.kind!r}", hint="update the worker")
-        progress = Progress(lambda f, m: repo.report_progress(store, job_id, fraction=f, message=m, now=_now()))
+        progress = Progress(
+            lambda f, m: repo.report_progress(store, job_id, fraction=f, message=m, now=_now()),
+            poll=lambda: repo.should_stop(store, job_id),
+        )
         result = spec.fn(ctx, row.payload, progress)
         check_json(result, "result")
         status, message = "succeeded", "done"
