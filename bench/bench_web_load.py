@@ -166,8 +166,23 @@ def _label_index_ready() -> bool:
     folder = os.environ.get("KRAPTE_CACHE_DIR")
     if not folder:
         return True
-    done = [p for p in Path(folder).glob("index-*-skill.npz") if not Path(f"{p}.lock").exists()]
-    return bool(done)
+    return any(not _being_built(p) for p in Path(folder).glob("index-*-skill.npz"))
+
+
+def _being_built(path: Path) -> bool:
+    """True while another process holds the index's build lock (the ``.lock`` file itself stays after a build)."""
+    import fcntl
+
+    lock = Path(f"{path}.lock")
+    if not lock.exists():
+        return False
+    with open(lock, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return False
 
 
 def run(quick: bool) -> None:
