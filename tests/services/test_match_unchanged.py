@@ -97,6 +97,7 @@ def results(tmp: Path, cache_dir: Path) -> dict[str, Any]:
         p.to_dict() for p in svc.pathways(anon, origin="lasser", region="AM13", top=8, lang="en")
     ]
     for pid, profile in people.items():
+        anon = dataclasses.replace(anon, request_cache={})  # as one web request: what it keeps must not change results
         region = profile.home.gemeente or None
         for lang in ("nl", "en"):
             found = svc.pathways(anon, profile=profile, region=region, top=6, lang=lang)

@@ -217,8 +217,33 @@ def target_mask(taxonomy: Taxonomy, space: SkillSpace, flags: Sequence[str] | No
     """Occupations carrying any of ``flags`` (None: every occupation)."""
     if flags is None:
         return np.ones(len(space.occupation_uris), dtype=bool)
-    f = all_flags(taxonomy)
-    return np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
+    key = (taxonomy.key, tuple(flags))
+    hit = _masks.get(key)
+    if hit is None or hit[0] is not space:
+        f = all_flags(taxonomy)
+        mask = np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
+        if len(_masks) >= 16:
+            _masks.clear()
+        hit = _masks[key] = (space, mask)
+    return hit[1].copy()
+
+
+#: target masks and level gates per taxonomy (the same for every request)
+_masks: dict[tuple[str, tuple[str, ...]], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
+_gates: dict[tuple[str, int | None], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
+
+
+def _level_gate(taxonomy: Taxonomy, space: SkillSpace, origin_level: int | None) -> npt.NDArray[np.bool_]:
+    """:func:`_level_ok` of every target occupation for one origin level (read-only, cached)."""
+    key = (taxonomy.key, origin_level)
+    hit = _gates.get(key)
+    if hit is None or hit[0] is not space:
+        gate = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
+        gate.setflags(write=False)
+        if len(_gates) >= 64:
+            _gates.clear()
+        hit = _gates[key] = (space, gate)
+    return hit[1]
 
 
 def _level_ok(origin: int | None, target: int) -> bool:
@@ -267,7 +292,7 @@ def _pathways(
         if uri in space.occupation_index:
             mask[space.occupation_index[uri]] = False
     th = thresholds_for(taxonomy, neighbours)
-    level_ok = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
+    level_ok = _level_gate(taxonomy, space, origin_level)
     tier = viability_tiers(sim, level_ok, space.levels, origin_level, th)
     candidates = np.nonzero(mask & ((tier <= 2) if viable_only else (sim > 0)))[0]
     scored = []
