@@ -133,10 +133,33 @@ def fixed_day(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+#: fields added after the recording that are not results: the English translations of Dutch texts
+ADDED = frozenset({"label_en", "text_en"})
+
+
+def _recorded_part(expected: Any, actual: Any) -> Any:
+    """``actual`` cut down to what was recorded: dictionaries keep the recorded keys (a field added since, like a
+    reason's code, is not a change of result), translations added since are left out on both sides."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return {k: _recorded_part(expected[k], actual[k]) if k in expected else actual[k] for k in expected
+                if k in actual and k not in ADDED} | {k: None for k in expected if k not in actual}  # fmt: skip
+    if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        return [_recorded_part(e, a) for e, a in zip(expected, actual, strict=True)]
+    return actual
+
+
+def _without_added(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_added(v) for k, v in value.items() if k not in ADDED}
+    if isinstance(value, list):
+        return [_without_added(v) for v in value]
+    return value
+
+
 def _compare(expected: dict[str, Any], actual: dict[str, Any]) -> None:
     assert sorted(actual) == sorted(expected)
     for case, value in expected.items():
-        assert actual[case] == value, case
+        assert _recorded_part(value, actual[case]) == _without_added(value), case
 
 
 def test_lexical_results_unchanged(tmp_path: Path, fixed_day: None) -> None:

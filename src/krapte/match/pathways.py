@@ -32,6 +32,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from krapte.match.models import Profile
+from krapte.match.reasons import Reason, reason
 from krapte.match.similarity import (
     SemanticNeighbours,
     Similarity,
@@ -169,6 +170,8 @@ class Pathway:
     #: "hoog" (highly viable), "haalbaar" (viable), "met scholing" (reachable with training: lower viability,
     #: more learning, no education step up) or "laag" (below every threshold; only shown when asked for)
     viability: str = ""
+    #: ``reasons`` as codes with parameters (krapte.match.reasons), for pages in either language
+    reason_codes: tuple[Reason, ...] = ()
 
     @property
     def effort_hours(self) -> float:
@@ -210,6 +213,7 @@ class Pathway:
             "effort_hours": self.effort_hours,
             "effort": effort_label(self.effort_hours),
             "reasons": list(self.reasons),
+            "reason_codes": [r.to_dict() for r in self.reason_codes],
         }
 
 
@@ -379,21 +383,18 @@ def _pathway(
         GapGroup(code, space.group_label(code, lang), tuple(skills))
         for code, skills in sorted(by_group.items(), key=lambda kv: -sum(s.effort_hours for s in kv[1]))
     )
-    reasons = [f"{len(shared)} van {len(idx)} essentiële vaardigheden al aanwezig"]
+    codes = [reason("pathway.shared", shared=len(shared), total=len(idx))]
     viable = viability in ("hoog", "haalbaar")
     if viability == "met scholing":
-        reasons.append(
-            f"haalbaar met scholing: overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}, "
-            "maar een instroomberoep zonder hoger opleidingsniveau; reken op meer leren"
-        )
+        codes.append(reason("pathway.with_training", similarity=sim, threshold=th.viable))
     elif sim < th.viable:
-        reasons.append(f"overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}")
+        codes.append(reason("pathway.below_threshold", similarity=sim, threshold=th.viable))
     if not level_ok:
-        reasons.append(f"opleidingsniveau: ISCO-niveau {target_level} tegenover {origin_level} (max. 1 stap)")
+        codes.append(reason("pathway.level", target=target_level, origin=origin_level))
     if ratio is not None:
-        reasons.append(f"loon {ratio:.0%} van het huidige" + ("" if ratio >= MIN_WAGE_RATIO else " (lager)"))
+        codes.append(reason("pathway.wage" if ratio >= MIN_WAGE_RATIO else "pathway.wage_lower", ratio=ratio))
     if shortage:
-        reasons.append(f"krapte in de regio: {shortage:.2f}")
+        codes.append(reason("pathway.shortage", shortage=shortage))
     return Pathway(
         uri=uri,
         label=occ.label(lang),
@@ -412,8 +413,9 @@ def _pathway(
         shared=tuple(shared[:10]),
         gap_skills=tuple(gaps),
         gap_groups=groups,
-        reasons=tuple(reasons),
+        reasons=tuple(r.text() for r in codes),
         viability=viability,
+        reason_codes=tuple(codes),
     )
 
 
