@@ -141,6 +141,10 @@ class Match:
         }
 
 
+#: how many profiles' held skill sets a matcher keeps (each keeps its profile object alive, so the id is not reused)
+HELD_KEPT = 256
+
+
 class Matcher:
     """Scores and explains profile–vacancy pairs against one taxonomy (and optional semantic neighbours)."""
 
@@ -160,16 +164,19 @@ class Matcher:
         self.today = today or date.today()
         self.lang = lang
         self.weights = np.maximum(self.space.specificity, MIN_SPECIFICITY)
-        self._last_held: tuple[Profile, SkillSet] | None = None
+        self._held_sets: dict[int, tuple[Profile, SkillSet]] = {}
 
     # --- building blocks shared with the index ---------------------------------------------------------------
     def _profile_held(self, profile: Profile) -> SkillSet:
-        """:func:`profile_held`, kept for the last profile object (one profile is scored against many vacancies)."""
-        last = self._last_held
-        if last is not None and last[0] is profile:
-            return last[1]
+        """:func:`profile_held`, kept per profile object (a profile is scored against many vacancies, and a
+        service may keep its stored profiles' objects across requests)."""
+        hit = self._held_sets.get(id(profile))
+        if hit is not None and hit[0] is profile:
+            return hit[1]
         held = profile_held(self.taxonomy, profile)
-        self._last_held = (profile, held)
+        if len(self._held_sets) >= HELD_KEPT:
+            self._held_sets.clear()
+        self._held_sets[id(profile)] = (profile, held)
         return held
 
     def held_vector(self, profile: Profile) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
