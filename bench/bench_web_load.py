@@ -18,6 +18,7 @@ p95 <= 2 s. Run: ``python -m bench web_load [--quick]``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -94,10 +95,11 @@ def _state(html: str) -> str:
     return found.group(1)
 
 
-def _route(base: str, cv: bool) -> dict[str, Any]:
+def _route(base: str, cv: bool, client: httpx.Client | None = None) -> dict[str, Any]:
     """Walk the route once (CV, or without ``cv`` the CV person's past job, → skills → cards → plan) and keep
-    each step's form for the load scenarios."""
-    with httpx.Client(base_url=base, timeout=600, headers={"Origin": base}) as c:
+    each step's form for the load scenarios (through ``client`` when given, e.g. an in-process TestClient)."""
+    own = httpx.Client(base_url=base, timeout=600, headers={"Origin": base}) if client is None else None
+    with contextlib.nullcontext(client) if own is None else own as c:
         c.get("/poort")
         token = c.cookies["krapte_csrf"]
         if cv:
@@ -166,8 +168,23 @@ def _label_index_ready() -> bool:
     folder = os.environ.get("KRAPTE_CACHE_DIR")
     if not folder:
         return True
-    done = [p for p in Path(folder).glob("index-*-skill.npz") if not Path(f"{p}.lock").exists()]
-    return bool(done)
+    return any(not _being_built(p) for p in Path(folder).glob("index-*-skill.npz"))
+
+
+def _being_built(path: Path) -> bool:
+    """True while another process holds the index's build lock (the ``.lock`` file itself stays after a build)."""
+    import fcntl
+
+    lock = Path(f"{path}.lock")
+    if not lock.exists():
+        return False
+    with open(lock, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return False
 
 
 def run(quick: bool) -> None:

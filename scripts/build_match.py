@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from funding_en import TRANSLATION_NOTE, add_english
 from provenance import PACKAGE_DATA, SHARED, write_provenance
 
 if not SHARED.exists():  # a git worktree sits one level deeper than the main checkout
@@ -397,8 +398,10 @@ def build_funding() -> None:
                 "amount": rule["amount"],
             }
         )
+    schemes = add_english(schemes)
     (out / "schemes.json").write_text(
-        json.dumps({"schemes": schemes}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        json.dumps({"translations": TRANSLATION_NOTE, "schemes": schemes}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
     )
     with (src / "contact_points.csv").open(encoding="utf-8") as fh:
         contacts = list(csv.DictReader(fh))
@@ -415,7 +418,8 @@ def build_funding() -> None:
         attribution="see source_url per scheme",
         derivation=f"{len(schemes)} schemes copied field by field; eligibility and amount rules encoded by hand "
         "from eligibility_summary and amount_rule (scripts/build_match.py RULES); 'unverified' set where the notes "
-        f"say so or the status is unknown; {len(contacts)} contact points copied",
+        f"say so or the status is unknown; {len(contacts)} contact points copied; English label_en/ask_en/text_en "
+        "translated by hand from the Dutch rule texts (scripts/funding_en.py), the Dutch text is the source",
     )
     print(f"funding: {len(schemes)} schemes, {len(contacts)} contact points")
 

@@ -23,7 +23,7 @@ from krapte.match.reasons import DEFAULT_TEXT
 from krapte.taxonomy import default_taxonomy
 from krapte.web.poort_format import Formatter, fit_key
 from krapte.web.poort_state import MAX_ENCODED, PoortState, decode_state, encode_state
-from krapte.web.reasons import MESSAGES_REASONS
+from krapte.web.reasons import MESSAGES_REASONS, reason_text
 from tests.conftest import ORIGIN, csrf, post_form, web_sign_in
 
 DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -67,6 +67,34 @@ CORE_REASONS = _phrases(DEFAULT_TEXT.values())
 #: the reasons as an English page says them: never on a Dutch page; and as a Dutch page says them: never on English
 ENGLISH_REASONS = _phrases(m["en"] for m in MESSAGES_REASONS.values())
 DUTCH_REASONS = _phrases(m["nl"] for m in MESSAGES_REASONS.values())
+
+
+def _funding_texts(lang: str) -> frozenset[str]:
+    """The funding rules' labels, questions and amount explanations in ``lang`` (Dutch: the source texts)."""
+    from krapte.match import default_schemes
+
+    suffix = "" if lang == "nl" else "_en"
+    out: set[str] = set()
+
+    def walk(rule: object) -> None:
+        if isinstance(rule, dict):
+            out.update(str(rule[k + suffix]) for k in ("label", "ask") if rule.get(k + suffix))
+            for v in rule.values():
+                walk(v)
+        elif isinstance(rule, list):
+            for v in rule:
+                walk(v)
+
+    for scheme in default_schemes():
+        walk(dict(scheme.eligibility))
+        text = scheme.amount.text if lang == "nl" else scheme.amount.text_en
+        if text:
+            out.add(text)
+    return frozenset(t for t in out if len(t.split()) >= 3)
+
+
+#: the funding rules' own Dutch texts: never on an English page (it shows their English translations)
+DUTCH_FUNDING = _funding_texts("nl")
 
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "krapte" / "data" / "match-demo"
@@ -163,9 +191,11 @@ def assert_reasons_in(html: str, lang: str) -> None:
     """No reason of the matching core in its own wording, and none in the other language than the page's (the
     person's own CV sentences, quoted as evidence, are left out: they are in the language the CV was written in)."""
     text = main_text(re.sub(r'<q class="evidence">.*?</q>', "", html, flags=re.S))
-    foreign = CORE_REASONS | (ENGLISH_REASONS if lang == "nl" else DUTCH_REASONS)
+    foreign = CORE_REASONS | (ENGLISH_REASONS if lang == "nl" else DUTCH_REASONS | DUTCH_FUNDING)
     found = sorted(p for p in foreign if p in text)
     assert found == [], f"reasons not in the page's language ({lang}): {found}"
+    if lang == "en":
+        assert "(only in Dutch)" not in text, "a funding rule without its English text on an English page"
 
 
 def hidden_state(html: str) -> str:
@@ -269,6 +299,13 @@ def test_the_jargon_check_can_fail() -> None:
     with pytest.raises(AssertionError, match="page's language"):  # a Dutch reason on an English page
         assert_reasons_in("<main><p>Deze vacature is gesloten sinds 1 mei 2026.</p></main>", "en")
     assert_reasons_in('<main><q class="evidence">rijbewijs C vereist, geen optie meer</q></main>', "en")
+    with pytest.raises(AssertionError, match="not in the page's language"):  # a funding rule's own Dutch label
+        assert_reasons_in("<main><p>Why: je hebt een WW-uitkering</p></main>", "en")
+    with pytest.raises(AssertionError, match="not in the page's language"):  # a pathway reason in the other language
+        dutch = reason_text({"code": "pathway.with_training", "params": {}}, "nl")
+        assert_reasons_in(f"<main><p>{dutch}</p></main>", "en")
+    every = [reason_text({"code": c, "params": {}}, "en") for c in ("pathway.with_training", "pathway.level")]
+    assert_reasons_in(f"<main><p>{' '.join(every)}</p></main>", "en")
     assert_plain_dutch("<main><p>€ 1.250 en 0,87</p></main><footer>ESCO</footer>")
 
 

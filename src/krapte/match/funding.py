@@ -71,6 +71,7 @@ class AmountRule:
     cap: float | None = None
     applies_to: str = "course-cost"  # course-cost | employer | person
     text: str = ""
+    text_en: str = ""  # English translation of ``text`` (the Dutch text is the source)
 
     def value(self, cost: float | None, nlqf: int | None = None) -> float:
         """The euros this scheme contributes to a course of ``cost`` (0 for loans, tax exemptions, services)."""
@@ -102,6 +103,7 @@ class AmountRule:
             cap=_num(data.get("cap")),
             applies_to=str(data.get("applies_to", "course-cost")),
             text=str(data.get("text", "")),
+            text_en=str(data.get("text_en", "")),
         )
 
     def to_dict(self) -> dict[str, Any]:

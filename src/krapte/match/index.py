@@ -179,7 +179,14 @@ class VacancyIndex:
         near = np.append(per_gemeente <= (profile.travel_km or DEFAULT_TRAVEL_KM), True)  # index -1: unknown
         return np.flatnonzero(near[self.gemeente])
 
-    def search(self, profile: Profile, *, top: int = 20, open_hiring: bool = False) -> list[tuple[str, float]]:
+    def search(
+        self,
+        profile: Profile,
+        *,
+        top: int = 20,
+        open_hiring: bool = False,
+        held: tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]] | None = None,
+    ) -> list[tuple[str, float]]:
         """(vacancy id, score) of the best ``top`` eligible vacancies, best first (ties by position).
 
         Pruning, exact: a vacancy sharing no held skill scores at most :data:`OTHER_MAX` (education, hours and
@@ -189,7 +196,7 @@ class VacancyIndex:
         if open_hiring:
             rows = self._within_reach(profile)
             return self._top(self._other(profile, True, rows), top, rows)
-        soft, _ = self.matcher.held_vector(profile)
+        soft, _ = held if held is not None else self.matcher.held_vector(profile)
         p = self.postings
         skill = np.zeros(len(self.ids), dtype=np.float32)
         for j in np.flatnonzero(soft):
@@ -218,5 +225,5 @@ class VacancyIndex:
         held = self.matcher.held_vector(profile)
         return [
             self.matcher.score(profile, self.vacancies[vid], held=held, open_hiring=open_hiring)
-            for vid, _ in self.search(profile, top=top, open_hiring=open_hiring)
+            for vid, _ in self.search(profile, top=top, open_hiring=open_hiring, held=held)
         ]

@@ -141,6 +141,10 @@ class Match:
         }
 
 
+#: how many profiles' held skill sets a matcher keeps (each keeps its profile object alive, so the id is not reused)
+HELD_KEPT = 256
+
+
 class Matcher:
     """Scores and explains profile–vacancy pairs against one taxonomy (and optional semantic neighbours)."""
 
@@ -160,11 +164,24 @@ class Matcher:
         self.today = today or date.today()
         self.lang = lang
         self.weights = np.maximum(self.space.specificity, MIN_SPECIFICITY)
+        self._held_sets: dict[int, tuple[Profile, SkillSet]] = {}
 
     # --- building blocks shared with the index ---------------------------------------------------------------
+    def _profile_held(self, profile: Profile) -> SkillSet:
+        """:func:`profile_held`, kept per profile object (a profile is scored against many vacancies, and a
+        service may keep its stored profiles' objects across requests)."""
+        hit = self._held_sets.get(id(profile))
+        if hit is not None and hit[0] is profile:
+            return hit[1]
+        held = profile_held(self.taxonomy, profile)
+        if len(self._held_sets) >= HELD_KEPT:
+            self._held_sets.clear()
+        self._held_sets[id(profile)] = (profile, held)
+        return held
+
     def held_vector(self, profile: Profile) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """(soft possession, exact possession) over the skill space for a profile."""
-        held = profile_held(self.taxonomy, profile)
+        held = self._profile_held(profile)
         exact = self.space.vector(held.weights())
         soft = soft_possession(sparse.csr_matrix(exact[None, :]), self.neighbours).toarray()[0]
         return soft, exact
@@ -309,7 +326,7 @@ class Matcher:
     ) -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, str], ...]]:
         matched = []
         missing = []
-        held_uris = profile_held(self.taxonomy, profile)
+        held_uris = self._profile_held(profile)
         for j, ess in zip(cols.tolist(), is_ess.tolist(), strict=True):
             uri = self.space.skill_uris[j]
             label = self.taxonomy.skills[uri].label(self.lang) if uri in self.taxonomy.skills else uri
@@ -370,9 +387,16 @@ class Matcher:
         top: int = 20,
         open_hiring: bool = False,
         include_filtered: bool = False,
+        held: Mapping[str, tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]] | None = None,
     ) -> list[Match]:
-        """The best candidates for one vacancy, each explained."""
-        scored = [self.score(p, vacancy, open_hiring=open_hiring) for p in profiles]
+        """The best candidates for one vacancy, each explained (only the ``top`` kept are explained; ``held`` maps
+        a profile id to its :meth:`held_vector`, to reuse over many vacancies)."""
+        vectors = {p.id: held[p.id] if held and p.id in held else self.held_vector(p) for p in profiles}
+        by_id = {p.id: p for p in profiles}
+        scored = [self.score(p, vacancy, held=vectors[p.id], open_hiring=open_hiring, explain=False) for p in profiles]
         keep = [m for m in scored if include_filtered or m.eligible]
         keep.sort(key=lambda m: (not m.eligible, -m.score, m.profile_id))
-        return keep[:top]
+        return [
+            self.score(by_id[m.profile_id], vacancy, held=vectors[m.profile_id], open_hiring=open_hiring)
+            for m in keep[:top]
+        ]

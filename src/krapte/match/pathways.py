@@ -32,6 +32,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from krapte.match.models import Profile
+from krapte.match.reasons import Reason, reason
 from krapte.match.similarity import (
     SemanticNeighbours,
     Similarity,
@@ -169,6 +170,8 @@ class Pathway:
     #: "hoog" (highly viable), "haalbaar" (viable), "met scholing" (reachable with training: lower viability,
     #: more learning, no education step up) or "laag" (below every threshold; only shown when asked for)
     viability: str = ""
+    #: ``reasons`` as codes with parameters (krapte.match.reasons), for pages in either language
+    reason_codes: tuple[Reason, ...] = ()
 
     @property
     def effort_hours(self) -> float:
@@ -210,6 +213,7 @@ class Pathway:
             "effort_hours": self.effort_hours,
             "effort": effort_label(self.effort_hours),
             "reasons": list(self.reasons),
+            "reason_codes": [r.to_dict() for r in self.reason_codes],
         }
 
 
@@ -217,8 +221,33 @@ def target_mask(taxonomy: Taxonomy, space: SkillSpace, flags: Sequence[str] | No
     """Occupations carrying any of ``flags`` (None: every occupation)."""
     if flags is None:
         return np.ones(len(space.occupation_uris), dtype=bool)
-    f = all_flags(taxonomy)
-    return np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
+    key = (taxonomy.key, tuple(flags))
+    hit = _masks.get(key)
+    if hit is None or hit[0] is not space:
+        f = all_flags(taxonomy)
+        mask = np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
+        if len(_masks) >= 16:
+            _masks.clear()
+        hit = _masks[key] = (space, mask)
+    return hit[1].copy()
+
+
+#: target masks and level gates per taxonomy (the same for every request)
+_masks: dict[tuple[str, tuple[str, ...]], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
+_gates: dict[tuple[str, int | None], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
+
+
+def _level_gate(taxonomy: Taxonomy, space: SkillSpace, origin_level: int | None) -> npt.NDArray[np.bool_]:
+    """:func:`_level_ok` of every target occupation for one origin level (read-only, cached)."""
+    key = (taxonomy.key, origin_level)
+    hit = _gates.get(key)
+    if hit is None or hit[0] is not space:
+        gate = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
+        gate.setflags(write=False)
+        if len(_gates) >= 64:
+            _gates.clear()
+        hit = _gates[key] = (space, gate)
+    return hit[1]
 
 
 def _level_ok(origin: int | None, target: int) -> bool:
@@ -267,7 +296,7 @@ def _pathways(
         if uri in space.occupation_index:
             mask[space.occupation_index[uri]] = False
     th = thresholds_for(taxonomy, neighbours)
-    level_ok = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
+    level_ok = _level_gate(taxonomy, space, origin_level)
     tier = viability_tiers(sim, level_ok, space.levels, origin_level, th)
     candidates = np.nonzero(mask & ((tier <= 2) if viable_only else (sim > 0)))[0]
     scored = []
@@ -354,21 +383,18 @@ def _pathway(
         GapGroup(code, space.group_label(code, lang), tuple(skills))
         for code, skills in sorted(by_group.items(), key=lambda kv: -sum(s.effort_hours for s in kv[1]))
     )
-    reasons = [f"{len(shared)} van {len(idx)} essentiële vaardigheden al aanwezig"]
+    codes = [reason("pathway.shared", shared=len(shared), total=len(idx))]
     viable = viability in ("hoog", "haalbaar")
     if viability == "met scholing":
-        reasons.append(
-            f"haalbaar met scholing: overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}, "
-            "maar een instroomberoep zonder hoger opleidingsniveau; reken op meer leren"
-        )
+        codes.append(reason("pathway.with_training", similarity=sim, threshold=th.viable))
     elif sim < th.viable:
-        reasons.append(f"overeenkomst {sim:.2f} onder de haalbaarheidsgrens {th.viable:.2f}")
+        codes.append(reason("pathway.below_threshold", similarity=sim, threshold=th.viable))
     if not level_ok:
-        reasons.append(f"opleidingsniveau: ISCO-niveau {target_level} tegenover {origin_level} (max. 1 stap)")
+        codes.append(reason("pathway.level", target=target_level, origin=origin_level))
     if ratio is not None:
-        reasons.append(f"loon {ratio:.0%} van het huidige" + ("" if ratio >= MIN_WAGE_RATIO else " (lager)"))
+        codes.append(reason("pathway.wage" if ratio >= MIN_WAGE_RATIO else "pathway.wage_lower", ratio=ratio))
     if shortage:
-        reasons.append(f"krapte in de regio: {shortage:.2f}")
+        codes.append(reason("pathway.shortage", shortage=shortage))
     return Pathway(
         uri=uri,
         label=occ.label(lang),
@@ -387,8 +413,9 @@ def _pathway(
         shared=tuple(shared[:10]),
         gap_skills=tuple(gaps),
         gap_groups=groups,
-        reasons=tuple(reasons),
+        reasons=tuple(r.text() for r in codes),
         viability=viability,
+        reason_codes=tuple(codes),
     )
 
 

@@ -31,6 +31,15 @@ DEFAULT_TEXT: dict[str, str] = {
     "match.licence_required": "rijbewijs {licence} vereist",
     "match.too_far": "buiten reisafstand ({km:.0f} km, grens {limit:.0f} km)",
     "match.expired": "vacature verlopen op {date}",
+    # why a career pathway fits or not (krapte.match.pathways)
+    "pathway.shared": "{shared} van {total} essentiële vaardigheden al aanwezig",
+    "pathway.with_training": "haalbaar met scholing: overeenkomst {similarity:.2f} onder de haalbaarheidsgrens "
+    "{threshold:.2f}, maar een instroomberoep zonder hoger opleidingsniveau; reken op meer leren",
+    "pathway.below_threshold": "overeenkomst {similarity:.2f} onder de haalbaarheidsgrens {threshold:.2f}",
+    "pathway.level": "opleidingsniveau: ISCO-niveau {target} tegenover {origin} (max. 1 stap)",
+    "pathway.wage": "loon {ratio:.0%} van het huidige",
+    "pathway.wage_lower": "loon {ratio:.0%} van het huidige (lager)",
+    "pathway.shortage": "krapte in de regio: {shortage:.2f}",
 }
 
 

@@ -116,7 +116,7 @@ def soft_possession(x: sparse.csr_matrix, neighbours: SemanticNeighbours | None 
     if neighbours is None:
         return x.tocsr()
     x = x.tocoo()
-    nb = neighbours.matrix.T.tocsr()  # row k: the skills that held skill k gives credit for
+    nb = _credit_by_held(neighbours)  # row k: the skills that held skill k gives credit for
     starts, ends = nb.indptr[x.col], nb.indptr[x.col + 1]
     lengths = ends - starts
     total = int(lengths.sum())
@@ -135,6 +135,41 @@ def soft_possession(x: sparse.csr_matrix, neighbours: SemanticNeighbours | None 
     return sparse.csr_matrix((vals, (key // n, key % n)), shape=x.shape)
 
 
+#: per-space and per-neighbours constants of :func:`coverage` and :func:`soft_possession`, computed once per object
+#: (a request used to recompute them; the object is kept next to its derived values to check identity)
+_weights: dict[int, tuple[SkillSpace, tuple[sparse.csr_matrix, sparse.csr_matrix, npt.NDArray[np.float64],
+                                            npt.NDArray[np.float64]]]] = {}  # fmt: skip
+_by_held: dict[int, tuple[SemanticNeighbours, sparse.csr_matrix]] = {}
+
+
+def _coverage_weights(
+    space: SkillSpace,
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """(essential weights transposed, optional weights transposed, essential denominators, optional ones)."""
+    hit = _weights.get(id(space))
+    if hit is None or hit[0] is not space:
+        w = sparse.diags(space.specificity)
+        ess_w = (space.essential @ w).tocsr()
+        opt_w = (space.optional @ w).tocsr()
+        ess_den = np.asarray(ess_w.sum(axis=1)).ravel()
+        opt_den = np.asarray(opt_w.sum(axis=1)).ravel()
+        if len(_weights) >= 8:
+            _weights.clear()
+        hit = (space, (ess_w.T, opt_w.T, ess_den, opt_den))
+        _weights[id(space)] = hit
+    return hit[1]
+
+
+def _credit_by_held(neighbours: SemanticNeighbours) -> sparse.csr_matrix:
+    hit = _by_held.get(id(neighbours))
+    if hit is None or hit[0] is not neighbours:
+        if len(_by_held) >= 8:
+            _by_held.clear()
+        hit = (neighbours, neighbours.matrix.T.tocsr())
+        _by_held[id(neighbours)] = hit
+    return hit[1]
+
+
 def coverage(
     space: SkillSpace, held: sparse.csr_matrix
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
@@ -142,13 +177,9 @@ def coverage(
 
     Shapes (rows, occupations); optional coverage is NaN for occupations without optional skills.
     """
-    w = sparse.diags(space.specificity)
-    ess_w = (space.essential @ w).tocsr()
-    opt_w = (space.optional @ w).tocsr()
-    ess_den = np.asarray(ess_w.sum(axis=1)).ravel()
-    opt_den = np.asarray(opt_w.sum(axis=1)).ravel()
-    ess_num = (held @ ess_w.T).toarray()
-    opt_num = (held @ opt_w.T).toarray()
+    ess_wt, opt_wt, ess_den, opt_den = _coverage_weights(space)
+    ess_num = (held @ ess_wt).toarray()
+    opt_num = (held @ opt_wt).toarray()
     ess = ess_num / np.where(ess_den > 0, ess_den, 1.0)
     opt = opt_num / np.where(opt_den > 0, opt_den, 1.0)
     opt[:, opt_den == 0] = np.nan

@@ -148,6 +148,7 @@ class TrainingPlan:
                     "name": d.scheme.name_nl,
                     "name_en": d.scheme.name_en,
                     "text": d.scheme.amount.text,
+                    **({"text_en": d.scheme.amount.text_en} if d.scheme.amount.text_en else {}),
                 }
                 for d in self.advice
             ],

@@ -275,6 +275,8 @@ def pathway_to(
         wages=wages(tax),
         lang=_lang(lang),
     )
+    if profile is not None:
+        _keep_gap(ctx, occ.uri, profile, lang, result)
     log_recommendation(
         ctx,
         "recommend.pathway",
@@ -293,6 +295,18 @@ def pathway_to(
 
 
 # --- training plans and funding -------------------------------------------------------------------------------------
+def _keep_gap(ctx: Context, uri: str, profile: m.Profile, lang: str, path: m.Pathway) -> None:
+    """Keep a pathway for the rest of the request: a training plan to the same target from the same profile needs
+    its gap, which does not depend on the region or wages (the page shows the pathway and then plans it)."""
+    if ctx.request_cache is not None:
+        ctx.request_cache[f"pathway|{uri}|{id(profile)}|{lang}"] = (profile, path)
+
+
+def _kept_gap(ctx: Context, uri: str, profile: m.Profile, lang: str) -> m.Pathway | None:
+    kept = ctx.request_cache.get(f"pathway|{uri}|{id(profile)}|{lang}") if ctx.request_cache is not None else None
+    return kept[1] if kept is not None and kept[0] is profile else None
+
+
 def _target_facts(ctx: Context, tax: Any, uri: str, profile: m.Profile) -> dict[str, Any]:
     from krapte.taxonomy.flags import all_flags
 
@@ -321,9 +335,11 @@ def training_plan(
         raise ValidationError(f"unknown objective {objective!r}", hint="use courses, cost or time")
     tax = taxonomy(ctx)
     occ = resolve_occupation(ctx, target, lang=lang)
-    path = m.pathway_to(
-        tax, occ.uri, profile=profile, neighbours=neighbours(ctx, tax), wages=wages(tax), lang=_lang(lang)
-    )
+    path = _kept_gap(ctx, occ.uri, profile, lang)
+    if path is None:
+        path = m.pathway_to(
+            tax, occ.uri, profile=profile, neighbours=neighbours(ctx, tax), wages=wages(tax), lang=_lang(lang)
+        )
     target_facts = _target_facts(ctx, tax, occ.uri, profile)
     plan = m.plan_training(
         {g.uri: g.specificity for g in path.gap_skills},

@@ -170,29 +170,59 @@ _catalogues: dict[tuple[Any, ...], tuple[m.Matcher, m.VacancyIndex, dict[str, m.
 _mbo: list[m.Course] = []
 
 
+def _catalogue_version(ctx: Context) -> tuple[int, str, int, str]:
+    """The stored catalogues' version (read once per request)."""
+    cache = ctx.request_cache
+    if cache is not None and "catalogue_version" in cache:
+        version: tuple[int, str, int, str] = cache["catalogue_version"]
+        return version
+    version = repo.catalogue_version(ctx.store)
+    if cache is not None:
+        cache["catalogue_version"] = version
+    return version
+
+
+def _catalogue_key(ctx: Context) -> tuple[Any, ...]:
+    return (ctx.settings.database_url, taxonomy(ctx).key, today(), *_catalogue_version(ctx)[:2])
+
+
 def catalogue(ctx: Context) -> tuple[m.Matcher, m.VacancyIndex, dict[str, m.Vacancy]]:
     """The matcher, the vacancy index and the vacancies by id, rebuilt when the stored vacancies change."""
     tax = taxonomy(ctx)
-    key = (ctx.settings.database_url, tax.key, today(), *repo.catalogue_version(ctx.store)[:2])
-    if key not in _catalogues:
+    key = _catalogue_key(ctx)
+    found = _catalogues.get(key)
+    if found is None:
         vacancies = [vacancy_from_row(r) for r in repo.list_vacancies(ctx.store)]
         matcher = m.Matcher(tax, today=today())
+        found = (matcher, m.VacancyIndex.build(matcher, vacancies), {v.id: v for v in vacancies})
         _catalogues.clear()
-        _catalogues[key] = (matcher, m.VacancyIndex.build(matcher, vacancies), {v.id: v for v in vacancies})
-    return _catalogues[key]
+        _catalogues[key] = found
+    return found
+
+
+_courses: dict[tuple[Any, ...], tuple[m.Course, ...]] = {}
 
 
 def courses_for_planning(ctx: Context) -> list[m.Course]:
-    """The mbo qualifications as courses plus every stored course."""
+    """The mbo qualifications as courses plus every stored course (read again when the stored courses change)."""
     if not _mbo:
         _mbo.extend(m.mbo_courses())
-    stored = [course_from_row(r) for r in repo.list_courses(ctx.store)]
-    ids = {c.id for c in stored}
-    return [c for c in _mbo if c.id not in ids] + stored
+    key = (ctx.settings.database_url, *_catalogue_version(ctx)[2:])
+    found = _courses.get(key)
+    if found is None:
+        stored = [course_from_row(r) for r in repo.list_courses(ctx.store)]
+        ids = {c.id for c in stored}
+        found = tuple([c for c in _mbo if c.id not in ids] + stored)
+        _courses.clear()
+        _courses[key] = found
+    return list(found)
 
 
 def get_vacancy(ctx: Context, vacancy_id: str) -> m.Vacancy:
-    return vacancy_from_row(repo.get_vacancy(ctx.store, vacancy_id))
+    """A stored vacancy (from the catalogue kept in memory when it is built and current)."""
+    kept = _catalogues.get(_catalogue_key(ctx))
+    found = kept[2].get(vacancy_id) if kept is not None else None
+    return found if found is not None else vacancy_from_row(repo.get_vacancy(ctx.store, vacancy_id))
 
 
 def _gemeenten(region: str) -> list[str]:
@@ -349,10 +379,40 @@ def apply_pathway_overrides(
 
 
 # --- candidates and fairness ----------------------------------------------------------------------------------------
-def _client_profiles(ctx: Context) -> list[m.Profile]:
+#: parsed stored profiles and their held vectors, by (database, profile id, updated_at): a profile is read from
+#: its row again only when it was saved since (the row's ``updated_at`` changes on every write)
+_profiles: dict[tuple[str, str, str], m.Profile] = {}
+_held: dict[tuple[str, str, str], tuple[m.Matcher, Any]] = {}
+_MAX_KEPT = 20_000
+
+
+def _client_profiles(ctx: Context) -> list[tuple[tuple[str, str, str], m.Profile]]:
+    """(cache key, profile) of every profile the caller may rank: an advisor's clients' (admins: everyone's)."""
     p = ctx.principal
     owners = None if p.can("users.manage") else accounts_repo.client_ids(ctx.store, p.id)
-    return [m.Profile.from_dict(r["data"]) for r in repo.list_profiles(ctx.store, owners)]
+    out = []
+    for row in repo.list_profiles(ctx.store, owners):
+        key = (ctx.settings.database_url, str(row["id"]), str(row["updated_at"]))
+        profile = _profiles.get(key)
+        if profile is None:
+            if len(_profiles) >= _MAX_KEPT:
+                _profiles.clear()
+            profile = _profiles[key] = m.Profile.from_dict(row["data"])
+        out.append((key, profile))
+    return out
+
+
+def _held_vectors(matcher: m.Matcher, profiles: Sequence[tuple[tuple[str, str, str], m.Profile]]) -> dict[str, Any]:
+    """:meth:`krapte.match.Matcher.held_vector` of each profile, kept per profile version and matcher."""
+    out = {}
+    for key, profile in profiles:
+        hit = _held.get(key)
+        if hit is None or hit[0] is not matcher:
+            if len(_held) >= _MAX_KEPT:
+                _held.clear()
+            hit = _held[key] = (matcher, matcher.held_vector(profile))
+        out[profile.id] = hit[1]
+    return out
 
 
 def candidates_for(ctx: Context, vacancy_id: str, *, top: int = 20, open_hiring: bool = False) -> list[m.Match]:
@@ -365,8 +425,10 @@ def candidates_for(ctx: Context, vacancy_id: str, *, top: int = 20, open_hiring:
         raise ValidationError("top must be between 1 and 100", limit="top")
     matcher, _, by_id = catalogue(ctx)
     vacancy = by_id.get(vacancy_id) or get_vacancy(ctx, vacancy_id)
-    profiles = _client_profiles(ctx)
-    result = matcher.candidates_for(vacancy, profiles, top=top, open_hiring=open_hiring)
+    kept = _client_profiles(ctx)
+    profiles = [profile for _, profile in kept]
+    held = _held_vectors(matcher, kept)
+    result = matcher.candidates_for(vacancy, profiles, top=top, open_hiring=open_hiring, held=held)
     ov = {o["item"]: o for o in repo.list_overrides(ctx.store, vacancy_id)}
     visible = {p.id: p for p in profiles}
     pinned = [

@@ -68,6 +68,10 @@ def shortage_view(cell: dict[str, Any] | None, lang: Language) -> dict[str, Any]
     }
 
 
+#: pathway reason codes shown on a card in the page's language
+CARD_REASONS = frozenset({"pathway.with_training", "pathway.below_threshold", "pathway.level"})
+
+
 def card_view(
     ctx: Context, pathway: dict[str, Any], card: dict[str, Any], lang: Language, fmt: Formatter
 ) -> dict[str, Any]:
@@ -79,6 +83,9 @@ def card_view(
     lo, lt = pathway.get("level_origin"), pathway.get("level_target")
     if lo and lt and lt > lo:
         why.append(_t("poort.cards.level.up", lang))
+    # the core's reasons that the card does not already say (shared skills, shortage and wage have their own lines)
+    codes = [r for r in pathway.get("reason_codes", []) if r.get("code") in CARD_REASONS]
+    why.extend(reason_texts(codes, lang, fmt))
     ratio = pathway.get("wage_ratio")
     why_wage = ("higher" if ratio >= 1.05 else "same" if ratio >= 0.95 else "lower") if ratio else ""
     hours = float(pathway.get("effort_hours") or 0.0)
@@ -221,7 +228,10 @@ def plan_view(plan: dict[str, Any], lang: Language, fmt: Formatter) -> dict[str,
         "ended": [
             {"name": _name(e, lang), "reasons": _reasons(e, "reason", lang, fmt)} for e in plan.get("ended_schemes", [])
         ],
-        "advice": [{"name": _name(a, lang), "text": a.get("text") or ""} for a in plan.get("advice", [])],
+        "advice": [
+            {"name": _name(a, lang), "text": (a.get("text_en") if lang == "en" else "") or a.get("text") or ""}
+            for a in plan.get("advice", [])
+        ],
     }
 
 

@@ -51,6 +51,35 @@ MESSAGES_REASONS: dict[str, dict[Language, str]] = {
         "en": "Further than you want to travel: {km}, your limit is {limit}.",
     },
     "reason.match.expired": {"nl": "Deze vacature is gesloten sinds {date}.", "en": "This job closed on {date}."},
+    # career pathways: in words, without the similarity numbers (B1: no bare scores)
+    "reason.pathway.shared": {
+        "nl": "Je kunt al {shared} van de {total} belangrijkste dingen voor dit beroep.",
+        "en": "You can already do {shared} of the {total} key things for this job.",
+    },
+    "reason.pathway.with_training": {
+        "nl": "Haalbaar met scholing: een beroep om in te stappen, maar reken op meer leren.",
+        "en": "Possible with training: a job you can start in, but expect to learn more.",
+    },
+    "reason.pathway.below_threshold": {
+        "nl": "Wat je kunt lijkt nog weinig op wat dit beroep vraagt.",
+        "en": "What you can do is still quite different from what this job asks.",
+    },
+    "reason.pathway.level": {
+        "nl": "Dit beroep vraagt een ander opleidingsniveau dan je nu hebt.",
+        "en": "This job asks for a different level of education than you have now.",
+    },
+    "reason.pathway.wage": {
+        "nl": "Het loon is ongeveer {ratio} van wat je nu verdient.",
+        "en": "The pay is about {ratio} of what you earn now.",
+    },
+    "reason.pathway.wage_lower": {
+        "nl": "Het loon is lager: ongeveer {ratio} van wat je nu verdient.",
+        "en": "The pay is lower: about {ratio} of what you earn now.",
+    },
+    "reason.pathway.shortage": {
+        "nl": "In jouw regio zijn te weinig mensen voor dit beroep.",
+        "en": "There are too few workers for this job in your region.",
+    },
 }
 
 #: the mark after a Dutch-only rule label on an English page
@@ -99,6 +128,8 @@ def reason_text(reason: Mapping[str, Any], lang: Language, fmt: Formatter | None
     for name in ("km", "limit"):
         if name in params:
             values[name] = fmt.km(params[name])
+    if "ratio" in params:
+        values["ratio"] = f"{round(float(params['ratio']) * 100)}%"
     return translate(key, lang).format(**values)
 
 
