@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import click
 
@@ -63,7 +64,20 @@ def serve(host: str | None, port: int | None) -> None:
     if not has_admin(context()):
         click.secho(FIRST_ADMIN_HINT, fg="yellow")
     click.echo(f"krapte runs at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
+    threading.Thread(target=_warm_up, name="krapte-warm-up", daemon=True).start()
     uvicorn.run(create_app(s), host=host, port=port, log_level="info")
+
+
+def _warm_up() -> None:
+    """Load the extraction engines while the server starts (:func:`krapte.services.extract.warm_up`)."""
+    import logging
+
+    from krapte.services.extract import warm_up
+
+    try:
+        warm_up()
+    except Exception:  # no encoder, no index: the first request loads (or reports) it as before
+        logging.getLogger(__name__).warning("warming up the extraction engine failed", exc_info=True)
 
 
 @click.group()

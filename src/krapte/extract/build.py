@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from krapte.extract.gazetteer import Gazetteer, normalise_label
-from krapte.extract.verb_object import VerbObjectMatcher
+from krapte.extract.reading import is_knowledge, label_verbs, verb_first_words
+from krapte.extract.verb_object import VerbObjectMatcher, verb_forms_of
 from krapte.extract.words import GENERIC_WORDS
 from krapte.taxonomy.labels import curated_dutch_terms
 from krapte.text.dutch_variants import verb_forms
+from krapte.text.normalize import label_key
 
 __all__ = [
     "DERIVED_MIN_SCORE",
+    "SkillTables",
     "build_gazetteer",
+    "build_skill_tables",
     "build_verb_object_matcher",
     "dutch_lexicon",
     "dutch_verb_forms",
@@ -141,3 +146,46 @@ def skill_idf(taxonomy: Any) -> dict[str, float]:
             counts[uri] += 1
     n = max(len(taxonomy.occupations), 1)
     return {uri: math.log(1 + n / c) for uri, c in counts.items()}
+
+
+@dataclass(frozen=True)
+class SkillTables:
+    """Lookup tables of the engine that depend only on the taxonomy and the lexicon data (built with the automaton
+    and cached with it, :mod:`krapte.extract.cache`: computing them took about 1 CPU s per process)."""
+
+    lexicon_keys: frozenset[tuple[str, str]]  # (normalised term, skill) of the curated Dutch lexicon
+    derived_keys: frozenset[tuple[str, str]]  # (normalised label, skill) of the usable machine-derived labels
+    infinitives: dict[str, str]  # finite form → infinitive, for the verbs of the Dutch labels (label_order)
+    knowledge: frozenset[str]  # skills whose English label does not start with a verb
+    action_verbs: frozenset[str]  # the verbs of the Dutch labels of action skills
+    occupations_of: dict[str, list[tuple[str, float]]]  # skill → [(occupation, 1 essential / ½ optional)]
+    occupation_norm: dict[str, float]  # each occupation's essential-skill mass (IDF-weighted)
+
+
+def build_skill_tables(taxonomy: Any, derived: dict[str, tuple[str, ...]], idf: dict[str, float]) -> SkillTables:
+    lexicon_keys = frozenset((normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills)
+    derived_keys = frozenset((normalise_label(label), uri) for uri, labels in derived.items() for label in labels)
+    infinitives = {form: verb for verb in sorted(label_verbs(taxonomy), reverse=True) for form in verb_forms_of(verb)}
+    verbs = verb_first_words(taxonomy)
+    # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
+    knowledge = frozenset(uri for uri, s in taxonomy.skills.items() if is_knowledge(s, verbs))
+    # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that also
+    # end in -en ("zonnepanelen")
+    action_verbs = frozenset(
+        label_key(label).split()[-1]
+        for uri, s in taxonomy.skills.items()
+        if uri not in knowledge
+        for label in s.all_labels("nl")
+        if label_key(label).endswith("en")
+    )
+    occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    occupation_norm: dict[str, float] = {}
+    for occ_uri, occ in taxonomy.occupations.items():
+        for uri in occ.essential_skills:
+            occupations_of[uri].append((occ_uri, 1.0))
+        for uri in occ.optional_skills:
+            occupations_of[uri].append((occ_uri, 0.5))
+        occupation_norm[occ_uri] = math.sqrt(sum(idf.get(u, 1.0) ** 2 for u in occ.essential_skills) + 1)
+    return SkillTables(
+        lexicon_keys, derived_keys, infinitives, knowledge, action_verbs, occupations_of, occupation_norm
+    )

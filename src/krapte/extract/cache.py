@@ -59,6 +59,7 @@ ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("krapte.extract.verb_object", "VerbObjectMatcher"),
         ("krapte.extract.verb_object", "_Rule"),
         ("krapte.extract.cache", "Artefacts"),
+        ("krapte.extract.build", "SkillTables"),
     }
 )
 # data files read by the build (package krapte.data), part of the key
@@ -81,12 +82,14 @@ class Artefacts:
     generic: frozenset[str]  # URIs of generic skills
     verb_forms: frozenset[str]  # finite forms of the verbs of Dutch skill labels
     idf: dict[str, float]  # skill IDF over the occupations
+    tables: Any  # krapte.extract.build.SkillTables: lexicon and derived keys, verbs, knowledge, occupations
 
 
 def build_artefacts(taxonomy: Any) -> Artefacts:
     """Build the artefacts from scratch (seconds for the full ESCO)."""
     from krapte.extract.build import (
         build_gazetteer,
+        build_skill_tables,
         build_verb_object_matcher,
         dutch_verb_forms,
         is_generic,
@@ -95,14 +98,17 @@ def build_artefacts(taxonomy: Any) -> Artefacts:
     )
     from krapte.extract.reading import english_terms_used_in_dutch
 
+    derived = usable_derived_labels(taxonomy)
+    idf = skill_idf(taxonomy)
     return Artefacts(
         gazetteer=build_gazetteer(taxonomy),
         international=english_terms_used_in_dutch(taxonomy),
         verb_objects=build_verb_object_matcher(taxonomy),
-        derived=usable_derived_labels(taxonomy),
+        derived=derived,
         generic=frozenset(uri for uri, skill in taxonomy.skills.items() if is_generic(skill)),
         verb_forms=dutch_verb_forms(taxonomy),
-        idf=skill_idf(taxonomy),
+        idf=idf,
+        tables=build_skill_tables(taxonomy, derived, idf),
     )
 
 

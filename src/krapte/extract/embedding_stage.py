@@ -49,7 +49,7 @@ class EmbeddingStages:
     _vectors: SkillVectors | None
     _verb_forms: frozenset[str]
     _generic: frozenset[str]
-    _knowledge: set[str]
+    _knowledge: frozenset[str]
     _skill_words: SkillWords
     _phrase_scores: Callable[..., Any]
 

@@ -28,8 +28,16 @@ def embedding_available() -> bool:
 
 
 def encode(texts: Sequence[str], *, kind: Literal["query", "passage"]) -> npt.NDArray[np.float32]:
-    """L2-normalised float32 embeddings from the taxonomy's encoder (:func:`krapte.taxonomy.embedding.encode`)."""
-    return embedding.encode(list(texts), kind=kind)
+    """L2-normalised float32 embeddings from the taxonomy's encoder (:func:`krapte.taxonomy.embedding.encode`),
+    one row per text. Each distinct text is encoded once (a document repeats phrases: "heden", a job title, a
+    city): the encoder's cost is its tokens, and a text's vector does not depend on the others in the batch."""
+    texts = list(texts)
+    distinct = list(dict.fromkeys(texts))
+    vectors = embedding.encode(distinct, kind=kind)
+    if len(distinct) == len(texts):
+        return vectors
+    row = {text: i for i, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
 
 
 class SkillVectors:

