@@ -10,12 +10,12 @@ STAMP := $(VENV)/.installed
 PG_URL := $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgresql+psycopg://postgres@127.0.0.1:5432/postgres)
 export KRAPTE_TEST_POSTGRES_URL ?= $(PG_URL)
 
-.PHONY: install run setup test lint bench data index clean audit-deps
+.PHONY: install run setup test lint bench data index clean audit-deps lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip 'setuptools>=78.1.1'  # the venv's bundled setuptools has CVE-2024-6345, CVE-2025-47273
-	$(PY) -m pip install --quiet -e '.[dev,embeddings,bench]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev,embeddings,bench]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -41,6 +41,14 @@ lint: install
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy
+
+LOCK_VENV := .lock-venv
+lock:  ## resolve the dependencies afresh in a throw-away venv and pin them in requirements.lock
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip 'setuptools>=78.1.1'
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[dev,embeddings,bench]'
+	{ sed -n '1,2p' requirements.lock; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf $(LOCK_VENV)
 
 audit-deps: install  ## known vulnerabilities in the installed dependencies (pip-audit; skips with a message offline)
 	$(PY) scripts/audit_deps.py
