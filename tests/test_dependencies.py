@@ -43,4 +43,3 @@ def test_every_declared_dependency_is_pinned_within_its_range() -> None:
         elif not req.specifier.contains(version, prereleases=True):
             problems.append(f"{req.name}=={version} is outside {req}")
     assert problems == [], "run `make lock`: " + "; ".join(problems)
-
