@@ -50,7 +50,7 @@ lock:  ## resolve the dependencies afresh in a throw-away venv and pin them in r
 	{ sed -n '1,2p' requirements.lock; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf $(LOCK_VENV)
 
-audit-deps: install  ## known vulnerabilities in the installed dependencies (pip-audit; skips with a message offline)
+audit-deps: install  ## known vulnerabilities in the locked dependencies (pip-audit; skips with a message offline)
 	$(PY) scripts/audit_deps.py
 
 bench: install  ## speed and quality figures against baselines computed in the same run

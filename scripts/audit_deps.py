@@ -1,11 +1,11 @@
-"""Audit the installed dependencies for known vulnerabilities with pip-audit (``make audit-deps``).
+"""Audit the locked dependencies (``requirements.lock``) for known vulnerabilities with pip-audit (``make audit-deps``).
 
 pip-audit needs a vulnerability database over the network (PyPI's JSON API or OSV). First the script asks it
 about one release with a published advisory (``jinja2==3.1.5``, CVE-2025-27516): if that probe finds nothing,
 the database is not reachable from this machine (offline, or a package mirror without advisories) and the
 audit is skipped with a message saying so, exit status 0. ``KRAPTE_REQUIRE_AUDIT=1`` turns the skip into a
-failure (status 2). Otherwise the environment is audited (the project itself, not on PyPI, is skipped) and
-any known vulnerability fails the run (status 1).
+failure (status 2). Otherwise every pin of ``requirements.lock`` (what ``make install`` installs) is audited
+and any known vulnerability fails the run (status 1).
 
     python scripts/audit_deps.py [--service pypi|osv] [extra pip-audit arguments]
 """
@@ -17,6 +17,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+LOCK = Path(__file__).resolve().parents[1] / "requirements.lock"
+"""Every dependency, pinned (``make lock``)."""
 
 PROBE = "jinja2==3.1.5"
 """A release with a published advisory; a working database must report it."""
@@ -61,11 +64,12 @@ def main(argv: list[str]) -> int:
         print(f"audit-deps: SKIPPED, no vulnerability database reachable from this machine: {reason}.")
         print("audit-deps: run `make audit-deps` where PyPI's JSON API (with advisories) or api.osv.dev answers.")
         return 2 if os.environ.get("KRAPTE_REQUIRE_AUDIT") == "1" else 0
-    result = _pip_audit(["--skip-editable", "--desc", "on", *service, *argv])
+    # the lock pins every dependency (`make install` installs with it), so its pins are audited as they stand
+    result = _pip_audit(["--desc", "on", *service, "--no-deps", "--disable-pip", "-r", str(LOCK), *argv])
     print(result.stdout, end="")
     print(result.stderr, end="", file=sys.stderr)
     if result.returncode == 0:
-        print("audit-deps: no known vulnerabilities in the installed dependencies")
+        print(f"audit-deps: no known vulnerabilities in the locked dependencies ({LOCK.name})")
     return result.returncode
 
 
