@@ -8,7 +8,8 @@
 3. Cancel latency: ``DELETE /api/v1/jobs/{id}`` → the job's status is ``cancelled`` (polled every 20 ms), for a
    plan of the same 400 projects with the weighted objective (HiGHS uses its whole limit on it) and a 60 s limit,
    cancelled 5 s into the solver's run, three times; baseline in the same run: the same for a ``jobs.probe`` job
-   (a loop that reports progress every 0.1 s, so the cooperative check answers at its next report).
+   (a loop that reports progress every 0.1 s, so the cooperative check answers at its next report). Then, in this
+   process, how often HiGHS asks ``should_stop`` during a 20 s plan of the same instance (the latency's floor).
 
 The store is SQLite in a temporary directory. ``--quick`` uses 50 jobs, 5 s of baseline, a 15 s plan and one
 cancel of each kind.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
 import os
 import statistics
 import subprocess
@@ -165,6 +167,31 @@ def _cancel_latency(http: object, start: Callable[[], str], wait_s: float) -> fl
     return elapsed
 
 
+def stop_checks(time_limit: float) -> None:
+    """How often HiGHS asks ``should_stop`` in-process: the floor of the cancel latency, in wall and CPU seconds."""
+    from krapte.labour.factors import resolve_factors
+    from krapte.labour.planning_pipeline import plan_pipeline
+    from krapte.labour.projects import parse_projects
+
+    factors = resolve_factors("rutovitz2025")
+    projects = parse_projects(synthetic_pipeline_csv(400), "bench.csv", factors=factors)
+    asked: list[tuple[float, float]] = []
+
+    def should_stop() -> bool:
+        asked.append((time.perf_counter(), time.process_time()))
+        return False
+
+    start = (time.perf_counter(), time.process_time())
+    plan_pipeline(projects, factors, time_limit=time_limit, objective="weighted", should_stop=should_stop)
+    points = [start, *asked, (time.perf_counter(), time.process_time())]
+    wall, cpu = max(((b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(points)), default=(0.0, 0.0))
+    first = asked[0][0] - start[0] if asked else float("nan")
+    print(
+        f"  should_stop asked {len(asked)} times in a {time_limit:g} s plan (in-process); first after {first:.2f} s; "
+        f"longest gap {wall:.2f} s wall = {cpu:.2f} CPU-s"
+    )
+
+
 def _responsiveness(settings: object, baseline_s: float, projects: int, time_limit: float, cancels: int = 3) -> None:
     import httpx
     import uvicorn
@@ -284,6 +311,7 @@ def run(quick: bool) -> None:
         time_limit=15.0 if quick else 60.0,
         cancels=1 if quick else 3,
     )
+    stop_checks(5.0 if quick else 20.0)
 
 
 def stop_worker(worker: subprocess.Popen[bytes]) -> None:
