@@ -120,6 +120,16 @@ def test_api_needs_a_file_or_a_text(client: Any) -> None:
     assert response.status_code == 422
 
 
+def test_an_unknown_language_is_refused_not_replaced(client: Any) -> None:
+    """A tampered form's language is a 422 that names it, on the API and on the page."""
+    from tests.conftest import post_form
+
+    response = client.post("/api/v1/extract", data={"text": "Je monteert zonnepanelen.", "lang": "de"})
+    assert response.status_code == 422 and "'de'" in response.json()["error"]["message"]
+    page = post_form(client, "/extractie", data={"text": "Je monteert zonnepanelen.", "lang": "de"})
+    assert page.status_code == 422 and "&#39;de&#39;" in page.text
+
+
 def test_page_is_dutch_by_default(client: Any) -> None:
     page = client.get("/extractie")
     assert page.status_code == 200 and "Vaardigheden uit een cv of vacature" in page.text

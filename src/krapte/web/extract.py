@@ -93,8 +93,6 @@ async def extract_submit(request: Request) -> HTMLResponse:
     chosen = "auto"
     try:
         source, name, chosen = await read_extract_request(request, ctx.settings)
-        if chosen not in ("auto", "nl", "en"):
-            chosen = "auto"
         if isinstance(source, str):
             pasted = source
         result = await run_in_threadpool(lambda: svc.extract(ctx, source, name=name, lang=chosen))

@@ -48,6 +48,8 @@ async def read_extract_request(request: Request, settings: Settings) -> tuple[by
         return req.text, None, req.lang
     form = await request.form(max_part_size=limit + 1)
     lang = str(form.get("lang") or "auto")
+    if lang not in ("auto", "nl", "en"):
+        raise ValidationError(f"the language {lang[:20]!r} is not known", hint="lang is auto, nl or en")
     upload = form.get("file")
     if isinstance(upload, UploadFile) and (upload.filename or upload.size):
         data = await upload.read(limit + 1)
