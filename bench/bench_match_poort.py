@@ -91,7 +91,7 @@ def run(quick: bool) -> None:
         app = create_app(Settings.from_env())
         base = "http://testserver"
         with TestClient(app, base_url=base, headers={"Origin": base}) as client:
-            data = {**prepared, **_route(base, False, client=client), "session": _session(client)}
+            data = {**prepared, **_route(base, cv, client=client), "session": _session(client)}
             client.cookies.clear()
             client.get("/poort")
             token = client.cookies["krapte_csrf"]

@@ -423,12 +423,59 @@ def decide(
 
 
 def decide_all(
-    schemes: Iterable[FundingScheme], facts: Mapping[str, Any], *, today: date, cost: float | None = None
+    schemes: Iterable[FundingScheme],
+    facts: Mapping[str, Any],
+    *,
+    today: date,
+    cost: float | None = None,
+    memo: dict[Any, Any] | None = None,
 ) -> list[Decision]:
-    """Decisions for every scheme: options first (eligible, then conditional), then not eligible, then ended."""
+    """Decisions for every scheme: options first (eligible, then conditional), then not eligible, then ended.
+
+    ``memo`` (a dict the caller keeps for one person and day, e.g. over many courses) reuses a decision when the
+    facts its rules read, the course's NLQF level and the cost are the same: many courses decide alike.
+    """
     order = {"eligible": 0, "conditional": 1, "not-eligible": 2, "ended": 3}
-    out = [decide(s, facts, today=today, cost=cost) for s in schemes]
+    if memo is None:
+        out = [decide(s, facts, today=today, cost=cost) for s in schemes]
+    else:
+        out = [_decide_kept(s, facts, today, cost, memo) for s in schemes]
     return sorted(out, key=lambda d: (order[d.status], -d.amount_eur, d.scheme.id))
+
+
+def _rule_facts(rule: Any) -> frozenset[str]:
+    """The fact names a rule reads."""
+    if isinstance(rule, Mapping):
+        own = {str(rule["fact"])} if "fact" in rule else set()
+        return frozenset(own.union(*(_rule_facts(v) for v in rule.values() if isinstance(v, Mapping | list))))
+    if isinstance(rule, list):
+        return frozenset().union(*(_rule_facts(r) for r in rule))
+    return frozenset()
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(value)
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    return value
+
+
+def _decide_kept(
+    scheme: FundingScheme, facts: Mapping[str, Any], today: date, cost: float | None, memo: dict[Any, Any]
+) -> Decision:
+    names = memo.get(("facts", id(scheme)))
+    if names is None:
+        names = memo[("facts", id(scheme))] = (scheme, tuple(sorted(_rule_facts(scheme.eligibility))))
+    read = tuple((n, type(facts.get(n)).__name__, _frozen(facts.get(n))) for n in names[1])
+    nlqf = facts.get("course.nlqf")
+    key = ("decision", id(scheme), today, cost, type(nlqf).__name__, nlqf, read)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = decide(scheme, facts, today=today, cost=cost)
+    return found  # type: ignore[no-any-return]
 
 
 def schemes_from_json(text: str | bytes) -> list[FundingScheme]:
