@@ -436,11 +436,31 @@ def decide_all(
     facts its rules read, the course's NLQF level and the cost are the same: many courses decide alike.
     """
     order = {"eligible": 0, "conditional": 1, "not-eligible": 2, "ended": 3}
-    if memo is None:
-        out = [decide(s, facts, today=today, cost=cost) for s in schemes]
-    else:
-        out = [_decide_kept(s, facts, today, cost, memo) for s in schemes]
+    if memo is not None:
+        return _decided_alike(tuple(schemes), facts, today, cost, memo)
+    out = [decide(s, facts, today=today, cost=cost) for s in schemes]
     return sorted(out, key=lambda d: (order[d.status], -d.amount_eur, d.scheme.id))
+
+
+def _decided_alike(
+    schemes: tuple[FundingScheme, ...], facts: Mapping[str, Any], today: date, cost: float | None, memo: dict[Any, Any]
+) -> list[Decision]:
+    """:func:`decide_all`, kept by the values of the facts the schemes' rules read, the NLQF level and the cost
+    (the rules compare values only, so equal values decide alike)."""
+    ids = tuple(id(s) for s in schemes)
+    kept = memo.get(("names", ids))
+    if kept is None:
+        names = sorted(frozenset().union(*(_rule_facts(s.eligibility) for s in schemes)) | {"course.nlqf"})
+        kept = memo[("names", ids)] = (schemes, tuple(names))
+    key: Any = ("all", ids, today, cost, tuple(facts.get(n) for n in kept[1]))
+    try:
+        hash(key)
+    except TypeError:
+        key = ("all", ids, today, cost, _frozen(key[4]))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = decide_all(schemes, facts, today=today, cost=cost)
+    return list(found)
 
 
 def _rule_facts(rule: Any) -> frozenset[str]:
@@ -461,21 +481,6 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, Mapping):
         return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
     return value
-
-
-def _decide_kept(
-    scheme: FundingScheme, facts: Mapping[str, Any], today: date, cost: float | None, memo: dict[Any, Any]
-) -> Decision:
-    names = memo.get(("facts", id(scheme)))
-    if names is None:
-        names = memo[("facts", id(scheme))] = (scheme, tuple(sorted(_rule_facts(scheme.eligibility))))
-    read = tuple((n, type(facts.get(n)).__name__, _frozen(facts.get(n))) for n in names[1])
-    nlqf = facts.get("course.nlqf")
-    key = ("decision", id(scheme), today, cost, type(nlqf).__name__, nlqf, read)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = decide(scheme, facts, today=today, cost=cost)
-    return found  # type: ignore[no-any-return]
 
 
 def schemes_from_json(text: str | bytes) -> list[FundingScheme]:
