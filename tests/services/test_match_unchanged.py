@@ -123,8 +123,13 @@ def _index_in(cache_dir: Path) -> bool:
     return any(cache_dir.glob("index-*-skill.npz"))
 
 
+#: the checkout's derived-index cache, as the test run starts (tests/conftest.py sets it; a test may change the
+#: environment later)
+_CACHE = Settings.from_env().cache_dir
+
+
 def _shared_cache() -> Path:
-    return Settings.from_env().cache_dir
+    return _CACHE
 
 
 @pytest.fixture

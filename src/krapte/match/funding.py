@@ -423,12 +423,64 @@ def decide(
 
 
 def decide_all(
-    schemes: Iterable[FundingScheme], facts: Mapping[str, Any], *, today: date, cost: float | None = None
+    schemes: Iterable[FundingScheme],
+    facts: Mapping[str, Any],
+    *,
+    today: date,
+    cost: float | None = None,
+    memo: dict[Any, Any] | None = None,
 ) -> list[Decision]:
-    """Decisions for every scheme: options first (eligible, then conditional), then not eligible, then ended."""
+    """Decisions for every scheme: options first (eligible, then conditional), then not eligible, then ended.
+
+    ``memo`` (a dict the caller keeps for one person and day, e.g. over many courses) reuses a decision when the
+    facts its rules read, the course's NLQF level and the cost are the same: many courses decide alike.
+    """
     order = {"eligible": 0, "conditional": 1, "not-eligible": 2, "ended": 3}
+    if memo is not None:
+        return _decided_alike(tuple(schemes), facts, today, cost, memo)
     out = [decide(s, facts, today=today, cost=cost) for s in schemes]
     return sorted(out, key=lambda d: (order[d.status], -d.amount_eur, d.scheme.id))
+
+
+def _decided_alike(
+    schemes: tuple[FundingScheme, ...], facts: Mapping[str, Any], today: date, cost: float | None, memo: dict[Any, Any]
+) -> list[Decision]:
+    """:func:`decide_all`, kept by the values of the facts the schemes' rules read, the NLQF level and the cost
+    (the rules compare values only, so equal values decide alike)."""
+    ids = tuple(id(s) for s in schemes)
+    kept = memo.get(("names", ids))
+    if kept is None:
+        names = sorted(frozenset().union(*(_rule_facts(s.eligibility) for s in schemes)) | {"course.nlqf"})
+        kept = memo[("names", ids)] = (schemes, tuple(names))
+    key: Any = ("all", ids, today, cost, tuple(facts.get(n) for n in kept[1]))
+    try:
+        hash(key)
+    except TypeError:
+        key = ("all", ids, today, cost, _frozen(key[4]))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = decide_all(schemes, facts, today=today, cost=cost)
+    return list(found)
+
+
+def _rule_facts(rule: Any) -> frozenset[str]:
+    """The fact names a rule reads."""
+    if isinstance(rule, Mapping):
+        own = {str(rule["fact"])} if "fact" in rule else set()
+        return frozenset(own.union(*(_rule_facts(v) for v in rule.values() if isinstance(v, Mapping | list))))
+    if isinstance(rule, list):
+        return frozenset().union(*(_rule_facts(r) for r in rule))
+    return frozenset()
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(value)
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    return value
 
 
 def schemes_from_json(text: str | bytes) -> list[FundingScheme]:

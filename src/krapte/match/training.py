@@ -202,10 +202,11 @@ def course_options(
     known = [float(c.cost_eur) for c in relevant if c.cost_eur is not None]
     fallback = float(np.median(known)) if known else 0.0
     out = []
+    memo: dict[Any, Any] = {}  # one person and day: courses with the same facts decide alike
     for c in relevant:
         covers = frozenset(c.skills.uris & need)
         cost = float(c.cost_eur) if c.cost_eur is not None else fallback
-        decisions = decide_all(schemes, facts_for(profile, c, target), today=today, cost=cost)
+        decisions = decide_all(schemes, facts_for(profile, c, target), today=today, cost=cost, memo=memo)
         course_cost = [d for d in decisions if d.scheme.amount.applies_to == "course-cost"]
         certain = max((d.amount_eur for d in course_cost if d.status == "eligible"), default=0.0)
         maybe = max((d.amount_eur for d in course_cost if d.is_option), default=0.0)
