@@ -235,6 +235,14 @@ def test_overrides_need_an_advisor_of_the_client_and_a_reason(world: World) -> N
         svc.override(world.advisor, subject=pid, item="v-utrecht", action="hide", reason=" ")
 
 
+def test_a_deleted_profile_is_not_kept_in_memory(world: World) -> None:
+    pid = svc.save_profile(world.advisor, lasser_profile("c4"), owner_id=world.seeker.principal.id)
+    svc.candidates_for(world.advisor, "v-utrecht")
+    assert pid in kept_profile_ids()
+    svc.delete_profile(world.advisor, pid)
+    assert pid not in kept_profile_ids()
+
+
 def test_candidates_are_the_advisors_own_clients(world: World) -> None:
     mine = svc.save_profile(world.advisor, lasser_profile("c3"), owner_id=world.seeker.principal.id)
     svc.save_profile(world.other_seeker, lasser_profile("not-a-client"))
@@ -314,6 +322,12 @@ def test_extraction_occupations_come_from_the_match_ranking(world: World) -> Non
     assert LASSER in [o["uri"] for o in result["occupations"][:5]]
 
 
+def kept_profile_ids() -> set[str]:
+    from krapte.services import match_records
+
+    return {key[1] for kept in (match_records._profiles, match_records._held) for key in kept}
+
+
 def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: World) -> None:
     from krapte.services import people
 
@@ -321,7 +335,10 @@ def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: W
     svc.override(world.advisor, subject=pid, item="v-utrecht", action="hide", reason="niet passend")
     exported = json.dumps(people.export_person(world.seeker), default=str)
     assert "erase-me" in exported and "niet passend" in exported
+    svc.candidates_for(world.advisor, "v-utrecht")  # matching keeps a parsed copy of the profile in memory
+    assert pid in kept_profile_ids()
     people.delete_person(world.seeker)
+    assert pid not in kept_profile_ids()  # the erasure forgets the copy too
     with pytest.raises(NotFoundError):
         svc.get_profile(world.admin, pid)
     assert svc.list_profiles(world.admin) == []

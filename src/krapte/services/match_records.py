@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 import uuid
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -49,6 +50,7 @@ __all__ = [
     "export_vacancies",
     "extraction",
     "fairness_report",
+    "forget_profiles",
     "get_course",
     "get_profile",
     "get_vacancy",
@@ -163,6 +165,7 @@ def list_profiles(ctx: Context) -> list[dict[str, Any]]:
 def delete_profile(ctx: Context, profile_id: str) -> None:
     _load(ctx, profile_id)
     repo.delete_profile(ctx.store, profile_id, actor=ctx.actor)
+    forget_profiles(ctx, profile_id)
 
 
 # --- catalogues -----------------------------------------------------------------------------------------------------
@@ -380,23 +383,55 @@ def apply_pathway_overrides(
 
 # --- candidates and fairness ----------------------------------------------------------------------------------------
 #: parsed stored profiles and their held vectors, by (database, profile id, updated_at): a profile is read from
-#: its row again only when it was saved since (the row's ``updated_at`` changes on every write)
+#: its row again only when it was saved since (the row's ``updated_at`` changes on every write). They are personal
+#: data: a deletion or erasure in this process forgets them at once (:func:`forget_profiles`), and every process
+#: drops what it has not used for :data:`KEEP_SECONDS` (so another worker process of the server does not hold an
+#: erased profile for long either; it never serves one, because only listed rows are looked up).
 _profiles: dict[tuple[str, str, str], m.Profile] = {}
 _held: dict[tuple[str, str, str], tuple[m.Matcher, Any]] = {}
+_used: dict[tuple[str, str, str], float] = {}
 _MAX_KEPT = 20_000
+KEEP_SECONDS = 600.0
+_swept = [0.0]
+
+
+def forget_profiles(ctx: Context, profile_id: str | None = None) -> None:
+    """Drop the kept copies of one profile, or of every profile of this database (after a deletion or erasure)."""
+    db = ctx.settings.database_url
+    for key in [k for k in _used if k[0] == db and (profile_id is None or k[1] == profile_id)]:
+        _forget(key)
+
+
+def _forget(key: tuple[str, str, str]) -> None:
+    _used.pop(key, None)
+    _profiles.pop(key, None)
+    _held.pop(key, None)
+
+
+def _sweep(now: float) -> None:
+    """Forget the profiles not used for :data:`KEEP_SECONDS` (looked at most once a minute)."""
+    if now - _swept[0] < 60.0:
+        return
+    _swept[0] = now
+    for key in [k for k, used in _used.items() if now - used > KEEP_SECONDS]:
+        _forget(key)
 
 
 def _client_profiles(ctx: Context) -> list[tuple[tuple[str, str, str], m.Profile]]:
     """(cache key, profile) of every profile the caller may rank: an advisor's clients' (admins: everyone's)."""
     p = ctx.principal
     owners = None if p.can("users.manage") else accounts_repo.client_ids(ctx.store, p.id)
+    now = time.monotonic()
+    _sweep(now)
     out = []
     for row in repo.list_profiles(ctx.store, owners):
         key = (ctx.settings.database_url, str(row["id"]), str(row["updated_at"]))
+        _used[key] = now
         profile = _profiles.get(key)
         if profile is None:
             if len(_profiles) >= _MAX_KEPT:
                 _profiles.clear()
+                _held.clear()
             profile = _profiles[key] = m.Profile.from_dict(row["data"])
         out.append((key, profile))
     return out

@@ -12,6 +12,7 @@ from typing import Any
 from krapte.errors import PermissionDeniedError
 from krapte.services.audit import record
 from krapte.services.context import Context
+from krapte.services.match_records import forget_profiles
 from krapte.store import personal
 from krapte.store.audit import AuditVerification, verify_audit_chain
 
@@ -49,13 +50,19 @@ def export_person(ctx: Context, subject_id: str | None = None) -> dict[str, Any]
 def delete_person(ctx: Context, subject_id: str | None = None) -> dict[str, int]:
     """Erase a person's data for real; the erasure is audited under the person's id only."""
     subject = _subject(ctx, subject_id)
-    return personal.delete_person(ctx.store, subject, actor=ctx.principal.id)
+    removed: dict[str, int] = personal.delete_person(ctx.store, subject, actor=ctx.principal.id)
+    forget_profiles(ctx)  # the copies of profiles kept in memory for matching
+    return removed
 
 
 def purge_expired(ctx: Context) -> dict[str, int]:
     """Remove records older than their kind's retention period (``KRAPTE_RETENTION``)."""
     ctx.require("users.manage")
-    return personal.purge_expired(ctx.store, ctx.settings.retention, actor=f"{ctx.principal.id}:retention")
+    removed: dict[str, int] = personal.purge_expired(
+        ctx.store, ctx.settings.retention, actor=f"{ctx.principal.id}:retention"
+    )
+    forget_profiles(ctx)
+    return removed
 
 
 def verify_audit(ctx: Context, *, anchor: str | None = None) -> AuditVerification:
