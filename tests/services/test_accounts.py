@@ -136,3 +136,23 @@ def test_the_session_cookie_is_httponly_samesite_and_secure_over_https(app, anal
     [cookie] = [c for c in response.headers.get_list("set-cookie") if c.startswith("krapte_session=")]
     flags = {part.strip().split("=")[0].lower() for part in cookie.split(";")[1:]}
     assert {"httponly", "secure", "samesite", "path"} <= flags and "samesite=lax" in cookie.lower()
+
+
+def test_an_advisor_lists_only_their_own_clients_by_name(store: Store, tmp_path: Path) -> None:
+    admin, _ = contexts(store, tmp_path)
+    ids = {
+        name: accounts.create_user(admin, f"{name}@example.nl", role=role, password=PASSWORD).id
+        for name, role in [
+            ("adviseur", Role.ADVISOR),
+            ("collega", Role.ADVISOR),
+            ("zoe", Role.JOB_SEEKER),
+            ("bram", Role.JOB_SEEKER),
+            ("anders", Role.JOB_SEEKER),
+        ]
+    }
+    for advisor, client in [("adviseur", "zoe"), ("adviseur", "bram"), ("collega", "anders")]:
+        accounts.add_client(admin, ids[advisor], ids[client])
+    advisor = admin.with_principal(Principal(id=ids["adviseur"], name="adviseur", role=Role.ADVISOR, via="session"))
+    assert [c.username for c in accounts.list_clients(advisor)] == ["bram@example.nl", "zoe@example.nl"]
+    accounts.remove_client(admin, ids["adviseur"], ids["zoe"])
+    assert [c.username for c in accounts.list_clients(advisor)] == ["bram@example.nl"]

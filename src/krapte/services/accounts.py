@@ -422,5 +422,4 @@ def remove_client(ctx: Context, advisor_id: str, client_id: str) -> None:
 def list_clients(ctx: Context) -> list[Account]:
     """An advisor's own clients."""
     ctx.require("personal.clients")
-    rows = [repo.get_user(ctx.store, cid) for cid in repo.client_ids(ctx.store, ctx.principal.id)]
-    return [_account(r) for r in rows if r is not None]
+    return [_account(r) for r in repo.list_client_users(ctx.store, ctx.principal.id)]

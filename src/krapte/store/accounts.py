@@ -37,6 +37,7 @@ __all__ = [
     "get_user_by_name",
     "get_user_by_subject",
     "is_client_of",
+    "list_client_users",
     "list_tokens",
     "list_users",
     "record_attempt",
@@ -413,3 +414,15 @@ def client_ids(store: Store, advisor_id: str) -> list[str]:
     query = sa.select(advisor_clients.c.client_id).where(advisor_clients.c.advisor_id == advisor_id)
     with store.connect() as conn:
         return list(conn.execute(query).scalars())
+
+
+def list_client_users(store: Store, advisor_id: str) -> list[UserRow]:
+    """An advisor's clients' accounts, in one query, by account name."""
+    query = (
+        sa.select(users)
+        .join(advisor_clients, advisor_clients.c.client_id == users.c.id)
+        .where(advisor_clients.c.advisor_id == advisor_id)
+        .order_by(users.c.username)
+    )
+    with store.connect() as conn:
+        return [_user(row) for row in conn.execute(query)]
