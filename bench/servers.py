@@ -31,6 +31,10 @@ def serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[byte
         str(port),
         "--workers",
         str(workers),
+        # uvicorn kills a worker that leaves its health ping unanswered for 5 s (the default); a worker's first CV
+        # loads the extraction engines in calls that hold the interpreter lock for seconds on a loaded machine
+        "--timeout-worker-healthcheck",
+        "60",
         "--log-level",
         "warning",
     ]
