@@ -122,8 +122,7 @@ def title_features(
         label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
         cands, x = fusion_module.candidate_features(row_scores, lexical, label_mean, rows.preferred, dutch, priors)
         out.append(TitleScores(row_scores, lexical, label_mean, cands, x))
-    sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding else None
-    if sem_index is None:
+    if not use_embedding:
         return out
     if embed is None:
         embed = [
@@ -133,7 +132,10 @@ def title_features(
             for title, s in zip(titles, out, strict=True)
         ]
     todo = [n for n, (title, flag) in enumerate(zip(titles, embed, strict=True)) if flag and title.strip()]
-    if not todo:
+    if not todo:  # the label embeddings are loaded only when some title needs them (0.4 s the first time)
+        return out
+    sem_index = label_index.get_index(tax, "occupation", settings)
+    if sem_index is None:
         return out
     row_map = _row_map(lex, sem_index)
     vectors = _title_vectors([titles[n] for n in todo])
