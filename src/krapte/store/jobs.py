@@ -164,6 +164,12 @@ def list_by_status(store: Store, statuses: tuple[str, ...]) -> list[JobRow]:
         return [_row(r) for r in conn.execute(query)]
 
 
+def _stop_requested(conn: Connection, job_id: str) -> bool:
+    """Whether the job should stop: a cancel was requested, or it is no longer running (or gone)."""
+    state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
+    return state is None or state.status != "running" or bool(state.cancel_requested)
+
+
 def claim(store: Store, job_id: str, *, worker: str, now: datetime) -> bool:
     """queued → running for exactly one worker; False when the job is no longer queued (cancelled, taken)."""
     with store.transaction() as conn:
@@ -182,23 +188,20 @@ def report_progress(store: Store, job_id: str, *, fraction: float, message: str 
         values["message"] = message
     with store.transaction() as conn:
         conn.execute(jobs.update().where(jobs.c.id == job_id, jobs.c.status == "running").values(**values))
-        state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
-    return state is None or state.status != "running" or bool(state.cancel_requested)
+        return _stop_requested(conn, job_id)
 
 
 def should_stop(store: Store, job_id: str) -> bool:
     """Whether a running job should stop (see :func:`report_progress`); reads two columns, writes nothing."""
     with store.connect() as conn:
-        state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
-    return state is None or state.status != "running" or bool(state.cancel_requested)
+        return _stop_requested(conn, job_id)
 
 
 def heartbeat(store: Store, job_id: str, *, now: datetime) -> bool:
     """Mark a running job as alive; True when it should stop (see :func:`report_progress`)."""
     with store.transaction() as conn:
         conn.execute(jobs.update().where(jobs.c.id == job_id, jobs.c.status == "running").values(heartbeat_at=now))
-        state = conn.execute(sa.select(jobs.c.status, jobs.c.cancel_requested).where(jobs.c.id == job_id)).first()
-    return state is None or state.status != "running" or bool(state.cancel_requested)
+        return _stop_requested(conn, job_id)
 
 
 def finish(
