@@ -32,6 +32,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from krapte.match.geo import Gazetteer, default_gazetteer
+from krapte.match.kept import derived
 from krapte.match.models import Profile, Vacancy
 from krapte.match.pathways import profile_held
 from krapte.match.reasons import Reason, reason
@@ -164,19 +165,15 @@ class Matcher:
         self.today = today or date.today()
         self.lang = lang
         self.weights = np.maximum(self.space.specificity, MIN_SPECIFICITY)
-        self._held_sets: dict[int, tuple[Profile, SkillSet]] = {}
+        self._held_sets: dict[Any, tuple[object, Any]] = {}
 
     # --- building blocks shared with the index ---------------------------------------------------------------
     def _profile_held(self, profile: Profile) -> SkillSet:
         """:func:`profile_held`, kept per profile object (a profile is scored against many vacancies, and a
         service may keep its stored profiles' objects across requests)."""
-        hit = self._held_sets.get(id(profile))
-        if hit is not None and hit[0] is profile:
-            return hit[1]
-        held = profile_held(self.taxonomy, profile)
-        if len(self._held_sets) >= HELD_KEPT:
-            self._held_sets.clear()
-        self._held_sets[id(profile)] = (profile, held)
+        held: SkillSet = derived(
+            self._held_sets, id(profile), profile, lambda: profile_held(self.taxonomy, profile), limit=HELD_KEPT
+        )
         return held
 
     def held_vector(self, profile: Profile) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:

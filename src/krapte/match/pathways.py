@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from krapte.match.kept import derived
 from krapte.match.models import Profile
 from krapte.match.reasons import Reason, reason
 from krapte.match.similarity import (
@@ -221,33 +222,29 @@ def target_mask(taxonomy: Taxonomy, space: SkillSpace, flags: Sequence[str] | No
     """Occupations carrying any of ``flags`` (None: every occupation)."""
     if flags is None:
         return np.ones(len(space.occupation_uris), dtype=bool)
-    key = (taxonomy.key, tuple(flags))
-    hit = _masks.get(key)
-    if hit is None or hit[0] is not space:
+
+    def compute() -> npt.NDArray[np.bool_]:
         f = all_flags(taxonomy)
-        mask = np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
-        if len(_masks) >= 16:
-            _masks.clear()
-        hit = _masks[key] = (space, mask)
-    return hit[1].copy()
+        return np.array([any(getattr(f[u], fl) for fl in flags) for u in space.occupation_uris])
+
+    mask: npt.NDArray[np.bool_] = derived(_masks, (taxonomy.key, tuple(flags)), space, compute, limit=16)
+    return mask.copy()
 
 
 #: target masks and level gates per taxonomy (the same for every request)
-_masks: dict[tuple[str, tuple[str, ...]], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
-_gates: dict[tuple[str, int | None], tuple[SkillSpace, npt.NDArray[np.bool_]]] = {}
+_masks: dict[Any, tuple[object, Any]] = {}
+_gates: dict[Any, tuple[object, Any]] = {}
 
 
 def _level_gate(taxonomy: Taxonomy, space: SkillSpace, origin_level: int | None) -> npt.NDArray[np.bool_]:
     """:func:`_level_ok` of every target occupation for one origin level (read-only, cached)."""
-    key = (taxonomy.key, origin_level)
-    hit = _gates.get(key)
-    if hit is None or hit[0] is not space:
+
+    def compute() -> npt.NDArray[np.bool_]:
         gate = np.array([_level_ok(origin_level, int(lv)) for lv in space.levels])
         gate.setflags(write=False)
-        if len(_gates) >= 64:
-            _gates.clear()
-        hit = _gates[key] = (space, gate)
-    return hit[1]
+        return gate
+
+    return derived(_gates, (taxonomy.key, origin_level), space, compute, limit=64)
 
 
 def _level_ok(origin: int | None, target: int) -> bool:

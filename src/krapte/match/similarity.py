@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from krapte.match.kept import derived
 from krapte.match.skillset import SkillSet
 from krapte.match.space import SkillSpace, skill_space
 from krapte.taxonomy.model import Taxonomy
@@ -136,38 +138,29 @@ def soft_possession(x: sparse.csr_matrix, neighbours: SemanticNeighbours | None 
 
 
 #: per-space and per-neighbours constants of :func:`coverage` and :func:`soft_possession`, computed once per object
-#: (a request used to recompute them; the object is kept next to its derived values to check identity)
-_weights: dict[int, tuple[SkillSpace, tuple[sparse.csr_matrix, sparse.csr_matrix, npt.NDArray[np.float64],
-                                            npt.NDArray[np.float64]]]] = {}  # fmt: skip
-_by_held: dict[int, tuple[SemanticNeighbours, sparse.csr_matrix]] = {}
+#: (a request used to recompute them)
+_weights: dict[Any, tuple[object, Any]] = {}
+_by_held: dict[Any, tuple[object, Any]] = {}
 
 
 def _coverage_weights(
     space: SkillSpace,
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """(essential weights transposed, optional weights transposed, essential denominators, optional ones)."""
-    hit = _weights.get(id(space))
-    if hit is None or hit[0] is not space:
+
+    def compute() -> tuple[sparse.csr_matrix, sparse.csr_matrix, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         w = sparse.diags(space.specificity)
         ess_w = (space.essential @ w).tocsr()
         opt_w = (space.optional @ w).tocsr()
         ess_den = np.asarray(ess_w.sum(axis=1)).ravel()
         opt_den = np.asarray(opt_w.sum(axis=1)).ravel()
-        if len(_weights) >= 8:
-            _weights.clear()
-        hit = (space, (ess_w.T, opt_w.T, ess_den, opt_den))
-        _weights[id(space)] = hit
-    return hit[1]
+        return ess_w.T, opt_w.T, ess_den, opt_den
+
+    return derived(_weights, id(space), space, compute, limit=8)
 
 
 def _credit_by_held(neighbours: SemanticNeighbours) -> sparse.csr_matrix:
-    hit = _by_held.get(id(neighbours))
-    if hit is None or hit[0] is not neighbours:
-        if len(_by_held) >= 8:
-            _by_held.clear()
-        hit = (neighbours, neighbours.matrix.T.tocsr())
-        _by_held[id(neighbours)] = hit
-    return hit[1]
+    return derived(_by_held, id(neighbours), neighbours, lambda: neighbours.matrix.T.tocsr(), limit=8)
 
 
 def coverage(

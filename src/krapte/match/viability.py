@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from krapte.match.kept import derived
+
 if TYPE_CHECKING:
     from krapte.match.similarity import SemanticNeighbours
     from krapte.taxonomy.model import Taxonomy
@@ -80,7 +82,7 @@ def derive_thresholds(similarity: npt.NDArray[np.floating], basis: str) -> Thres
     return Thresholds(round(float(p99), 2), round(float(p995), 2), round(float(p95), 2), basis)
 
 
-_derived: dict[tuple[str, int], tuple[Any, Thresholds]] = {}
+_derived: dict[Any, tuple[object, Any]] = {}
 
 
 def thresholds_for(taxonomy: Taxonomy, neighbours: SemanticNeighbours | None) -> Thresholds:
@@ -88,17 +90,15 @@ def thresholds_for(taxonomy: Taxonomy, neighbours: SemanticNeighbours | None) ->
     derived from the all-pairs distribution with these neighbours (computed once per neighbours object)."""
     if neighbours is None:
         return THRESHOLDS
-    key = (taxonomy.key, id(neighbours))
-    hit = _derived.get(key)
-    if hit is None or hit[0] is not neighbours:
+
+    def compute() -> Thresholds:
         from krapte.match.similarity import occupation_similarity
 
         sim = occupation_similarity(taxonomy, neighbours).similarity
         basis = f"semantic credit (midpoint {neighbours.midpoint:g}); {taxonomy.key} all-pairs p99 / p99.5 / p95"
-        if len(_derived) > 8:
-            _derived.clear()
-        _derived[key] = (neighbours, derive_thresholds(sim, basis))
-    return _derived[key][1]
+        return derive_thresholds(sim, basis)
+
+    return derived(_derived, (taxonomy.key, id(neighbours)), neighbours, compute, limit=9)
 
 
 def viability_tiers(

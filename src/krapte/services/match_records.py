@@ -20,10 +20,12 @@ import re
 import time
 import uuid
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, Literal
 
 from krapte import match as m
 from krapte.errors import ImportReport, NotFoundError, PermissionDeniedError, ValidationError
+from krapte.match.kept import derived
 from krapte.services.context import Context
 from krapte.services.match_common import (
     course_from_row,
@@ -388,7 +390,7 @@ def apply_pathway_overrides(
 #: drops what it has not used for :data:`KEEP_SECONDS` (so another worker process of the server does not hold an
 #: erased profile for long either; it never serves one, because only listed rows are looked up).
 _profiles: dict[tuple[str, str, str], m.Profile] = {}
-_held: dict[tuple[str, str, str], tuple[m.Matcher, Any]] = {}
+_held: dict[Any, tuple[object, Any]] = {}
 _used: dict[tuple[str, str, str], float] = {}
 _MAX_KEPT = 20_000
 KEEP_SECONDS = 600.0
@@ -439,15 +441,10 @@ def _client_profiles(ctx: Context) -> list[tuple[tuple[str, str, str], m.Profile
 
 def _held_vectors(matcher: m.Matcher, profiles: Sequence[tuple[tuple[str, str, str], m.Profile]]) -> dict[str, Any]:
     """:meth:`krapte.match.Matcher.held_vector` of each profile, kept per profile version and matcher."""
-    out = {}
-    for key, profile in profiles:
-        hit = _held.get(key)
-        if hit is None or hit[0] is not matcher:
-            if len(_held) >= _MAX_KEPT:
-                _held.clear()
-            hit = _held[key] = (matcher, matcher.held_vector(profile))
-        out[profile.id] = hit[1]
-    return out
+    return {
+        profile.id: derived(_held, key, matcher, partial(matcher.held_vector, profile), limit=_MAX_KEPT)
+        for key, profile in profiles
+    }
 
 
 def candidates_for(ctx: Context, vacancy_id: str, *, top: int = 20, open_hiring: bool = False) -> list[m.Match]:
