@@ -12,12 +12,15 @@ only their own clients) are checked by the services that hold personal data, wit
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from krapte.errors import AuthenticationError, PermissionDeniedError
 from krapte.store import AuditActor
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from krapte.settings import Settings
@@ -142,6 +145,16 @@ class Context:
     def require_signed_in(self) -> None:
         if self.principal.is_anonymous:
             raise AuthenticationError("sign in first", hint="sign in at /inloggen or send an API token")
+
+    def per_request(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per HTTP request (kept in :attr:`request_cache`); every time without a request cache."""
+        cache = self.request_cache
+        if cache is None:
+            return compute()
+        if key not in cache:
+            cache[key] = compute()
+        value: T = cache[key]
+        return value
 
     def with_principal(self, principal: Principal) -> Context:
         return Context(self.store, principal, self.settings, self.request_id, self.client, self.request_cache)

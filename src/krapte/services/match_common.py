@@ -110,14 +110,11 @@ def _tension_table(ctx: Context) -> Any:
     from krapte.labour.tension import default_tension_table
     from krapte.store import labour as labour_repo
 
-    cache = ctx.request_cache
-    if cache is not None and "tension_table" in cache:
-        return cache["tension_table"]
-    cells = labour_repo.load_supply_cells(ctx.store)
-    table = _table_for(cells, ctx) if cells else default_tension_table()
-    if cache is not None:
-        cache["tension_table"] = table
-    return table
+    def compute() -> Any:
+        cells = labour_repo.load_supply_cells(ctx.store)
+        return _table_for(cells, ctx) if cells else default_tension_table()
+
+    return ctx.per_request("tension_table", compute)
 
 
 def _table_for(cells: Any, ctx: Context) -> Any:

@@ -177,13 +177,7 @@ _mbo: list[m.Course] = []
 
 def _catalogue_version(ctx: Context) -> tuple[int, str, int, str]:
     """The stored catalogues' version (read once per request)."""
-    cache = ctx.request_cache
-    if cache is not None and "catalogue_version" in cache:
-        version: tuple[int, str, int, str] = cache["catalogue_version"]
-        return version
-    version = repo.catalogue_version(ctx.store)
-    if cache is not None:
-        cache["catalogue_version"] = version
+    version: tuple[int, str, int, str] = ctx.per_request("catalogue_version", lambda: repo.catalogue_version(ctx.store))
     return version
 
 

@@ -22,13 +22,7 @@ MAX_QUERY_CHARS = 500
 def taxonomy(ctx: Context) -> Taxonomy:
     """The taxonomy of the active stored version (the embedded ESCO default when none is stored); looked up once
     per request (``ctx.request_cache``), not once per service call."""
-    cache = ctx.request_cache
-    if cache is None:
-        return active_taxonomy(ctx.settings, ctx.store)
-    if "taxonomy" not in cache:
-        cache["taxonomy"] = active_taxonomy(ctx.settings, ctx.store)
-    tax: Taxonomy = cache["taxonomy"]
-    return tax
+    return ctx.per_request("taxonomy", lambda: active_taxonomy(ctx.settings, ctx.store))
 
 
 def search(
