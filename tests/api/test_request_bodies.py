@@ -84,3 +84,18 @@ def test_the_evaluation_and_extraction_bodies_name_their_bad_fields(client) -> N
     assert refusal(client.post("/api/v1/evaluate", json=nested))["details"]["field"].startswith("body.panel[0].region")
     error = refusal(client.post("/api/v1/extract", json={"text": "monteur", "lang": "de"}))
     assert error["details"]["field"] == "body.lang" and "(got 'de')" in error["message"]
+
+
+def test_the_measure_bodies_accept_exactly_the_registry_s_values() -> None:
+    """The API's choices (typed for the OpenAPI document) are the registry's own lists, kept in step here."""
+    from typing import get_args
+
+    from krapte.api.models import monitor as api
+    from krapte.monitor import measures
+
+    assert get_args(api.Pillar) == tuple(measures.PILLARS)
+    assert get_args(api.InstrumentType) == measures.INSTRUMENT_TYPES
+    assert get_args(api.VerificationStatus) == measures.VERIFICATION_STATUSES
+    assert get_args(api.RegionKind) == measures.REGION_KINDS
+    assert get_args(api.BudgetLineIn.model_fields["status"].annotation) == measures.BUDGET_STATUSES
+    assert get_args(api.LinkedIndicatorIn.model_fields["direction"].annotation) == measures.DIRECTIONS
