@@ -5,7 +5,8 @@ The same store as ``bench/bench_web_load.py`` (a fresh SQLite file with the Amer
 routes and forms, sent by FastAPI's TestClient in this process: the route, the services, the core and the
 template, without uvicorn and locust. Each step is sent a few times to warm up and then timed; the figure is CPU
 milliseconds per request (``time.process_time``), which the machine's load does not inflate as much as wall time.
-``KRAPTE_BENCH_PROFILE=<step>[,<step>...]`` prints a cProfile of those steps instead.
+``KRAPTE_BENCH_PROFILE=<step>[,<step>...]`` prints a cProfile of those steps instead (sorted by cumulative time, or
+by ``KRAPTE_BENCH_PROFILE_SORT``, e.g. ``tottime``; on the CPU clock with ``KRAPTE_BENCH_PROFILE_CLOCK=cpu``).
 
 Run: ``python -m bench match_poort [--quick]``.
 """
@@ -121,12 +122,14 @@ async def _measure(
             for _ in range(1 if name == "cv" else 3):
                 await f(c)
             if name in (profile_step or "").split(","):
-                prof = cProfile.Profile()
+                # the CPU clock with KRAPTE_BENCH_PROFILE_CLOCK=cpu: waits (a commit's fsync) then count as 0
+                cpu_clock = os.environ.get("KRAPTE_BENCH_PROFILE_CLOCK") == "cpu"
+                prof = cProfile.Profile(time.process_time) if cpu_clock else cProfile.Profile()
                 prof.enable()
                 for _ in range(reps):
                     await f(c)
                 prof.disable()
-                pstats.Stats(prof).sort_stats("cumulative").print_stats(60)
+                pstats.Stats(prof).sort_stats(os.environ.get("KRAPTE_BENCH_PROFILE_SORT", "cumulative")).print_stats(60)
                 continue
             cpu, walls = time.process_time(), []
             for _ in range(reps):

@@ -14,6 +14,18 @@ time, with users that send their next request as soon as the last one is answere
 
 Goal (issue 10): at least 100 pathway or matching requests/s at p95 <= 200 ms on 2 cores, and a CV-to-skills
 p95 <= 2 s. Run: ``python -m bench web_load [--quick]``.
+
+Each row also gives the CPU milliseconds per request of the server (the uvicorn processes) and of the client
+(the locust process while it sends load, its start-up left out), from the operating system's counters. Environment:
+
+- ``KRAPTE_BENCH_WEB_STEPS=pathways,vacancies,shortlist`` runs only these scenarios (names as in
+  :data:`SCENARIOS`; the route and the warm-up still run once);
+- ``KRAPTE_BENCH_WEB_DB=sqlite`` or ``postgresql`` runs one database only;
+- ``KRAPTE_BENCH_WEB_SECONDS`` sets the seconds per scenario (default 30, 10 with ``--quick``);
+- ``KRAPTE_BENCH_WEB_CLIENT=http`` makes locust send with ``HttpUser`` (python-requests) instead of
+  ``FastHttpUser`` (geventhttpclient, the default): the same requests, forms and cookies, more client CPU;
+- ``KRAPTE_BENCH_WEB_SRC=/path/to/other/src`` serves another checkout's ``src`` (a baseline in the same run);
+- ``KRAPTE_BENCH_WEB_CV=0`` leaves the CV step out.
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from bench.servers import drop_database, free_port, postgres_database, serve, sign_in
 
@@ -148,19 +161,42 @@ def _warm(base: str, data: dict[str, Any], cv: bool) -> None:
         t.join()
 
 
-def _locust(base: str, scenario: str, users: int, seconds: int, data_file: Path, out: Path) -> dict[str, str]:
-    """One headless locust run in a second process; the aggregated row of its statistics CSV."""
+def _locust(
+    base: str, scenario: str, users: int, seconds: int, data_file: Path, out: Path, server: psutil.Process
+) -> dict[str, str]:
+    """One headless locust run in a second process; its statistics row, with the CPU ms per request of the
+    server's processes and of locust's."""
     prefix = out / scenario
     env = {**os.environ, "KRAPTE_LOAD_SCENARIO": scenario, "KRAPTE_LOAD_DATA": str(data_file)}
     cmd = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locust_web.py"), "--headless",
            "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", base, "--csv", str(prefix),
            "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "30"]  # fmt: skip
+    cpu_file = out / f"{scenario}.cpu"
+    env["KRAPTE_LOAD_CPU_FILE"] = str(cpu_file)
+    server_before = _cpu(server)
     subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 300)
+    server_cpu = _cpu(server) - server_before
+    client_cpu = float(cpu_file.read_text())
     with open(f"{prefix}_stats.csv", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["Name"] not in ("Aggregated", "(set-up)")]
     if not rows:
         raise RuntimeError(f"locust wrote no statistics for {scenario}")
-    return rows[0]
+    row = dict(rows[0])
+    # the set-up requests (one GET /poort per user) are in the CPU counters too: count them as requests
+    requests = int(row["Request Count"]) + users
+    row["server ms"] = f"{server_cpu / requests * 1000:.1f}"
+    row["client ms"] = f"{client_cpu / requests * 1000:.1f}"
+    return row
+
+
+def _cpu(server: psutil.Process) -> float:
+    """CPU seconds (user + system) used so far by the uvicorn process and its workers."""
+    total = 0.0
+    for proc in (server, *server.children(recursive=True)):
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def _label_index_ready() -> bool:
@@ -190,26 +226,38 @@ def _being_built(path: Path) -> bool:
 def run(quick: bool) -> None:
     workers = os.cpu_count() or 2
     cv = os.environ.get("KRAPTE_BENCH_WEB_CV", "1") != "0" and _label_index_ready()
-    scenarios = [s for s in SCENARIOS if cv or s[0] != "cv"]
+    chosen = [s.strip() for s in os.environ.get("KRAPTE_BENCH_WEB_STEPS", "").split(",") if s.strip()]
+    unknown = set(chosen) - {name for name, _ in SCENARIOS}
+    if unknown:
+        raise SystemExit(
+            f"KRAPTE_BENCH_WEB_STEPS: unknown step(s) {sorted(unknown)}; known: {[n for n, _ in SCENARIOS]}"
+        )
+    scenarios = [s for s in SCENARIOS if (cv or s[0] != "cv") and (not chosen or s[0] in chosen)]
     if not cv:
         print("the CV step is left out (KRAPTE_BENCH_WEB_CV=0, or no skill label index in KRAPTE_CACHE_DIR yet); "
               "the route starts from the CV person's past job instead")  # fmt: skip
-    seconds = 10 if quick else 30
+    seconds = int(os.environ.get("KRAPTE_BENCH_WEB_SECONDS", "10" if quick else "30"))
+    databases = os.environ.get("KRAPTE_BENCH_WEB_DB", "sqlite,postgresql").lower().split(",")
+    src = Path(os.environ.get("KRAPTE_BENCH_WEB_SRC", str(ROOT / "src"))).resolve()
+    client = "HttpUser" if os.environ.get("KRAPTE_BENCH_WEB_CLIENT") == "http" else "FastHttpUser"
     with tempfile.TemporaryDirectory() as tmp:
-        targets: list[tuple[str, str, str | None]] = [("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite'}", None)]
-        pg = postgres_database()
+        targets: list[tuple[str, str, str | None]] = []
+        if "sqlite" in databases:
+            targets.append(("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite'}", None))
+        pg = postgres_database() if "postgresql" in databases else None
         if pg:
             targets.append(("PostgreSQL", pg[1], pg[0]))
-        print(f"uvicorn workers={workers} on loopback; locust in a second process, {seconds} s per scenario, users "
-              "without think time; CV: tests/fixtures/documents/cv_nl_two_pages.pdf (2 pages)")  # fmt: skip
+        print(f"uvicorn workers={workers} on loopback serving {src}; locust ({client}) in a second process, "
+              f"{seconds} s per scenario, users without think time; CV: tests/fixtures/documents/cv_nl_two_pages.pdf "
+              f"(2 pages); load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")  # fmt: skip
         head = f"{'database':10} {'step':32} {'users':>5} {'req/s':>7} " + " ".join(
-            f"{h:>7}" for h in ("p50 ms", "p95 ms", "p99 ms", "fail")
+            f"{h:>7}" for h in ("p50 ms", "p95 ms", "p99 ms", "fail", "srv CPU", "cli CPU")
         )
         for label, url, admin in targets:
             folder = Path(tmp) / label
             folder.mkdir()
             env = {**os.environ, "KRAPTE_DATA_DIR": str(folder), "KRAPTE_DATABASE_URL": url}
-            env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT), env.get("PYTHONPATH", "")])
+            env["PYTHONPATH"] = os.pathsep.join([str(src), str(ROOT), env.get("PYTHONPATH", "")])
             env["KRAPTE_LOGIN_MAX_FAILURES"] = "1000"
             prepared = _prepare(env)
             port = free_port()
@@ -224,11 +272,17 @@ def run(quick: bool) -> None:
                 data_file = folder / "load.json"
                 data_file.write_text(json.dumps(data))
                 _warm(base, data, cv)
-                print(head)
+                print(
+                    head
+                    + "   (CPU: ms per request; load average "
+                    + " ".join(f"{x:.1f}" for x in os.getloadavg())
+                    + ")"
+                )
                 for scenario, users in scenarios:
-                    row = _locust(base, scenario, users, seconds, data_file, folder)
+                    row = _locust(base, scenario, users, seconds, data_file, folder, psutil.Process(server.pid))
                     print(f"{label:10} {row['Name']:32} {users:5d} {float(row['Requests/s']):7.1f} "
-                          f"{row['50%']:>7} {row['95%']:>7} {row['99%']:>7} {row['Failure Count']:>5}")  # fmt: skip
+                          f"{row['50%']:>7} {row['95%']:>7} {row['99%']:>7} {row['Failure Count']:>7} "
+                          f"{row['server ms']:>7} {row['client ms']:>7}")  # fmt: skip
             finally:
                 server.terminate()
                 server.wait(timeout=30)
