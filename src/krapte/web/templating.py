@@ -15,6 +15,9 @@ from krapte.web.i18n import translate
 __all__ = ["cookie_secure", "render", "set_cookie", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+# The templates ship with the package and do not change while the server runs: compile each once, and skip the
+# check of every template file's modification time (the page, its layouts and includes) on every render.
+templates.env.auto_reload = False
 
 
 def cookie_secure(request: Request) -> bool:
