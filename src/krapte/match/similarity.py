@@ -154,7 +154,8 @@ def _coverage_weights(
         opt_w = (space.optional @ w).tocsr()
         ess_den = np.asarray(ess_w.sum(axis=1)).ravel()
         opt_den = np.asarray(opt_w.sum(axis=1)).ravel()
-        return ess_w.T, opt_w.T, ess_den, opt_den
+        # transposed into CSR once here: ``held @ csc`` would convert the CSC operand to CSR on every call
+        return ess_w.T.tocsr(), opt_w.T.tocsr(), ess_den, opt_den
 
     return derived(_weights, id(space), space, compute, limit=8)
 
