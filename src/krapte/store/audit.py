@@ -99,9 +99,10 @@ def entry_hash(entry: Mapping[str, Any]) -> str:
 def _take_append_lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(_PG_LOCK)  # released at commit/rollback
-    else:
+    elif conn.get_execution_options().get("sqlite_begin") != "BEGIN IMMEDIATE":
         # a write statement takes SQLite's database write lock now (it matches no row, so no trigger fires);
-        # the head read below then cannot race another writer
+        # the head read below then cannot race another writer. A transaction begun with BEGIN IMMEDIATE
+        # (``Store.transaction``) holds that lock from its start already.
         conn.execute(_SQLITE_LOCK)
 
 
