@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from krapte.taxonomy.loading import paused_gc
 from krapte.taxonomy.model import Taxonomy
 from krapte.taxonomy.serialize import read_json_gz, taxonomy_from_dict
 
@@ -19,4 +20,5 @@ def default_taxonomy_bytes() -> bytes:
 @cache
 def default_taxonomy() -> Taxonomy:
     """The embedded default taxonomy, loaded once per process (read-only; safe to share)."""
-    return taxonomy_from_dict(read_json_gz(default_taxonomy_bytes()))
+    with paused_gc():
+        return taxonomy_from_dict(read_json_gz(default_taxonomy_bytes()))
