@@ -11,6 +11,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from krapte.taxonomy import default_taxonomy
 from krapte.taxonomy.default import default_taxonomy_bytes
 from krapte.taxonomy.loading import TAXONOMY_FORMAT, cached_taxonomy, paused_gc, taxonomy_cache_path
@@ -110,3 +112,23 @@ def test_without_a_cache_directory_the_taxonomy_is_parsed(tmp_path: Path) -> Non
     calls: list[bytes] = []
     cached_taxonomy("esco-test", default_taxonomy_bytes(), _parse_counting(calls), None)
     assert len(calls) == 1 and not list(tmp_path.iterdir())
+
+
+def test_a_label_index_is_read_mapped_and_a_truncated_one_not_at_all(tmp_path: Path) -> None:
+    from krapte.taxonomy import index as label_index
+
+    vectors = np.random.default_rng(7).standard_normal((5, 384)).astype(np.float32)
+    saved = label_index.LabelIndex(
+        kind="skill", uris=tuple(f"u{i}" for i in range(5)), texts=("a", "bé", "c", "d", "e"), vectors=vectors
+    )
+    path = tmp_path / "index.npz"
+    label_index._save(saved, path)
+    loaded = label_index._load(path, "skill")
+    assert loaded is not None
+    assert loaded.uris == saved.uris and loaded.texts == saved.texts
+    assert np.array_equal(loaded.vectors, vectors) and not loaded.vectors.flags.writeable
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 100])
+    assert label_index._load(path, "skill") is None
+    path.write_bytes(b"not an index")
+    assert label_index._load(path, "skill") is None

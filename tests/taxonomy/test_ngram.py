@@ -8,11 +8,11 @@ import pytest
 from krapte.settings import Settings
 from krapte.taxonomy import default_taxonomy, embedding
 from krapte.taxonomy import index as label_index
+from krapte.taxonomy.loading import mapped_npz
 from krapte.taxonomy.model import Occupation, Taxonomy
 from krapte.taxonomy.ngram import (
     FORMAT,
     NgramIndex,
-    _mapped_npz,
     build_ngram_index,
     cache_path,
     char_features,
@@ -133,7 +133,7 @@ def test_the_loaded_arrays_are_the_saved_ones_mapped_read_only(tmp_path: Path) -
     index = build_ngram_index(tiny(), "occupation")
     path = tmp_path / "ngram.npz"
     save_ngram_index(index, path)
-    mapped = _mapped_npz(path)
+    mapped = mapped_npz(path)
     with np.load(path, allow_pickle=False) as saved:
         assert sorted(mapped) == sorted(saved.files)
         for name in saved.files:

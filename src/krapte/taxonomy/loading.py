@@ -22,16 +22,22 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import mmap
 import os
 import pickle
+import struct
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["TAXONOMY_FORMAT", "cached_taxonomy", "paused_gc", "taxonomy_cache_path"]
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+__all__ = ["TAXONOMY_FORMAT", "cached_taxonomy", "mapped_npz", "paused_gc", "taxonomy_cache_path"]
 
 TAXONOMY_FORMAT = b"krapte-taxonomy-pickle-1\n"
 # the classes a cached taxonomy is made of (everything else in it is a builtin container or string)
@@ -136,3 +142,50 @@ def cached_taxonomy(name: str, source: bytes, parse: Callable[[bytes], Any], cac
         taxonomy = parse(source)
         _write(path, header, taxonomy, name)
         return taxonomy
+
+
+def mapped_npz(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of an uncompressed ``.npz`` (as :func:`numpy.savez` writes it), as read-only views of the file
+    mapped into memory. Raises ``ValueError`` for a compressed member, an object array or a file too short for
+    what its headers say."""
+    import numpy as np  # not at module level: loading the taxonomy needs no numpy
+
+    with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
+        members = archive.infolist()
+        if any(m.compress_type != zipfile.ZIP_STORED for m in members):
+            raise ValueError("compressed member")
+        buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    arrays: dict[str, npt.NDArray[Any]] = {}
+    for member in members:
+        start = member.header_offset
+        if buffer[start : start + 4] != b"PK\x03\x04":
+            raise ValueError("not a zip member header")
+        name_len, extra_len = struct.unpack("<HH", buffer[start + 26 : start + 30])
+        offset = start + 30 + name_len + extra_len
+        header = _NpyHeader(buffer, offset)
+        version = np.lib.format.read_magic(header)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(header)
+        else:
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(header)
+        if dtype.hasobject or fortran:
+            raise ValueError("object or Fortran-ordered array")
+        count = int(np.prod(shape, dtype=np.int64))
+        if header.pos + count * dtype.itemsize > offset + member.file_size:
+            raise ValueError("array larger than its member")
+        array = np.frombuffer(buffer, dtype=dtype, count=count, offset=header.pos).reshape(shape)
+        arrays[member.filename.removesuffix(".npy")] = array
+    return arrays
+
+
+class _NpyHeader:
+    """A minimal read-only file over a buffer, for numpy's ``.npy`` header readers."""
+
+    def __init__(self, buffer: mmap.mmap, pos: int) -> None:
+        self.buffer, self.pos = buffer, pos
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self.buffer) if size < 0 else min(len(self.buffer), self.pos + size)
+        data = self.buffer[self.pos : end]
+        self.pos = end
+        return data

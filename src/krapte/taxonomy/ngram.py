@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import mmap
 import struct
 import zipfile
 import zlib
@@ -39,6 +38,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from scipy import sparse
 
+from krapte.taxonomy.loading import mapped_npz
 from krapte.taxonomy.model import Taxonomy
 from krapte.text.normalize import tokens
 from krapte.text.stem import stem
@@ -300,10 +300,11 @@ def load_ngram_index(path: Path) -> NgramIndex | None:
     """Read an index written by :func:`save_ngram_index`; None when it is missing, stale or unreadable.
 
     The arrays are memory-mapped from the file (read-only), not read: a query touches only the posting rows of its
-    own features, so loading costs milliseconds instead of reading and checking 50 MB (see :func:`_mapped_npz`).
+    own features, so loading costs milliseconds instead of reading and checking 50 MB
+    (:func:`krapte.taxonomy.loading.mapped_npz`).
     """
     try:
-        d = _mapped_npz(path)
+        d = mapped_npz(path)
         if int(d["format"][0]) != FORMAT:
             return None
         texts = tuple(d["texts"].tobytes().decode("utf-8").split("\n"))
@@ -331,51 +332,6 @@ def load_ngram_index(path: Path) -> NgramIndex | None:
         return NgramIndex(str(d["kind"][0]), rows, char_t, word_t, d["char_idf"], d["word_idf"])
     except (OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile, struct.error):
         return None
-
-
-def _mapped_npz(path: Path) -> dict[str, npt.NDArray[Any]]:
-    """The arrays of an uncompressed ``.npz`` (as :func:`numpy.savez` writes it), as read-only views of the file
-    mapped into memory. Raises ``ValueError`` for a compressed member, an object array or a file too short for
-    what its headers say."""
-    with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
-        members = archive.infolist()
-        if any(m.compress_type != zipfile.ZIP_STORED for m in members):
-            raise ValueError("compressed member")
-        buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    arrays: dict[str, npt.NDArray[Any]] = {}
-    for member in members:
-        start = member.header_offset
-        if buffer[start : start + 4] != b"PK\x03\x04":
-            raise ValueError("not a zip member header")
-        name_len, extra_len = struct.unpack("<HH", buffer[start + 26 : start + 30])
-        offset = start + 30 + name_len + extra_len
-        header = _NpyHeader(buffer, offset)
-        version = np.lib.format.read_magic(header)
-        if version == (1, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_1_0(header)
-        else:
-            shape, fortran, dtype = np.lib.format.read_array_header_2_0(header)
-        if dtype.hasobject or fortran:
-            raise ValueError("object or Fortran-ordered array")
-        count = int(np.prod(shape, dtype=np.int64))
-        if header.pos + count * dtype.itemsize > offset + member.file_size:
-            raise ValueError("array larger than its member")
-        array = np.frombuffer(buffer, dtype=dtype, count=count, offset=header.pos).reshape(shape)
-        arrays[member.filename.removesuffix(".npy")] = array
-    return arrays
-
-
-class _NpyHeader:
-    """A minimal read-only file over a buffer, for numpy's ``.npy`` header readers."""
-
-    def __init__(self, buffer: mmap.mmap, pos: int) -> None:
-        self.buffer, self.pos = buffer, pos
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self.buffer) if size < 0 else min(len(self.buffer), self.pos + size)
-        data = self.buffer[self.pos : end]
-        self.pos = end
-        return data
 
 
 _loaded: dict[Path, NgramIndex] = {}
