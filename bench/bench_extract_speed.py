@@ -18,7 +18,8 @@ wall and CPU from the command to the answer (median of 3); the extraction servic
 /api/v1/extract`` and the web page) on the two-page CV in one process: the first call, then p50/p95 of 20 calls; and
 the full ``extract()`` on the 50 Dutch passages, documents per CPU second. With ``KRAPTE_BENCH_BASELINE=<dir>`` (the
 ``src`` directory of an older export, e.g. ``git archive d5a28b7 src | tar -x -C /tmp/base``) the same runs are made
-with that code, alternating with this code, as the same-run baseline.
+with that code, alternating with this code, as the same-run baseline. Latency only (a few minutes; ``--quick``: 2
+runs and 5 calls): ``python -m bench.bench_extract_speed --latency [--quick]``.
 """
 
 from __future__ import annotations
@@ -197,3 +198,10 @@ def latency_section(quick: bool) -> None:
                 f"p50 {_pct(walls, 0.5):.2f} / p95 {_pct(walls, 0.95):.2f} s wall, p50 {_pct(cpus, 0.5):.2f} / "
                 f"p95 {_pct(cpus, 0.95):.2f} s CPU; passages {got['docs_per_cpu']:.1f} documents per CPU second"
             )
+
+
+if __name__ == "__main__":  # python -m bench.bench_extract_speed --latency [--quick]: the latency section only
+    if "--latency" in sys.argv[1:]:
+        latency_section("--quick" in sys.argv[1:])
+    else:
+        run("--quick" in sys.argv[1:])

@@ -8,8 +8,11 @@ import pytest
 from krapte.settings import Settings
 from krapte.taxonomy import default_taxonomy, embedding
 from krapte.taxonomy import index as label_index
+from krapte.taxonomy.loading import mapped_npz
 from krapte.taxonomy.model import Occupation, Taxonomy
 from krapte.taxonomy.ngram import (
+    FORMAT,
+    NgramIndex,
     build_ngram_index,
     cache_path,
     char_features,
@@ -124,3 +127,52 @@ def test_hybrid_ranking_with_the_embedding_model(monkeypatch: pytest.MonkeyPatch
     fast = rank_occupations(tax, titles, settings=settings)  # no encoder where the lexical ranking is decisive
     assert [hits[0].uri for hits in fast] == [HEAT_PUMP, SOLAR, PLUMBER]
     assert fast[2][0].via == "lexical"  # exact label: not embedded
+
+
+def test_the_loaded_arrays_are_the_saved_ones_mapped_read_only(tmp_path: Path) -> None:
+    index = build_ngram_index(tiny(), "occupation")
+    path = tmp_path / "ngram.npz"
+    save_ngram_index(index, path)
+    mapped = mapped_npz(path)
+    with np.load(path, allow_pickle=False) as saved:
+        assert sorted(mapped) == sorted(saved.files)
+        for name in saved.files:
+            assert mapped[name].dtype == saved[name].dtype
+            assert np.array_equal(mapped[name], saved[name])
+    loaded = load_ngram_index(path)
+    assert loaded is not None
+    assert not loaded.char_t.data.flags.writeable
+    for text in ("warmtepomp", "zonnepaneel installateur", "loodgieter"):
+        assert np.array_equal(loaded.row_scores(text, "nl"), index.row_scores(text, "nl"))
+
+
+def test_a_truncated_or_compressed_index_file_is_not_read(tmp_path: Path) -> None:
+    index = build_ngram_index(tiny(), "occupation")
+    path = tmp_path / "ngram.npz"
+    save_ngram_index(index, path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert load_ngram_index(path) is None
+    with np.load(_saved(index, tmp_path / "again.npz"), allow_pickle=False) as d:
+        np.savez_compressed(tmp_path / "compressed.npz", **{k: d[k] for k in d.files})
+    assert load_ngram_index(tmp_path / "compressed.npz") is None
+
+
+def test_a_stale_index_file_is_rebuilt(tmp_path: Path) -> None:
+    tax = tiny()
+    path = cache_path(tax, "occupation", tmp_path)
+    save_ngram_index(build_ngram_index(tax, "occupation"), path)
+    with np.load(path, allow_pickle=False) as d:
+        arrays = {k: d[k] for k in d.files}
+    arrays["format"] = np.asarray([FORMAT - 1])
+    np.savez(path.with_name("old.npz"), **arrays)
+    path.with_name("old.npz").replace(path)
+    assert load_ngram_index(path) is None
+    index = get_ngram_index(tax, "occupation", tmp_path)
+    assert _best(index, "loodgieter") == PLUMBER
+    assert load_ngram_index(path) is not None
+
+
+def _saved(index: NgramIndex, path: Path) -> Path:
+    save_ngram_index(index, path)
+    return path

@@ -27,6 +27,7 @@ def extract(files: tuple[Path, ...], lang: str, top: int, lexical_only: bool, as
 
     One bad file does not stop the others: it is reported with the reason, and the exit status is 2.
     """
+    from krapte.cli import skip_teardown
     from krapte.errors import KrapteError
     from krapte.extract import extract_document
     from krapte.extract.skills import default_extractor
@@ -51,6 +52,7 @@ def extract(files: tuple[Path, ...], lang: str, top: int, lexical_only: bool, as
             _render(path, result, top)
     if as_json:
         echo_json(results if len(files) > 1 else results[0])
+    skip_teardown()  # the engine holds millions of objects: do not free them one by one after the answer
     if failed:
         raise SystemExit(2)
 

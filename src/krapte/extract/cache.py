@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from krapte.taxonomy.loading import paused_gc
 from krapte.text.matcher import Gazetteer
 
 __all__ = [
@@ -152,11 +153,13 @@ def _read(path: Path, key: str) -> Artefacts | None:
     if not data.startswith(header) or len(data) < len(header) + 32:
         return None
     checksum = data[len(header) : len(header) + 32]
-    payload = memoryview(data)[len(header) + 32 :]
-    if hashlib.sha256(payload).digest() != checksum:
+    if hashlib.sha256(memoryview(data)[len(header) + 32 :]).digest() != checksum:
         return None
+    stream = io.BytesIO(data)  # shares the bytes (a slice or memoryview would copy 120 MB first)
+    stream.seek(len(header) + 32)
     try:
-        loaded = _Unpickler(io.BytesIO(payload)).load()
+        with paused_gc():
+            loaded = _Unpickler(stream).load()
     except Exception:  # a payload this code cannot read: rebuild
         return None
     return loaded if isinstance(loaded, Artefacts) else None

@@ -71,5 +71,9 @@ def warm_up() -> None:
     from the extractor cache, the encoder, the skill and occupation label indexes, the title ranking, the occupation
     vectors of :mod:`krapte.match`), by extracting :data:`WARM_UP_TEXT`. Nothing is stored or audited. ``krapte
     serve`` calls it in a background thread at start; the engines are process-wide, so every later request reuses
-    them."""
+    them. What it loaded is then frozen out of the garbage collector's reach (:func:`gc.freeze`): it lives as long as
+    the process, and full collections during requests no longer traverse its millions of objects."""
+    import gc
+
     suggest_occupations(extract_text(WARM_UP_TEXT, lang="nl"))
+    gc.freeze()

@@ -23,6 +23,8 @@ import contextlib
 import hashlib
 import io
 import os
+import struct
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -35,6 +37,7 @@ import numpy.typing as npt
 
 from krapte.settings import Settings
 from krapte.taxonomy import embedding
+from krapte.taxonomy.loading import mapped_npz
 from krapte.taxonomy.model import Taxonomy
 
 IndexKind = Literal["occupation", "skill"]
@@ -135,15 +138,16 @@ def file_lock(path: Path) -> Iterator[None]:
 
 
 def _load(path: Path, kind: IndexKind) -> LabelIndex | None:
+    """The index in ``path`` (vectors memory-mapped read-only, see :func:`krapte.taxonomy.loading.mapped_npz`);
+    None when it is missing or unreadable."""
     try:
-        with np.load(path, allow_pickle=False) as data:
-            return LabelIndex(
-                kind=kind,
-                uris=tuple(str(u) for u in data["uris"]),
-                texts=tuple(str(t) for t in data["texts"]),
-                vectors=np.ascontiguousarray(data["vectors"], dtype=np.float32),
-            )
-    except (OSError, KeyError, ValueError):
+        data = mapped_npz(path)
+        uris, texts = tuple(data["uris"].tolist()), tuple(data["texts"].tolist())
+        vectors = np.ascontiguousarray(data["vectors"], dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(uris) or len(texts) != len(uris):
+            return None
+        return LabelIndex(kind=kind, uris=uris, texts=texts, vectors=vectors)
+    except (OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile, struct.error):
         return None
 
 

@@ -23,16 +23,22 @@ from __future__ import annotations
 
 import itertools
 import math
+import struct
+import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
+if TYPE_CHECKING:
+    from scipy import sparse
+
+from krapte.taxonomy.loading import mapped_npz
 from krapte.taxonomy.model import Taxonomy
 from krapte.text.normalize import tokens
 from krapte.text.stem import stem
@@ -79,6 +85,8 @@ def word_features(text: str, lang: str | None) -> list[int]:
 
 def _tf_rows(feature_lists: Sequence[list[int]]) -> sparse.csr_matrix:
     """Rows of sublinear term frequencies (1 + log tf) for lists of hashed features."""
+    from scipy import sparse
+
     lengths = np.fromiter((len(f) for f in feature_lists), dtype=np.int64, count=len(feature_lists))
     cols = np.fromiter(itertools.chain.from_iterable(feature_lists), dtype=np.int32, count=int(lengths.sum()))
     rows = np.repeat(np.arange(len(feature_lists), dtype=np.int32), lengths)
@@ -162,13 +170,28 @@ def label_rows(tax: Taxonomy, kind: str, langs: Iterable[str] | None = None) -> 
 
 
 @dataclass(frozen=True)
+class Postings:
+    """A features × rows matrix in compressed sparse row form: the rows of feature ``f`` are
+    ``indices[indptr[f]:indptr[f + 1]]`` with weights ``data[...]`` (the three arrays of a scipy CSR matrix, which
+    is all a query reads; a loaded index maps them from its file and needs no scipy)."""
+
+    data: FloatArray
+    indices: npt.NDArray[np.int32]
+    indptr: npt.NDArray[Any]
+
+    @classmethod
+    def of(cls, matrix: sparse.csr_matrix) -> Postings:
+        return cls(matrix.data, matrix.indices, matrix.indptr)
+
+
+@dataclass(frozen=True)
 class NgramIndex:
     """Char n-gram and word TF-IDF matrices (stored transposed: features × rows) for one kind of concept."""
 
     kind: str
     rows: LabelRows
-    char_t: sparse.csr_matrix  # DIM × n_rows
-    word_t: sparse.csr_matrix  # DIM × n_rows
+    char_t: Postings  # DIM × n_rows
+    word_t: Postings  # DIM × n_rows
     char_idf: FloatArray
     word_idf: FloatArray
 
@@ -239,8 +262,8 @@ def build_ngram_index(tax: Taxonomy, kind: str) -> NgramIndex:
     return NgramIndex(
         kind=kind,
         rows=rows,
-        char_t=_weighted(char_tf, char_idf).T.tocsr(),
-        word_t=_weighted(word_tf, word_idf).T.tocsr(),
+        char_t=Postings.of(_weighted(char_tf, char_idf).T.tocsr()),
+        word_t=Postings.of(_weighted(word_tf, word_idf).T.tocsr()),
         char_idf=char_idf,
         word_idf=word_idf,
     )
@@ -274,25 +297,40 @@ def save_ngram_index(index: NgramIndex, path: Path) -> None:
 
 
 def load_ngram_index(path: Path) -> NgramIndex | None:
-    """Read an index written by :func:`save_ngram_index`; None when it is missing, stale or unreadable."""
+    """Read an index written by :func:`save_ngram_index`; None when it is missing, stale or unreadable.
+
+    The arrays are memory-mapped from the file (read-only), not read: a query touches only the posting rows of its
+    own features, so loading costs milliseconds instead of reading and checking 50 MB
+    (:func:`krapte.taxonomy.loading.mapped_npz`).
+    """
     try:
-        with np.load(path, allow_pickle=False) as d:
-            if int(d["format"][0]) != FORMAT:
+        d = mapped_npz(path)
+        if int(d["format"][0]) != FORMAT:
+            return None
+        texts = tuple(d["texts"].tobytes().decode("utf-8").split("\n"))
+        rows = LabelRows(
+            uris=tuple(d["uris"].tolist()),
+            starts=d["starts"],
+            texts=texts,
+            langs=tuple(d["langs"].tolist()),
+            preferred=d["preferred"],
+            row_concept=d["row_concept"],
+        )
+        char_t = Postings(d["char_data"], d["char_indices"], d["char_indptr"])
+        word_t = Postings(d["word_data"], d["word_indices"], d["word_indptr"])
+        n_rows = len(texts)
+        for postings in (char_t, word_t):
+            if (
+                len(postings.indptr) != DIM + 1
+                or int(postings.indptr[-1]) != len(postings.indices)
+                or len(postings.data) != len(postings.indices)
+                or (len(postings.indices) and int(postings.indices.max()) >= n_rows)
+            ):
                 return None
-            texts = tuple(d["texts"].tobytes().decode("utf-8").split("\n"))
-            n_rows = len(texts)
-            rows = LabelRows(
-                uris=tuple(d["uris"].tolist()),
-                starts=d["starts"],
-                texts=texts,
-                langs=tuple(d["langs"].tolist()),
-                preferred=d["preferred"],
-                row_concept=d["row_concept"],
-            )
-            char_t = sparse.csr_matrix((d["char_data"], d["char_indices"], d["char_indptr"]), shape=(DIM, n_rows))
-            word_t = sparse.csr_matrix((d["word_data"], d["word_indices"], d["word_indptr"]), shape=(DIM, n_rows))
-            return NgramIndex(str(d["kind"][0]), rows, char_t, word_t, d["char_idf"], d["word_idf"])
-    except (OSError, KeyError, ValueError, IndexError):
+        if len(rows.preferred) != n_rows or len(rows.row_concept) != n_rows or len(rows.starts) != len(rows.uris):
+            return None
+        return NgramIndex(str(d["kind"][0]), rows, char_t, word_t, d["char_idf"], d["word_idf"])
+    except (OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile, struct.error):
         return None
 
 
