@@ -5,8 +5,9 @@ a linear score over a handful of features (:data:`LEXICAL_FEATURES`, and with th
 :data:`HYBRID_FEATURES`): the lexical score of the occupation's best label and its square, the mean score of all its
 labels, whether the best label is a preferred and a Dutch one, how many labels and narrower occupations it has,
 the lead of the lexical winner over the runner-up, and the embedding cosine, the per-label fused score of the
-hand-set mixture and their interactions. The weights are fitted by a listwise softmax loss (the probability of
-the annotated occupations among the candidates, L2-regularised) on the dev job titles, by
+hand-set mixture and their interactions, and how strongly the title's words go with the candidate's ISCO-08
+groups in the annotated training titles (:class:`IscoAssociations`). The weights are fitted by a listwise softmax
+loss (the probability of the annotated occupations among the candidates, L2-regularised) on the dev job titles, by
 ``scripts/search/fit_title_fusion.py``, and ship in ``krapte/data/title-fusion/weights.json``; every quality figure
 reported for them is out-of-fold (``python -m bench taxonomy``).
 

@@ -4,7 +4,7 @@
 the package). Per batch of titles:
 
 1. every title's lexical label scores (:mod:`krapte.taxonomy.ngram`), pooled per occupation;
-2. the lexical model scores the best 40 occupations of every title; its margin (best minus second) says how open
+2. the lexical model scores the best 80 occupations of every title; its margin (best minus second) says how open
    the ranking is;
 3. only the titles whose margin is below ``encode_below`` are embedded, in one encoder batch (titles seen before
    in the process come from a small LRU cache of vectors), and multiplied with the label vectors in one product;
