@@ -103,7 +103,7 @@ def _learned_rows(
     fold ranked by models fitted on the other four, gate included) and the shipped weights' speed."""
     import numpy as np
 
-    from krapte.taxonomy.fusion import folds, shipped_model
+    from krapte.taxonomy.fusion import folds, grouped_folds, shipped_model
     from krapte.taxonomy.model import Taxonomy
     from krapte.taxonomy.search import rank_occupations
     from krapte.taxonomy.titles import clear_vector_cache, fit_model, training_lists
@@ -114,34 +114,29 @@ def _learned_rows(
         print("no shipped fusion weights: no learned rows")
         return
     share = float(model.meta.get("encode_share", 0.25))
-    lexical, hybrid = training_lists(tax, titles, gold) if not lexical_only else (None, None)
-    if lexical_only:  # the lexical lists need no encoder: built without the embedding index
-        from krapte.taxonomy.search import rewrite_query
-        from krapte.taxonomy.titles import title_features
-
-        scored = title_features(tax, [rewrite_query(t) for t in titles], use_embedding=False)
-        space = occupation_uris(tax)
-        lexical = [
-            (s.lexical_features, np.asarray([space[c] in g for c in s.lexical_candidates]))
-            for s, g in zip(scored, gold, strict=True)
+    examples = training_lists(tax, titles, gold, use_embedding=not lexical_only)
+    # grouped: titles annotated with the same occupations are in one fold, so a fold's occupations are unseen
+    grouped = grouped_folds([tuple(sorted(g)) if g else ("", i) for i, g in enumerate(gold)])
+    kinds: list[tuple[str, dict[str, bool], list[np.ndarray]]] = (
+        [
+            ("learned lexical, out-of-fold", {"use_embedding": False}, folds(len(titles))),
+            ("  same, folds grouped by occupation", {"use_embedding": False}, grouped),
         ]
-        hybrid = lexical
-    assert lexical is not None and hybrid is not None
-    kinds = (
-        [("learned lexical, out-of-fold", {"use_embedding": False})]
         if lexical_only
         else [
-            ("learned hybrid, out-of-fold", {}),
-            ("  same, embedding every title", {"embed_all": True}),
+            ("learned hybrid, out-of-fold", {}, folds(len(titles))),
+            ("  same, embedding every title", {"embed_all": True}, folds(len(titles))),
+            ("  gated, folds grouped by occupation", {}, grouped),
+            ("  every title, grouped by occupation", {"embed_all": True}, grouped),
         ]
     )
-    for name, kwargs in kinds:
+    for name, kwargs, parts in kinds:
         clear_vector_cache()
         ranked: list[list[str]] = [[] for _ in titles]
         cpu = 0.0
-        for test in folds(len(titles)):
+        for test in parts:
             train = np.setdiff1d(np.arange(len(titles)), test)
-            fold_model = fit_model([lexical[i] for i in train], [hybrid[i] for i in train], l2=1e-3, encode_share=share)
+            fold_model = fit_model([examples[i] for i in train], l2=1e-3, encode_share=share)
             part, _, c = _timed(
                 lambda t=test, m=fold_model, kw=kwargs: rank_occupations(  # type: ignore[misc]
                     tax, [titles[i] for i in t], top=10, model=m, **kw

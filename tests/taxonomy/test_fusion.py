@@ -13,21 +13,27 @@ import pytest
 from krapte.settings import Settings
 from krapte.taxonomy import default_taxonomy, embedding
 from krapte.taxonomy.fusion import (
+    ASSOCIATION_FEATURES,
     HYBRID_FEATURES,
     LEXICAL_FEATURES,
     FusionModel,
+    IscoAssociations,
     _best_rows,
     candidate_features,
     concept_priors,
     fit_listwise,
     folds,
+    grouped_folds,
+    isco_groups,
     listwise_loss,
     margin,
     shipped_model,
+    title_tokens,
     top_indices,
+    with_associations,
 )
 from krapte.taxonomy.search import rank_occupations, rewrite_query
-from krapte.taxonomy.titles import fit_model, title_features
+from krapte.taxonomy.titles import Example, fit_model, title_features
 from tests.taxonomy.test_ngram import HEAT_PUMP, PLUMBER, SOLAR, tiny
 
 
@@ -112,12 +118,46 @@ def test_candidate_features_are_the_documented_columns() -> None:
     assert col["preferred"].tolist() == [0.0, 0.0, 1.0]  # concept 0's best label (0.9) is an alternative one
     assert col["log_narrower"] == pytest.approx(np.log1p([3, 0, 0]))
     assert col["lead"] == pytest.approx([0.5, 0.0, 0.0])
+    assert not x[:, [LEXICAL_FEATURES.index(f) for f in ASSOCIATION_FEATURES]].any()  # filled per model
+
+
+def test_folds_grouped_keep_each_group_in_one_fold() -> None:
+    groups = ["a", "b", "a", "c", "d", "b", "e", "a", "f", "g"]
+    parts = grouped_folds(groups, 3)
+    assert sorted(np.concatenate(parts).tolist()) == list(range(len(groups)))
+    for g in set(groups):
+        assert sum(any(groups[i] == g for i in p) for p in parts) == 1
+
+
+def test_isco_associations_count_title_words_per_group_and_leave_a_title_out() -> None:
+    titles = [title_tokens("Docent Duits (2e graads)"), title_tokens("Docent Engels (2e graads)"), ("kok",)]
+    groups = [isco_groups("2330"), isco_groups("2330"), isco_groups("5120")]
+    assert titles[0] == ("docent", "duits", "2e", "graads") and groups[0] == frozenset({"2", "23", "233"})
+    assoc = IscoAssociations.fit(titles, groups, alpha=1.0)
+    words = title_tokens("Docent Turks (2e graads)")
+    cols = assoc.columns(words, ["2330", "2310", "5120"])  # mean over its 4 words; "turks" was never seen
+    assert cols[0] == pytest.approx([3 * (2 / 3) / 4] * 3)  # each known word: 2 of 2 titles, shrunk by alpha 1
+    assert cols[1] == pytest.approx([0.5, 0.5, 0.0])  # same sub-major group 23, another minor group
+    assert not cols[2].any()
+    own = assoc.columns(titles[0], ["2330"], leave_out=groups[0])  # without its own count: 1 of 1 other title
+    assert own[0] == pytest.approx([3 * (1 / 2) / 4] * 3)
+    assert not assoc.columns(("kok",), ["5120"], leave_out=groups[2]).any()  # its only title left out
+    again = IscoAssociations.from_json(json.loads(json.dumps(assoc.to_json())))
+    assert again == assoc
+    x = np.ones((3, len(LEXICAL_FEATURES)))
+    filled = with_associations(x, ["2330", "2310", "5120"], words, assoc)
+    assert filled[:, -len(ASSOCIATION_FEATURES) :] == pytest.approx(cols) and x.all()
+    assert not with_associations(x, ["2330"] * 3, words, None)[:, -len(ASSOCIATION_FEATURES) :].any()
 
 
 def test_the_model_file_round_trips_and_refuses_other_features() -> None:
     model = FusionModel(np.arange(len(LEXICAL_FEATURES)) / 10, np.arange(len(HYBRID_FEATURES)) / 10, 0.25, {"x": 1})
     again = FusionModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.lexical == pytest.approx(model.lexical) and again.encode_below == 0.25 and again.meta == {"x": 1}
+    assert again.associations is None
+    assoc = IscoAssociations.fit([("kok",)], [isco_groups("5120")])
+    with_assoc = FusionModel(model.lexical, model.hybrid, 0.25, {}, assoc)
+    assert FusionModel.from_json(json.loads(json.dumps(with_assoc.to_json()))).associations == assoc
     changed = model.to_json() | {"lexical_features": ["lexical"]}
     with pytest.raises(ValueError, match="other features"):
         FusionModel.from_json(changed)
@@ -129,6 +169,7 @@ def test_the_shipped_weights_load_and_match_their_provenance() -> None:
     assert model.lexical.shape == (len(LEXICAL_FEATURES),) and model.hybrid.shape == (len(HYBRID_FEATURES),)
     assert model.lexical[LEXICAL_FEATURES.index("lexical")] > 0  # a better label match ranks higher
     assert 0.0 < model.meta["encode_share"] < 1.0
+    assert model.associations is not None and model.associations.totals["docent"] > 10
     folder = resources.files("krapte.data") / "title-fusion"
     provenance = json.loads((folder / "provenance.json").read_text(encoding="utf-8"))
     body = (folder / "weights.json").read_bytes()
@@ -138,7 +179,9 @@ def test_the_shipped_weights_load_and_match_their_provenance() -> None:
 def test_learned_lexical_ranking_on_the_embedded_taxonomy() -> None:
     ranked = rank_occupations(default_taxonomy(), ["Magazijnmedewerker", "warmte pomp monteur", ""], top=5)
     assert ranked[0][0].label == "magazijnmedewerker"
-    assert ranked[1][0].matched == "warmtepomp monteur"
+    # the joined words match the label "warmtepomp monteur"; without the embedding, the ISCO association of
+    # "monteur" (machinery mechanics in the annotated titles) may put such an occupation before it
+    assert "warmtepomp monteur" in [h.matched for h in ranked[1][:2]]
     assert ranked[2] == []
     for hits in ranked[:2]:
         scores = [h.score for h in hits]
@@ -179,12 +222,33 @@ def test_the_gate_embeds_only_titles_whose_lexical_ranking_is_open(
 
 
 def test_fit_model_sets_the_gate_at_the_encode_share() -> None:
-    lists = [(np.column_stack([x, x]), g) for x, g in _lists(6)]  # 2 columns are not the real features: fit only
-    lexical = [(np.tile(x[:, :1], (1, len(LEXICAL_FEATURES))), g) for x, g in lists]
-    model = fit_model(lexical, [], l2=1e-3, encode_share=0.3)
+    lexical = [(np.tile(x[:, :1], (1, len(LEXICAL_FEATURES))), g) for x, g in _lists(6)]
+    examples = [Example((), frozenset(), lex, ("",) * len(lex[1]), None, ()) for lex in lexical]
+    model = fit_model(examples, l2=1e-3, encode_share=0.3)
     margins = [margin(x @ model.lexical) for x, _ in lexical]
     assert np.mean(np.asarray(margins) < model.encode_below) == pytest.approx(0.3, abs=0.05)
     assert not model.hybrid.any()  # no hybrid lists: a zero model
+
+
+def test_fit_model_learns_the_isco_association_without_its_own_answer() -> None:
+    """Candidates differ only in their ISCO group; the annotated one's group goes with a title word. Fitted with each
+    title's own count left out, the association weight is positive and ranks new titles; without leaving it out
+    every training title would see its own answer."""
+    rng = np.random.default_rng(7)
+    examples = []
+    for n in range(80):
+        word = ("docent", "kok")[n % 2]
+        codes = ("2330", "5120", "7411", "9112")
+        gold = np.asarray([code == ("2330" if word == "docent" else "5120") for code in codes])
+        x = np.zeros((4, len(LEXICAL_FEATURES)))
+        x[:, 0] = rng.random(4)  # lexical noise
+        examples.append(Example((word, f"x{n}"), isco_groups(codes[int(np.argmax(gold))]), (x, gold), codes, None, ()))
+    model = fit_model(examples, l2=1e-3, encode_share=0.2)
+    assert model.associations is not None
+    assoc_weights = model.lexical[[LEXICAL_FEATURES.index(f) for f in ASSOCIATION_FEATURES]]
+    assert assoc_weights.sum() > 1.0
+    (x, gold), _ = examples[0].lists(model.associations, leave_out=False)
+    assert gold[int(np.argmax(x @ model.lexical))]
 
 
 def test_title_vectors_are_embedded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:

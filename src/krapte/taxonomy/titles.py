@@ -4,7 +4,7 @@
 the package). Per batch of titles:
 
 1. every title's lexical label scores (:mod:`krapte.taxonomy.ngram`), pooled per occupation;
-2. the lexical model scores the best 40 occupations of every title; its margin (best minus second) says how open
+2. the lexical model scores the best 80 occupations of every title; its margin (best minus second) says how open
    the ranking is;
 3. only the titles whose margin is below ``encode_below`` are embedded, in one encoder batch (titles seen before
    in the process come from a small LRU cache of vectors), and multiplied with the label vectors in one product;
@@ -47,6 +47,7 @@ class TitleScores:
     semantic: Semantic | None = None
     hybrid_candidates: npt.NDArray[np.intp] | None = None
     hybrid_features: npt.NDArray[np.float64] | None = None
+    words: tuple[str, ...] = ()  # the title's tokens (fusion.title_tokens), for the ISCO association features
 
 
 _priors: dict[int, tuple[ConceptPriors, npt.NDArray[np.bool_]]] = {}
@@ -58,7 +59,8 @@ def _concept_priors(tax: Taxonomy, lex: NgramIndex) -> tuple[ConceptPriors, npt.
         rows = lex.rows
         occupations = tax.occupations
         narrower = [sum(1 for u in tax.narrower(uri) if u in occupations) for uri in rows.uris]
-        priors = fusion_module.concept_priors(rows.starts, len(rows.texts), narrower)
+        isco = [(occupations[uri].isco_code or "") if uri in occupations else "" for uri in rows.uris]
+        priors = fusion_module.concept_priors(rows.starts, len(rows.texts), narrower, isco)
         dutch = np.asarray([lang == "nl" for lang in rows.langs], dtype=bool)
         _priors.clear()  # one taxonomy at a time is what processes use
         _priors[key] = (priors, dutch)
@@ -115,13 +117,16 @@ def title_features(
     lex = occupation_ngram_index(tax, settings)
     rows = lex.rows
     priors, dutch = _concept_priors(tax, lex)
+    associations = model.associations if model is not None else None
     out: list[TitleScores] = []
     for title in titles:
         row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
         lexical = pool_max(row_scores, rows.starts)
         label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
         cands, x = fusion_module.candidate_features(row_scores, lexical, label_mean, rows.preferred, dutch, priors)
-        out.append(TitleScores(row_scores, lexical, label_mean, cands, x))
+        words = fusion_module.title_tokens(title)
+        x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
+        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words))
     if not use_embedding:
         return out
     if embed is None:
@@ -151,10 +156,16 @@ def title_features(
         rescaled = np.clip((cosine - COS_FLOOR) / (COS_CEIL - COS_FLOOR), 0.0, 1.0).astype(np.float32)
         s.fused_rows = fused_rows
         s.semantic = Semantic(cosine, rescaled, pool_max(fused_rows, rows.starts))
-        s.hybrid_candidates, s.hybrid_features = fusion_module.candidate_features(
+        cands, x = fusion_module.candidate_features(
             s.row_scores, s.lexical, s.label_mean, rows.preferred, dutch, priors, s.semantic
         )
+        s.hybrid_candidates = cands
+        s.hybrid_features = fusion_module.with_associations(x, _codes(priors, cands), s.words, associations)
     return out
+
+
+def _codes(priors: ConceptPriors, cands: npt.NDArray[np.intp]) -> list[str]:
+    return [priors.isco[int(c)] for c in cands]
 
 
 def rank_learned(
@@ -205,41 +216,87 @@ def rank_learned(
     return results
 
 
+@dataclass(frozen=True)
+class Example:
+    """One annotated training title: its words, the ISCO groups of its annotated occupations, and per model the
+    candidates' features (association columns 0), ISCO codes and which candidates are annotated. The hybrid part
+    is None for a title that was not embedded."""
+
+    words: tuple[str, ...]
+    groups: frozenset[str]
+    lexical: fusion_module.TrainingList
+    lexical_codes: tuple[str, ...]
+    hybrid: fusion_module.TrainingList | None
+    hybrid_codes: tuple[str, ...]
+
+    def lists(
+        self, associations: fusion_module.IscoAssociations | None, *, leave_out: bool
+    ) -> tuple[fusion_module.TrainingList, fusion_module.TrainingList | None]:
+        """The lexical and hybrid lists with the association columns of ``associations``; ``leave_out``: this title
+        was among those ``associations`` were counted on, so its own contribution is removed."""
+        own = self.groups if leave_out else None
+        x, gold = self.lexical
+        lexical = (fusion_module.with_associations(x, self.lexical_codes, self.words, associations, own), gold)
+        if self.hybrid is None:
+            return lexical, None
+        hx, hgold = self.hybrid
+        return lexical, (fusion_module.with_associations(hx, self.hybrid_codes, self.words, associations, own), hgold)
+
+
 def training_lists(
-    tax: Taxonomy, titles: Sequence[str], gold: Sequence[set[str]], settings: Settings | None = None
-) -> tuple[list[fusion_module.TrainingList], list[fusion_module.TrainingList]]:
-    """(candidate features, which candidates are annotated) per title, for the lexical and for the hybrid model:
-    every title is embedded (``scripts/search/fit_title_fusion.py``, ``bench/bench_taxonomy.py``)."""
+    tax: Taxonomy,
+    titles: Sequence[str],
+    gold: Sequence[set[str]],
+    settings: Settings | None = None,
+    *,
+    use_embedding: bool = True,
+) -> list[Example]:
+    """One :class:`Example` per title; every title is embedded unless ``use_embedding`` is false
+    (``scripts/search/fit_title_fusion.py``, ``bench/bench_taxonomy.py``)."""
     from krapte.taxonomy.search import occupation_ngram_index, rewrite_query
 
     rewritten = [rewrite_query(t) for t in titles]
-    scored = title_features(tax, rewritten, settings=settings, embed=[bool(t.strip()) for t in rewritten])
-    uris = occupation_ngram_index(tax, settings).rows.uris
-    lexical: list[fusion_module.TrainingList] = []
-    hybrid: list[fusion_module.TrainingList] = []
+    scored = title_features(
+        tax, rewritten, settings=settings, embed=[bool(t.strip()) for t in rewritten], use_embedding=use_embedding
+    )
+    lex = occupation_ngram_index(tax, settings)
+    uris = lex.rows.uris
+    priors, _ = _concept_priors(tax, lex)
+    out: list[Example] = []
     for s, rel in zip(scored, gold, strict=True):
-        lexical.append((s.lexical_features, np.asarray([uris[c] in rel for c in s.lexical_candidates], dtype=bool)))
-        if s.hybrid_features is None or s.hybrid_candidates is None:  # an empty title, or no embedding model
-            hybrid.append((s.lexical_features, np.zeros(len(s.lexical_candidates), dtype=bool)))
-            continue
-        hybrid.append((s.hybrid_features, np.asarray([uris[c] in rel for c in s.hybrid_candidates], dtype=bool)))
-    return lexical, hybrid
+        groups = frozenset().union(
+            *(fusion_module.isco_groups(tax.occupations[u].isco_code or "") for u in rel if u in tax.occupations)
+        )
+        lexical = (s.lexical_features, np.asarray([uris[c] in rel for c in s.lexical_candidates], dtype=bool))
+        hybrid = None
+        hybrid_codes: tuple[str, ...] = ()
+        if s.hybrid_features is not None and s.hybrid_candidates is not None:
+            hybrid = (s.hybrid_features, np.asarray([uris[c] in rel for c in s.hybrid_candidates], dtype=bool))
+            hybrid_codes = tuple(_codes(priors, s.hybrid_candidates))
+        out.append(Example(s.words, groups, lexical, tuple(_codes(priors, s.lexical_candidates)), hybrid, hybrid_codes))
+    return out
 
 
-def fit_model(
-    lexical: Sequence[fusion_module.TrainingList],
-    hybrid: Sequence[fusion_module.TrainingList],
-    *,
-    l2: float,
-    encode_share: float,
-) -> FusionModel:
-    """Both models fitted on the given lists; ``encode_below`` is the ``encode_share`` quantile of the lexical
-    model's margins on them."""
+def fit_model(examples: Sequence[Example], *, l2: float, encode_share: float, alpha: float = 1.0) -> FusionModel:
+    """Both models fitted on ``examples``: the ISCO associations counted on them, the weights fitted on their lists
+    with each title's own contribution to the associations left out; ``encode_below`` is the ``encode_share``
+    quantile of the lexical model's margins on them."""
+    associations = fusion_module.IscoAssociations.fit([e.words for e in examples], [e.groups for e in examples], alpha)
+    pairs = [e.lists(associations, leave_out=True) for e in examples]
+    lexical = [lex for lex, _ in pairs]
+    hybrid = [h for _, h in pairs if h is not None]
     w_lex = fusion_module.fit_listwise(lexical, l2)
-    usable = [h for h in hybrid if h[0].shape[1] == len(fusion_module.HYBRID_FEATURES)]
-    w_hyb = fusion_module.fit_listwise(usable, l2) if usable else np.zeros(len(fusion_module.HYBRID_FEATURES))
+    w_hyb = fusion_module.fit_listwise(hybrid, l2) if hybrid else np.zeros(len(fusion_module.HYBRID_FEATURES))
     margins = [fusion_module.margin(x @ w_lex) for x, _ in lexical]
-    return FusionModel(w_lex, w_hyb, float(np.quantile(margins, encode_share)))
+    return FusionModel(w_lex, w_hyb, float(np.quantile(margins, encode_share)), associations=associations)
 
 
-__all__ = ["TitleScores", "clear_vector_cache", "fit_model", "rank_learned", "title_features", "training_lists"]
+__all__ = [
+    "Example",
+    "TitleScores",
+    "clear_vector_cache",
+    "fit_model",
+    "rank_learned",
+    "title_features",
+    "training_lists",
+]
