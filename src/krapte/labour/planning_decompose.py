@@ -9,9 +9,10 @@ component gets one copy per block it touches.
 
 * **Lower bound.** Dropping the rule that the copies of a straddling project start in the same quarter is a
   relaxation, so the sum of the blocks' proven bounds (HiGHS dual bounds, valid even at a time limit) bounds the
-  unmet demand of every schedule. Lagrangian multipliers on "copy k starts in s" − "copy 0 starts in s" are added
-  to the blocks' objectives and moved by subgradient steps; every multiplier vector gives a valid bound, and the
-  best one is kept.
+  unmet demand of every schedule. Lagrangian multipliers on "copy k starts in s" − "copy 0 starts in s" of the
+  straddling projects whose blocks the first pass proved are added to those blocks' objectives and moved by
+  subgradient steps; the other blocks keep their first-pass bounds (no project of theirs carries a multiplier),
+  so every multiplier vector gives a valid bound, and the best one is kept.
 * **Schedule (upper bound).** Each straddling project takes the start of one of its copies (the one that adds
   least unmet demand given the rest), then every block is re-solved exactly with the straddling projects held
   fixed; this schedule is feasible for the full problem. A greedy pass over single projects polishes it.
@@ -240,9 +241,9 @@ def solve_decomposed(
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
-    Time: the first pass over all blocks (the bound) gets 85 % of the time to ``deadline``, the repair of the
-    blocks that hold straddling projects (the schedule) up to 95 %; subgradient iterations run while a whole
-    pass still fits before the deadline. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
+    Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
+    subgradient steps run while a pass over the tied blocks still fits before ``LAGRANGE_END``, and the repair of
+    the blocks that hold straddling projects (the schedule) ends at ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
