@@ -11,10 +11,17 @@ of the busy cells. Baselines computed in the same run: the earliest-start schedu
 independent blocks (``method="blocks"``) and what ``auto`` picks. Sizes 50 to 2,000 show how solve time and gap grow
 with the number of projects. Wall seconds are the solver's own; CPU seconds are this process's (the machine is
 shared, so wall time alone says little).
+
+Only some sizes or methods: ``python -m bench.bench_planning --sizes 500 --methods auto,decompose [--time-limit 60]``,
+or, through ``python -m bench planning``, the environment variables ``KRAPTE_BENCH_PLANNING_SIZES=500``,
+``KRAPTE_BENCH_PLANNING_METHODS=auto`` and ``KRAPTE_BENCH_PLANNING_TIME_LIMIT=60``. Methods: ``milp``,
+``milp+regional`` (500 projects only), ``decompose``, ``blocks``, ``auto``.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +31,7 @@ import numpy as np
 from krapte.labour.planning import PlannableProject, PlanningResult, greedy_starts, plan_starts, shortage_for
 
 REGIONS, OCCUPATIONS, QUARTERS = 35, 10, 40
+METHODS = ("milp", "milp+regional", "decompose", "blocks", "auto")
 
 
 def instance(n_projects: int, seed: int = 0) -> tuple[list[PlannableProject], np.ndarray]:
@@ -94,10 +102,24 @@ def solved(
     )
 
 
-def run(quick: bool, sizes: list[int] | None = None, time_limit: float | None = None) -> None:
-    """Print the comparison; ``sizes`` (e.g. ``[500]``) and ``time_limit`` (from Python) override the defaults."""
+def run(
+    quick: bool,
+    sizes: list[int] | None = None,
+    time_limit: float | None = None,
+    methods: list[str] | None = None,
+) -> None:
+    """Print the comparison; ``sizes`` (e.g. ``[500]``), ``time_limit`` and ``methods`` override the defaults (also
+    through ``KRAPTE_BENCH_PLANNING_SIZES``, ``..._TIME_LIMIT`` and ``..._METHODS``)."""
+    env_sizes = os.environ.get("KRAPTE_BENCH_PLANNING_SIZES")
+    env_methods = os.environ.get("KRAPTE_BENCH_PLANNING_METHODS")
+    env_limit = os.environ.get("KRAPTE_BENCH_PLANNING_TIME_LIMIT")
+    sizes = sizes or ([int(v) for v in env_sizes.split(",")] if env_sizes else None)
     sizes = sizes or ([50, 100, 200] if quick else [50, 100, 200, 500, 1000, 2000])
-    time_limit = time_limit or (20.0 if quick else 60.0)
+    time_limit = time_limit or (float(env_limit) if env_limit else None) or (20.0 if quick else 60.0)
+    methods = methods or ([m.strip() for m in env_methods.split(",")] if env_methods else list(METHODS))
+    unknown = sorted(set(methods) - set(METHODS))
+    if unknown:
+        raise SystemExit(f"unknown planning method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}")
     print(f"grid {REGIONS} regions × {OCCUPATIONS} occupations × {QUARTERS} quarters; time limit {time_limit:.0f} s")
     print(
         f"{'projects':>8} {'schedule':<16} {'unmet FTE-q':>12} {'peak FTE':>9} {'seconds':>8} {'CPU s':>7} {'gap':>8} "
@@ -127,7 +149,7 @@ def run(quick: bool, sizes: list[int] | None = None, time_limit: float | None = 
             return (
                 f"bound {result.unmet_bound or 0.0:.1f}; {size.get('blocks', 0)} blocks, "
                 f"{size.get('straddling_projects', 0)} straddling, {size.get('lagrangian_iterations', 0)} Lagrangian "
-                f"steps; {result.status}; peak gap {result.peak_gap:.2%}"
+                f"steps on {size.get('lagrangian_projects', 0)}; {result.status}; peak gap {result.peak_gap:.2%}"
             )
 
         def blocks_note(result: PlanningResult) -> str:
@@ -138,9 +160,14 @@ def run(quick: bool, sizes: list[int] | None = None, time_limit: float | None = 
                 f" projects); {result.status}"
             )
 
+        def auto_note(result: PlanningResult) -> str:
+            return f"ran {result.method}; " + (decompose_note if result.method == "decompose" else milp_note)(result)
+
         problem = (projects, capacity)
-        solved(n, "MILP (HiGHS)", problem, milp_note, time_limit=time_limit, method="milp")
-        if n == 500:  # the optional regional neighbourhood search trades the proven bound for a better schedule
+        if "milp" in methods:
+            solved(n, "MILP (HiGHS)", problem, milp_note, time_limit=time_limit, method="milp")
+        if "milp+regional" in methods and n == 500:
+            # the optional regional neighbourhood search trades the proven bound for a better schedule
             solved(
                 n,
                 "MILP+regional",
@@ -150,7 +177,24 @@ def run(quick: bool, sizes: list[int] | None = None, time_limit: float | None = 
                 regional_share=0.25,
                 method="milp",
             )
-        solved(n, "decomposed", problem, decompose_note, time_limit=time_limit, method="decompose")
-        # cell classes + independent blocks (planning_blocks), the national scenario's method
-        solved(n, "blocks", problem, blocks_note, time_limit=time_limit, method="blocks")
-        solved(n, "auto", problem, lambda r: f"ran {r.method}", time_limit=time_limit)
+        if "decompose" in methods:
+            solved(n, "decomposed", problem, decompose_note, time_limit=time_limit, method="decompose")
+        if "blocks" in methods:  # cell classes + independent blocks (planning_blocks), the national scenario's method
+            solved(n, "blocks", problem, blocks_note, time_limit=time_limit, method="blocks")
+        if "auto" in methods:
+            solved(n, "auto", problem, auto_note, time_limit=time_limit)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", help="comma-separated project counts, e.g. 500")
+    parser.add_argument("--methods", help=f"comma-separated, from {', '.join(METHODS)}")
+    parser.add_argument("--time-limit", type=float, help="seconds per solve (default 60)")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    run(
+        args.quick,
+        [int(v) for v in args.sizes.split(",")] if args.sizes else None,
+        args.time_limit,
+        [m.strip() for m in args.methods.split(",")] if args.methods else None,
+    )

@@ -254,3 +254,76 @@ def test_no_proven_bound_exceeds_the_optimum_and_the_methods_agree_on_small_inst
     assert split.blocks > decomposed.model_size["blocks"]
     assert split.bound <= modelled_optimum + 1e-6
     assert split.unmet >= modelled_optimum - 1e-6
+
+
+def test_the_bound_adds_the_blocks_proven_bounds_not_their_schedules(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with a loose relative gap HiGHS stops each block early, so a block's schedule lies above its proven bound;
+    # on this instance the blocks' schedules (copies free) add up to more than the optimum, so a "bound" made of
+    # them would exceed it, while the sum of the proven bounds may not
+    import krapte.labour.planning_decompose as decompose
+
+    projects, capacity = bench_like(30, 63)
+    milp = plan_starts(projects, capacity, time_limit=60, method="milp", mip_rel_gap=1e-6)
+    assert milp.status == "optimal"
+    cand, cap, bg = flat_problem(projects, capacity)
+    active = active_cells(cand, cap, bg)
+    optimum = float(np.maximum(milp.demand_after.reshape(-1)[active] - cap[active], 0.0).sum())
+    solved: list[tuple[float, float]] = []
+    solve = decompose.solve_step_model
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        picked, value, bound = solve(*args, **kwargs)
+        solved.append((value, bound))
+        return picked, value, bound
+
+    monkeypatch.setattr(decompose, "solve_step_model", recording)
+    split = solve_decomposed(
+        cand,
+        cap,
+        bg,
+        cand.before.copy(),
+        4 * 24,
+        time.perf_counter() + 30,
+        max_block_projects=1,
+        mip_rel_gap=0.5,
+        max_iterations=0,
+    )
+
+    first_pass = solved[: split.blocks]
+    assert sum(value for value, _ in first_pass) > optimum + 1e-3  # the instance tells bounds from schedules
+    assert split.bound <= optimum + 1e-6 <= split.unmet + 2e-6
+    assert split.bound == pytest.approx(sum(bound for _, bound in first_pass), abs=1e-6)
+    starts = {p.id: int(cand.starts[i][split.chosen[i]]) for i, p in enumerate(projects)}
+    modelled = np.maximum(shortage_for(projects, capacity, starts).reshape(-1)[active], 0.0).sum()
+    assert float(modelled) == pytest.approx(split.unmet, abs=1e-6)  # the schedule is real: its unmet is recomputed
+
+
+def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_optimum() -> None:
+    # every region its own block: the straddling projects' copies are free in the first pass; multipliers on
+    # "copy k starts in s − copy 0 starts in s" then make them agree more, and every step's sum of block bounds is
+    # still a bound (the first pass proves every block here, so every straddling project is tied)
+    projects, capacity = bench_like(30, 66)
+    milp = plan_starts(projects, capacity, time_limit=60, method="milp", mip_rel_gap=1e-6)
+    assert milp.status == "optimal"
+    cand, cap, bg = flat_problem(projects, capacity)
+    active = active_cells(cand, cap, bg)
+    optimum = float(np.maximum(milp.demand_after.reshape(-1)[active] - cap[active], 0.0).sum())
+
+    def split(iterations: int):  # type: ignore[no-untyped-def]
+        return solve_decomposed(
+            cand,
+            cap,
+            bg,
+            cand.before.copy(),
+            4 * 24,
+            time.perf_counter() + 60,
+            max_block_projects=1,
+            mip_rel_gap=1e-6,
+            max_iterations=iterations,
+        )
+
+    relaxed, tied = split(0), split(10)
+
+    assert relaxed.iterations == 0 and tied.iterations > 0 and tied.tied == tied.straddling > 0
+    assert relaxed.bound < tied.bound - 1e-3  # the multipliers tighten the relaxation
+    assert tied.bound <= optimum + 1e-6 <= tied.unmet + 2e-6

@@ -9,9 +9,10 @@ component gets one copy per block it touches.
 
 * **Lower bound.** Dropping the rule that the copies of a straddling project start in the same quarter is a
   relaxation, so the sum of the blocks' proven bounds (HiGHS dual bounds, valid even at a time limit) bounds the
-  unmet demand of every schedule. Lagrangian multipliers on "copy k starts in s" − "copy 0 starts in s" are added
-  to the blocks' objectives and moved by subgradient steps; every multiplier vector gives a valid bound, and the
-  best one is kept.
+  unmet demand of every schedule. Lagrangian multipliers on "copy k starts in s" − "copy 0 starts in s" of the
+  straddling projects whose blocks the first pass proved are added to those blocks' objectives and moved by
+  subgradient steps; the other blocks keep their first-pass bounds (no project of theirs carries a multiplier),
+  so every multiplier vector gives a valid bound, and the best one is kept.
 * **Schedule (upper bound).** Each straddling project takes the start of one of its copies (the one that adds
   least unmet demand given the rest), then every block is re-solved exactly with the straddling projects held
   fixed; this schedule is feasible for the full problem. A greedy pass over single projects polishes it.
@@ -22,6 +23,7 @@ monolithic model's HiGHS gap. Blocks that hold no straddling project are solved 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -44,15 +46,21 @@ from krapte.labour.planning_step_model import solve_step_model
 
 _T = TypeVar("_T")
 
-#: Blocks solved side by side by default. Threads work (HiGHS releases the GIL), but on the shared 2-core bench
-#: machine two workers gave no better bound than one (7.1 % against 5.8 % at 500 projects, load 15-18), so the
-#: default stays sequential; pass ``workers=2`` where cores are free.
-WORKERS = 1
+#: Blocks solved side by side by default: two threads where the process may use two cores (HiGHS releases the GIL).
+#: On the shared 2-core bench machine under load 8-12 two threads bought as much CPU time as one (17.6-25.1 against
+#: 18.6-20.3 CPU s in 48 s, 2026-12-07), so they cost nothing there; on an idle machine they double it.
+WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 #: Share of the time limit for the unmet demand (bound and schedule). The rest covers the peak's local search and
 #: the work after the last block (greedy polish, settling, loads), which at 1,000 bench projects under load takes
 #: about 10 s: with 93 % instead, a 60-s run took 70 s (2026-12-07).
 UNMET_SHARE = 0.85
+
+#: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the
+#: Lagrangian steps on the proven blocks' straddling projects, and of the repair (the schedule).
+PASS_SHARE = 0.85
+LAGRANGE_END = 0.85
+REPAIR_END = 0.95
 
 __all__ = ["Decomposition", "active_cells", "blocks_of", "peak_floor", "plan_decomposed", "solve_decomposed"]
 
@@ -68,6 +76,7 @@ class Decomposition:
     blocks: int
     straddling: int
     iterations: int
+    tied: int = 0  # straddling projects whose copies the Lagrangian steps tied together
 
     @property
     def gap(self) -> float:
@@ -191,6 +200,7 @@ def plan_decomposed(
         "blocks": result.blocks,
         "straddling_projects": result.straddling,
         "lagrangian_iterations": result.iterations,
+        "lagrangian_projects": result.tied,
     }
     # the bound as a bound on the whole unmet demand: cells no choice changes add the same amount to every schedule
     constant = float(np.maximum(load - flat_cap, 0.0).sum()) - unmet
@@ -231,9 +241,9 @@ def solve_decomposed(
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
-    Time: the first pass over all blocks (the bound) gets 85 % of the time to ``deadline``, the repair of the
-    blocks that hold straddling projects (the schedule) up to 95 %; subgradient iterations run while a whole
-    pass still fits before the deadline. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
+    Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
+    subgradient steps run while a pass over the tied blocks still fits before ``LAGRANGE_END``, and the repair of
+    the blocks that hold straddling projects (the schedule) ends at ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
@@ -264,6 +274,9 @@ def solve_decomposed(
                 [v[k] for v, k in zip(cand.values[i], keep, strict=True)],
             )
 
+    solved_in: dict[int, float] = {}
+    proven: dict[int, bool] = {}
+
     def solve_block(
         b: int,
         warm: IntArray,
@@ -281,9 +294,13 @@ def solve_decomposed(
         )
         x_cost = [None if i in fixed else costs.get(i) for i in members]
         inc = np.array([0 if i in fixed else int(warm[i]) for i in members], dtype=np.int64)
-        picked, _value, bound = solve_step_model(
+        began = time.perf_counter()
+        picked, value, bound = solve_step_model(
             sub, flat_cap, fixed_load, inc, active_by_block[b], x_cost, budget, mip_rel_gap, should_stop
         )
+        if not fixed and not costs:  # a first-pass solve: remember its time and whether it proved its block
+            solved_in[b] = time.perf_counter() - began
+            proven[b] = value - bound <= max(mip_rel_gap * abs(value), TOLERANCE)
         return {i: fixed.get(i, int(picked[j])) for j, i in enumerate(members)}, bound
 
     def unmet_of(sched: IntArray) -> float:
@@ -296,11 +313,10 @@ def solve_decomposed(
     bounds = np.zeros(len(block_regions))
     # smallest blocks first: those that finish early leave their time to the large ones
     order = sorted(range(len(block_regions)), key=lambda b: len(block_projects[b]))
-    pass_end = started + 0.85 * total
+    pass_end = started + PASS_SHARE * total
     for b, (picked, bound) in _map_blocks(order, pass_end, workers, lambda b, t: solve_block(b, greedy, t)).items():
         bounds[b] = bound
         copy_choice.update({(i, b): k for i, k in picked.items()})
-    pass_seconds = time.perf_counter() - started
     best_bound = float(bounds.sum())
     coupled = sorted({b for i in straddling for b in copies[i]})
 
@@ -337,39 +353,47 @@ def solve_decomposed(
         if value < best_unmet - TOLERANCE:
             best, best_unmet = sched, value
 
-    candidate = schedule_from(greedy)
-    if straddling:
-        candidate = repair(candidate, started + 0.95 * total)
-    offer(candidate)
-    # 2. subgradient steps on the multipliers of the straddling projects' copies, while a whole pass fits
-    multipliers = {(i, b): np.zeros(len(cand.starts[i])) for i in straddling for b in copies[i][1:]}
+    offer(_local_search(cand, flat_cap, flat_bg, schedule_from(greedy)))
+    # 2. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
+    # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
+    # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
+    # bound under these multipliers too (none of its projects carries one). Every iteration's sum is a valid bound.
+    tied = [i for i in straddling if all(proven.get(b, False) for b in copies[i])]
+    redo = sorted({b for i in tied for b in copies[i]}, key=lambda b: solved_in[b])
+    is_tied = set(tied)
+    kept_bound = float(sum(bounds[b] for b in range(len(block_regions)) if b not in set(redo)))
+    redo_cells = np.concatenate([active_by_block[b] for b in redo]) if redo else np.zeros(0, dtype=np.int64)
+    pass_seconds = sum(solved_in[b] for b in redo)
+    multipliers = {(i, b): np.zeros(len(cand.starts[i])) for i in tied for b in copies[i][1:]}
     theta, last_bound, iterations = 1.0, best_bound, 0
-    while straddling and iterations < max_iterations:
+    lagrange_end = started + LAGRANGE_END * total
+    while tied and iterations < max_iterations:
         if best_unmet - best_bound <= mip_rel_gap * max(best_unmet, TOLERANCE):
             break
-        if deadline - time.perf_counter() < 1.5 * pass_seconds:
+        if lagrange_end - time.perf_counter() < 1.5 * pass_seconds:
             break
         grads: dict[tuple[int, int], FloatArray] = {}
-        for i in straddling:  # subgradient: copy b's start indicator minus the first copy's
+        for i in tied:  # subgradient: copy b's start indicator minus the first copy's
             for b in copies[i][1:]:
                 g = np.zeros(len(cand.starts[i]))
                 g[copy_choice[i, b]] += 1.0
                 g[copy_choice[i, copies[i][0]]] -= 1.0
                 grads[i, b] = g
         norm = float(sum(g @ g for g in grads.values()))
-        if norm == 0.0:  # every copy agrees: the relaxed schedule is feasible and its bound holds for it
-            offer(schedule_from(best))
+        if norm == 0.0:  # every tied copy agrees: no multiplier step can raise the bound
             break
-        step = theta * max(best_unmet - last_bound, TOLERANCE) / norm
+        # Polyak step towards the best schedule's unmet demand in the blocks solved again
+        target = float(np.maximum(_load(cand, flat_bg, best)[redo_cells] - flat_cap[redo_cells], 0.0).sum())
+        step = theta * max(target - (last_bound - kept_bound), TOLERANCE) / norm
         for key, g in grads.items():
             multipliers[key] += step * g
         iterations += 1
         pass_started = time.perf_counter()
-        total_bound = float(sum(bounds[b] for b in range(len(block_regions)) if b not in coupled))
-        for n, b in enumerate(coupled):
+        total_bound = kept_bound
+        for n, b in enumerate(redo):
             costs: dict[int, FloatArray] = {}
             for i in block_projects[b]:
-                if i in is_straddling:
+                if i in is_tied:
                     if b == copies[i][0]:
                         costs[i] = -np.sum([multipliers[i, k] for k in copies[i][1:]], axis=0)
                     else:
@@ -377,18 +401,20 @@ def solve_decomposed(
             warm = best.copy()
             for i in block_projects[b]:
                 warm[i] = copy_choice[i, b]
-            budget = max((deadline - time.perf_counter()) / (len(coupled) - n) * 0.6, 0.05)
-            picked, bounds[b] = solve_block(b, warm, budget, costs=costs)
+            budget = max((lagrange_end - time.perf_counter()) / (len(redo) - n), 0.05)
+            picked, bound = solve_block(b, warm, budget, costs=costs)
             copy_choice.update({(i, b): k for i, k in picked.items()})
-            total_bound += bounds[b]
+            total_bound += bound
         pass_seconds = time.perf_counter() - pass_started
         if total_bound > best_bound:
             best_bound = total_bound
         else:
             theta *= 0.5
         last_bound = total_bound
-        if deadline > time.perf_counter():
-            offer(repair(schedule_from(best), deadline))
+        offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
+    # 3. the schedule: with the straddling projects held, re-solve the blocks that hold them
+    if straddling and started + REPAIR_END * total > time.perf_counter():
+        offer(repair(schedule_from(best), started + REPAIR_END * total))
     best_bound = min(best_bound, best_unmet)
     optimal = best_unmet - best_bound <= max(mip_rel_gap * best_unmet, TOLERANCE)
     return Decomposition(
@@ -399,6 +425,7 @@ def solve_decomposed(
         len(block_regions),
         len(straddling),
         iterations,
+        len(tied),
     )
 
 
