@@ -47,8 +47,8 @@ from krapte.labour.planning_step_model import solve_step_model
 _T = TypeVar("_T")
 
 #: Blocks solved side by side by default: two threads where the process may use two cores (HiGHS releases the GIL).
-#: On the shared 2-core bench machine under load 8-12 two threads bought as much CPU time as one (17.6-25.1 against
-#: 18.6-20.3 CPU s in 48 s, 2026-12-07), so they cost nothing there; on an idle machine they double it.
+#: On the shared 2-core bench machine under load 8-15 two threads bought as much CPU time as one or more (17.6-25.1
+#: against 18.6-20.3 CPU s in 48 s; 13.8 against 7.9 side by side, 2026-12-07); on an idle machine they double it.
 WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 #: Share of the time limit for the unmet demand (bound and schedule). The rest covers the peak's local search and
@@ -243,7 +243,8 @@ def solve_decomposed(
 
     Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
     subgradient steps run while a pass over the tied blocks still fits before ``LAGRANGE_END``, and the repair of
-    the blocks that hold straddling projects (the schedule) ends at ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
+    the blocks that hold straddling projects (the schedule) ends at ``REPAIR_END``. ``workers`` threads solve
+    blocks side by side (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
