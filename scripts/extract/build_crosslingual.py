@@ -33,9 +33,13 @@ import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "scripts" / "extract"))
+
+from build_label_rows import write_stage_provenance  # noqa: E402
 
 from krapte.extract.crosslingual import DATA_DIR, FEATURES, MODEL_FILE, AcceptanceModel  # noqa: E402
-from provenance import PACKAGE_DATA, write_provenance  # noqa: E402
+from krapte.extract.label_rows import SOURCES  # noqa: E402
+from provenance import PACKAGE_DATA  # noqa: E402
 
 SENTENCES = ROOT / "tests" / "fixtures" / "nl-sentences" / "sentences.jsonl"
 PASSAGES = ROOT / "tests" / "fixtures" / "nl-passages" / "passages.jsonl"
@@ -60,7 +64,9 @@ def development_texts() -> list[tuple[str, str, set[str]]]:
     return out
 
 
-def collect(cache: Path | None) -> list[Item]:
+def collect(
+    cache: Path | None, label_rows: bool = True, sources: tuple[int, ...] | None = None, retrieval: bool = True
+) -> list[Item]:
     if cache is not None and cache.exists():
         items: list[Item] = pickle.loads(cache.read_bytes())
         return items
@@ -70,6 +76,9 @@ def collect(cache: Path | None) -> list[Item]:
     engine = SkillExtractor(default_taxonomy())
     if not engine.use_embeddings:
         raise SystemExit("the embeddings extra is needed to fit the cross-lingual stage")
+    engine.use_label_rows = label_rows
+    engine.label_row_sources = sources
+    engine.label_rows_retrieval = retrieval
     lexical = copy.copy(engine)
     lexical.use_embeddings = False
     items = []
@@ -155,6 +164,17 @@ def cross_validate(items: list[Item]) -> tuple[float, dict[str, float]]:
     scored = [(t, _f1(*engine_prf(items, oof, owners, t))) for t in THRESHOLDS]
     best_t, (p, r, f1) = max(scored, key=lambda s: (s[1][2], -s[0]))
     base = _f1(*engine_prf(items, oof, owners, 2.0))
+    for name, members in _sets(items).items():  # per development set, out-of-fold at the chosen threshold
+        chosen = [j for j, (i, _) in enumerate(owners) if i in members]
+        part = [items[i] for i in sorted(members)]
+        renumber = {i: n for n, i in enumerate(sorted(members))}
+        sub = [(renumber[owners[j][0]], owners[j][1]) for j in chosen]
+        before = _f1(*engine_prf(part, oof[chosen], sub, 2.0))
+        after = _f1(*engine_prf(part, oof[chosen], sub, best_t))
+        print(
+            f"  out-of-fold {name:<16} P / R / F1 {before[0]:.3f} / {before[1]:.3f} / {before[2]:.3f} → "
+            f"{after[0]:.3f} / {after[1]:.3f} / {after[2]:.3f}"
+        )
     return float(best_t), {
         "cv_precision": round(p, 3),
         "cv_recall": round(r, 3),
@@ -165,13 +185,58 @@ def cross_validate(items: list[Item]) -> tuple[float, dict[str, float]]:
     }
 
 
+def _sets(items: list[Item]) -> dict[str, set[int]]:
+    """The development sets by text id: passages (p…), 2026-11 sentences (s001-s100), 2026-12 fold A."""
+    out: dict[str, set[int]] = {"passages": set(), "2026-11": set(), "2026-12 fold A": set()}
+    for i, item in enumerate(items):
+        group = item["group"]
+        name = "passages" if group.startswith("p") else "2026-11" if int(group[1:]) <= 100 else "2026-12 fold A"
+        out[name].add(i)
+    return out
+
+
+def reach(items: list[Item]) -> dict[str, int]:
+    """How many gold skills the lexical stages miss, and how many of them are among the retrieved candidates."""
+    missed = found = 0
+    for item in items:
+        gap = item["gold"] - item["base"]
+        missed += len(gap)
+        found += len(gap & {uri for uri, _, _ in item["candidates"]})
+    return {"missed_by_lexical": missed, "missed_among_candidates": found}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="keep the encoded candidates in this file between runs")
+    parser.add_argument(
+        "--no-label-rows", action="store_true", help="preferred labels only (for comparison; writes nothing)"
+    )
+    parser.add_argument("--sources", help="only these label-row sources, e.g. alt-en (comparison; writes nothing)")
+    parser.add_argument(
+        "--rows-as-features", action="store_true", help="retrieve by preferred labels only (comparison; no writing)"
+    )
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; writes nothing)")
     args = parser.parse_args()
-    items = collect(args.cache)
+    sources = tuple(SOURCES.index(name) for name in args.sources.split(",")) if args.sources else None
+    items = collect(args.cache, label_rows=not args.no_label_rows, sources=sources, retrieval=not args.rows_as_features)
+    drop = [FEATURES.index(name) for name in args.drop.split(",") if name]
+    if drop:  # a constant column gets no weight: the same as leaving the feature out
+        items = [
+            {
+                **item,
+                "candidates": [
+                    (u, tuple(0.0 if j in drop else v for j, v in enumerate(f)), s) for u, f, s in item["candidates"]
+                ],
+            }
+            for item in items
+        ]
     x, y, _ = _matrix(items)
     threshold, figures = cross_validate(items)
+    figures = {**figures, **reach(items)}
+    if args.no_label_rows or drop or sources is not None or args.rows_as_features:
+        summary = {"label_rows": args.sources or not args.no_label_rows, "drop": args.drop, "threshold": threshold}
+        print(json.dumps({**summary, "candidates": len(y), "positives": int(y.sum()), **figures}, indent=1))
+        return
     mean, scale, coef, b = fit_logistic(x, y)
     provenance = {
         "fitted_on": "nl-sentences 2026-11 (s001-s100), 2026-12 fold A (even ids), nl-passages (50); never 2026-12 "
@@ -188,16 +253,7 @@ def main() -> None:
     folder = PACKAGE_DATA / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MODEL_FILE).write_text(model.to_json(), encoding="utf-8")
-    write_provenance(
-        DATA_DIR,
-        title="Acceptance model of the cross-lingual skill stage (logistic regression)",
-        source="krapte's own Dutch evaluation data (tests/fixtures/nl-sentences, nl-passages), development part",
-        version="acceptance model format 1",
-        licence="EUPL-1.2 (krapte)",
-        attribution="krapte",
-        derivation="scripts/extract/build_crosslingual.py: L2 logistic regression (C=1, standardised features) over "
-        "the candidates of the development texts; threshold by 5-fold cross-validation grouped by text",
-    )
+    write_stage_provenance()
     print(json.dumps(provenance, indent=1))
     for name, w in sorted(zip(FEATURES, coef, strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {name:<28} {w:+.3f}")

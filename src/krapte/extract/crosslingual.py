@@ -9,12 +9,15 @@ Dutch label. This stage reaches them in three steps (``docs/extract.md``, *Cross
    function words; a bare verb alone names no skill and is dropped; certificates, licences, education and
    language levels are requirements, not phrases.
 2. **Retrieval**: each phrase is embedded (multilingual E5, offline) and compared with the skill label index (the
-   Dutch and English preferred labels of every skill); the :data:`TOP_K` nearest skills become candidates.
+   Dutch and English preferred labels of every skill) and the extra label rows of :mod:`krapte.extract.label_rows`
+   (machine-derived Dutch labels, English alternative labels), best label per skill (:func:`combine_scores`); the
+   :data:`TOP_K` nearest skills become candidates.
 3. **Acceptance** (:class:`AcceptanceModel`): a logistic regression over a handful of features of the candidate
    (:data:`FEATURES`: cosine, margin to the next skill, distance to the best, rank, word overlap of the phrase with
    the skill's Dutch (official or machine-derived) and English labels, whether the skill has an official Dutch
    label and which label was nearest, phrase length, knowledge or skill, generic, ESCO reuse level, whether the
-   sentence states a task or requirement, whether a lexical hit already explains the phrase). Its weights and
+   sentence states a task or requirement, whether a lexical hit already explains the phrase, which kind of label
+   was nearest, how well the skill fits the occupations of the skills found lexically). Its weights and
    its acceptance threshold ship in ``krapte/data/extract-crosslingual/acceptance.json``, fitted by
    ``scripts/extract/build_crosslingual.py`` on development data only, the threshold chosen by cross-validation
    grouped by sentence.
@@ -49,6 +52,7 @@ __all__ = [
     "candidate_features",
     "candidate_phrases",
     "clauses",
+    "combine_scores",
     "load_acceptance_model",
     "requirement_spans",
     "skill_phrase",
@@ -76,6 +80,10 @@ FEATURES: tuple[str, ...] = (
     "task_context",  # the sentence states a task or requirement (cue word, section, "je/ik + verb")
     "covered",  # a lexical or verb–object hit lies in the phrase
     "part",  # the phrase is a part of a clause split at "en"/"of"
+    "via_derived_nl",  # the skill's best label for the phrase is a machine-derived Dutch label (extra rows)
+    "via_alt_en",  # the skill's best label for the phrase is an English alternative label (extra rows)
+    "context",  # the skill shares occupations with the skills found lexically in the text (best cosine)
+    "extra_gain",  # how much the skill's best extra label row beats its preferred labels for the phrase (≥ 0)
 )
 DATA_DIR = "extract-crosslingual"
 MODEL_FILE = "acceptance.json"
@@ -332,11 +340,18 @@ def candidate_features(
     words: SkillWords,
     skill_info: Callable[[str], tuple[bool, bool, bool, str]],
     exclude: set[str],
+    via: npt.NDArray[np.int8] | None = None,
+    context: Callable[[str], float] | None = None,
+    gain: npt.NDArray[np.float32] | None = None,
 ) -> list[Candidate]:
     """The :data:`TOP_K` nearest skills of each phrase that are not in ``exclude`` (found already), with features.
 
-    ``scores`` holds each phrase's best cosine per skill (columns in ``skill_uris`` order); ``skill_info(uri)``
-    gives (official Dutch label, knowledge, generic, reuse level).
+    ``scores`` holds each phrase's best cosine per skill (columns in ``skill_uris`` order); ``via`` (same shape, or
+    None) which kind of label gave it: −1 a preferred label of the index, else the extra row's source
+    (:data:`krapte.extract.label_rows.SOURCES`: 0 derived Dutch, 1 English alternative); ``skill_info(uri)``
+    gives (official Dutch label, knowledge, generic, reuse level); ``context(uri)`` how close the skill is to the
+    skills already found in the text (0 without); ``gain`` (same shape as ``scores``, or None) how much the extra
+    label rows raise each skill's cosine over its preferred labels.
     """
     starts = index._starts
     tops: list[list[tuple[str, float, int]]] = []
@@ -363,6 +378,7 @@ def candidate_features(
             if uri in exclude:
                 continue
             official, knowledge, generic, reuse = skill_info(uri)
+            source = -1 if via is None else int(via[i, column])
             first = int(starts[column])
             last = int(starts[column + 1]) if column + 1 < len(starts) else len(index.uris)
             nearest = first + int(np.argmax(index.vectors[first:last] @ query_vectors[i]))
@@ -377,7 +393,7 @@ def candidate_features(
                 _overlap(stems, phrase_words, nl_labels),
                 _overlap(stems, phrase_words, en_labels),
                 float(official),
-                float(official and index.texts[nearest] == _nl_label(words, uri)),
+                float(official and source < 0 and index.texts[nearest] == _nl_label(words, uri)),
                 math.log1p(n_words),
                 float(knowledge),
                 float(generic),
@@ -385,9 +401,32 @@ def candidate_features(
                 float(phrase.task_context),
                 float(phrase.covered),
                 float(phrase.part),
+                float(source == 0),
+                float(source == 1),
+                context(uri) if context is not None else 0.0,
+                float(gain[i, column]) if gain is not None else 0.0,
             )
             out.append(Candidate(phrase, uri, feats))
     return out
+
+
+def combine_scores(
+    preferred: npt.NDArray[np.float32], rows: Any, columns: npt.NDArray[np.int64], queries: npt.NDArray[np.float32]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int8]]:
+    """Per phrase and skill the best cosine over the preferred labels (``preferred``, from the index) and the extra
+    label rows (``rows``, a :class:`krapte.extract.label_rows.LabelRows` whose skills sit in ``columns`` of the
+    index), and which kind of label it was (−1 preferred, else the extra row's source)."""
+    scores = preferred.copy()
+    via = np.full(preferred.shape, -1, dtype=np.int8)
+    for source, part in rows.by_source:
+        best, skills = part.best_rows(queries)
+        cols = columns[skills]
+        keep = cols >= 0
+        cols, best = cols[keep], best[:, keep]
+        better = best > scores[:, cols]
+        scores[:, cols] = np.where(better, best, scores[:, cols])
+        via[:, cols] = np.where(better, source, via[:, cols])
+    return scores, via
 
 
 def _nl_label(words: SkillWords, uri: str) -> str:

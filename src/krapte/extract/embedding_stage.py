@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -22,11 +23,14 @@ from krapte.extract.crosslingual import (
     candidate_features,
     candidate_phrases,
     clauses,
+    combine_scores,
     requirement_spans,
     skill_phrase,
 )
+from krapte.extract.label_rows import LabelRows, load_label_rows
 from krapte.extract.profile import Evidence
 from krapte.extract.skill_vectors import SkillVectors, encode, load_skill_vectors
+from krapte.taxonomy.embedding import model_id as embedding_model_id
 
 __all__ = ["EMBEDDING", "EMBEDDING_CONFIDENCE", "EMBED_MARGIN", "EMBED_THRESHOLD", "EmbeddingStages", "Found"]
 
@@ -52,6 +56,13 @@ class EmbeddingStages:
     _knowledge: frozenset[str]
     _skill_words: SkillWords
     _phrase_scores: Callable[..., Any]
+    _occupations_of: dict[str, list[tuple[str, float]]]
+    # the extra label rows (derived Dutch, English alternatives) in the cross-lingual stage; off: preferred only
+    use_label_rows: bool = True
+    label_row_sources: tuple[int, ...] | None = None  # only these sources of the rows (None: all); for comparisons
+    # the extra rows take part in retrieval (a skill's score is its best label); False: features of the candidates
+    # retrieved by the preferred labels only
+    label_rows_retrieval: bool = True
 
     def _skill_vectors(self) -> SkillVectors:
         if self._vectors is None:
@@ -110,17 +121,68 @@ class EmbeddingStages:
             return []
         vectors = self._skill_vectors()
         queries = encode([text[p.start : p.end] for p in phrases], kind="query")
+        scores = preferred = vectors.scores(queries)
+        via = gain = None
+        extra = self._label_rows(vectors)
+        if extra is not None:
+            combined, via = combine_scores(preferred, extra[0], extra[1], queries)
+            gain = combined - preferred
+            if self.label_rows_retrieval:
+                scores = combined
         return candidate_features(
             text,
             phrases,
-            vectors.scores(queries),
+            scores,
             queries,
             vectors.index,
             vectors.skill_uris,
             self._skill_words,
             self._skill_info,
             set(found),
+            via,
+            self._occupation_context(set(found)),
+            gain,
         )
+
+    def _occupation_context(self, found: set[str]) -> Callable[[str], float]:
+        """``context(uri)``: the best cosine between the skill's occupations and those of a skill found in the text
+        (ESCO's occupation–skill relation, essential 1 and optional ½): a skill that the same occupations need as
+        the skills the text plainly states fits the document (occupation context)."""
+        of = self._occupations_of
+        profiles = [dict(of.get(uri, ())) for uri in found]
+        known = [(occ, math.sqrt(sum(w * w for w in occ.values()))) for occ in profiles if occ]
+        cache: dict[str, float] = {}
+
+        def context(uri: str) -> float:
+            if uri not in cache:
+                mine = dict(of.get(uri, ()))
+                norm = math.sqrt(sum(w * w for w in mine.values()))
+                best = 0.0
+                if norm:
+                    for occ, other in known:
+                        small, large = (mine, occ) if len(mine) < len(occ) else (occ, mine)
+                        dot = sum(w * large.get(o, 0.0) for o, w in small.items())
+                        best = max(best, dot / (norm * other))
+                cache[uri] = best
+            return cache[uri]
+
+        return context
+
+    def _label_rows(self, vectors: SkillVectors) -> tuple[LabelRows, Any] | None:
+        """The shipped extra label rows and their columns in the skill index, when they fit this taxonomy."""
+        if not self.use_label_rows:
+            return None
+        rows = load_label_rows(embedding_model_id(), self.taxonomy.key)
+        if rows is None:
+            return None
+        if self.label_row_sources is not None:
+            rows = rows.only(self.label_row_sources)
+        # the index column of each extra skill, once per extractor and index
+        known = self.__dict__.get("_label_row_columns")
+        if known is None or known[0] is not vectors.index:
+            known = (vectors.index, rows.columns(vectors.skill_uris))
+            self.__dict__["_label_row_columns"] = known
+        return rows, known[1]
 
     def _skill_info(self, uri: str) -> tuple[bool, bool, bool, str]:
         skill = self.taxonomy.skills[uri]
