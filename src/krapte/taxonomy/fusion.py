@@ -56,7 +56,7 @@ HYBRID_FEATURES: tuple[str, ...] = (
     "semantic_sq",
 )
 LEXICAL_CANDIDATES = 80  # best lexical occupations scored by the lexical model
-HYBRID_CANDIDATES = (60, 30, 30)  # best by fused, by lexical and by cosine score, scored by the hybrid model
+HYBRID_CANDIDATES = (40, 15, 15)  # best by fused, by lexical and by cosine score, scored by the hybrid model
 DATASET = "title-fusion"
 
 
