@@ -2,10 +2,13 @@
 
 Data: the 521 dev titles of ``$KRAPTE_SHARED_DATA/dev/occupation-titles-nl`` (MELO nld_q_nl_c_nl, dev split; the
 test split is not in the shared folder and is never used). Every title is embedded once; the lexical and the hybrid
-model are fitted by a listwise softmax loss (L2 weight ``--l2``), first in 5 folds to report out-of-fold MRR, then on
-all titles for the shipped weights. The encoder gate ``encode_below`` is the ``--encode-share`` quantile of the
-out-of-fold lexical-model margins: the share of titles that get the encoder is a speed budget (encoder ≈ 13 ms CPU
-a title on one core, the rest ≈ 1 ms, goal 200 titles/s), not a quality setting.
+model are fitted by a listwise softmax loss (L2 weight ``--l2``) over candidate features that include the title
+words' association with the candidates' ISCO groups (counted on the training titles, each title's own count left out
+of its features; shrinkage ``--alpha``), first in 5 folds to report out-of-fold MRR (random folds, and folds grouped
+by annotated occupation), then on all titles for the shipped weights and association counts. The encoder gate
+``encode_below`` is the ``--encode-share`` quantile of the out-of-fold lexical-model margins (random folds): the
+share of titles that get the encoder is a speed budget (encoder ≈ 13 ms CPU a title on one core, the rest ≈ 1 ms,
+goal 200 titles/s), not a quality setting.
 
 Writes ``src/krapte/data/title-fusion/weights.json`` and ``provenance.json``. Run (≈ 1 CPU minute)::
 

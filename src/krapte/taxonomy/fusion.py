@@ -56,7 +56,7 @@ HYBRID_FEATURES: tuple[str, ...] = (
     "semantic_sq",
 )
 LEXICAL_CANDIDATES = 80  # best lexical occupations scored by the lexical model
-HYBRID_CANDIDATES = (60, 30, 30)  # best by fused, by lexical and by cosine score, scored by the hybrid model
+HYBRID_CANDIDATES = (40, 15, 15)  # best by fused, by lexical and by cosine score, scored by the hybrid model
 DATASET = "title-fusion"
 
 
@@ -124,20 +124,26 @@ class IscoAssociations:
         """(len(codes), len(ISCO_LEVELS)): per candidate (its ISCO unit-group code) and level, the mean
         association of the title's words with the candidate's group. ``leave_out``: the groups of this title's own
         annotation when it is a training title (its counts are removed)."""
-        out = np.zeros((len(codes), len(ISCO_LEVELS)))
         sub = 1 if leave_out else 0
         own = leave_out or frozenset()
-        for word in set(words):
+        distinct = set(words)
+        summed: dict[str, float] = {}  # per ISCO group: the sum over the title's words (a few dozen groups)
+        for word in distinct:
             total = self.totals.get(word, 0) - sub
             per = self.counts.get(word)
             if per is None or total <= 0:
                 continue
             den = total + self.alpha
-            for i, code in enumerate(codes):
-                for j, level in enumerate(ISCO_LEVELS):
-                    g = code[:level]
-                    out[i, j] += (per.get(g, 0) - (g in own)) / den
-        return out / max(len(set(words)), 1)
+            for g, count in per.items():
+                summed[g] = summed.get(g, 0.0) + (count - (g in own)) / den
+        if not summed:
+            return np.zeros((len(codes), len(ISCO_LEVELS)))
+        rows: dict[str, list[float]] = {}  # candidates share unit groups
+        for code in codes:
+            if code not in rows:
+                rows[code] = [summed.get(code[:level], 0.0) for level in ISCO_LEVELS]
+        out: FloatArray = np.asarray([rows[code] for code in codes], dtype=np.float64).reshape(-1, len(ISCO_LEVELS))
+        return out / len(distinct)
 
     def to_json(self) -> dict[str, Any]:
         return {
