@@ -75,9 +75,10 @@ def _counting_build(built: cache.Artefacts) -> tuple[list[int], Any]:
     return calls, build
 
 
+@pytest.mark.parametrize("prefetched", [False, True])
 @pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other key", "not ours"])
 def test_a_stale_or_corrupt_cache_is_rebuilt(
-    taxonomy: Taxonomy, built: cache.Artefacts, tmp_path: Path, damage: str
+    taxonomy: Taxonomy, built: cache.Artefacts, tmp_path: Path, damage: str, prefetched: bool
 ) -> None:
     cache.load_artefacts(taxonomy, tmp_path, build=lambda _: built)
     path = cache.cache_path(taxonomy, tmp_path)
@@ -91,6 +92,8 @@ def test_a_stale_or_corrupt_cache_is_rebuilt(
         path.write_bytes(data.replace(cache.cache_key(taxonomy).encode(), b"esco-0.0-x-1-1-0123456789abcdef", 1))
     else:
         path.write_bytes(b"just some file\n")
+    if prefetched:  # read and checked in the background first: the same verdict
+        cache.prefetch(tmp_path)
     calls, build = _counting_build(built)
     artefacts = cache.load_artefacts(taxonomy, tmp_path, build=build)
     assert calls == [1]
@@ -128,3 +131,20 @@ def test_a_read_only_cache_directory_only_costs_the_build(
     calls, build = _counting_build(built)
     artefacts = cache.load_artefacts(taxonomy, blocked / "cache", build=build)
     assert calls == [1] and len(artefacts.gazetteer) > 1000
+
+
+def test_a_prefetched_cache_file_gives_the_same_artefacts_and_is_taken_once(
+    taxonomy: Taxonomy, built: cache.Artefacts, tmp_path: Path
+) -> None:
+    cache.load_artefacts(taxonomy, tmp_path, build=lambda _: built)
+    path = cache.cache_path(taxonomy, tmp_path)
+    cache.prefetch(tmp_path)
+    assert path in cache._prefetches
+    read = cache.load_artefacts(taxonomy, tmp_path, build=_no_build)
+    assert path not in cache._prefetches  # taken by the load; a later load reads the file itself
+    assert len(read.gazetteer) == len(built.gazetteer) and read.idf == built.idf
+    cache.load_artefacts(taxonomy, tmp_path, build=_no_build)
+    # two candidate files (other taxonomies of this code): nothing is prefetched
+    (tmp_path / path.name.replace("extractor-", "extractor-other-")).write_bytes(b"x")
+    cache.prefetch(tmp_path)
+    assert not cache._prefetches

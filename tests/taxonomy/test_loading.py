@@ -15,7 +15,7 @@ import numpy as np
 
 from krapte.taxonomy import default_taxonomy
 from krapte.taxonomy.default import default_taxonomy_bytes
-from krapte.taxonomy.loading import TAXONOMY_FORMAT, cached_taxonomy, paused_gc, taxonomy_cache_path
+from krapte.taxonomy.loading import TAXONOMY_FORMAT, cached_taxonomy, mapped_npz, paused_gc, taxonomy_cache_path
 from krapte.taxonomy.model import Taxonomy
 from krapte.taxonomy.serialize import read_json_gz, taxonomy_from_dict
 
@@ -127,6 +127,7 @@ def test_a_label_index_is_read_mapped_and_a_truncated_one_not_at_all(tmp_path: P
     assert loaded is not None
     assert loaded.uris == saved.uris and loaded.texts == saved.texts
     assert np.array_equal(loaded.vectors, vectors) and not loaded.vectors.flags.writeable
+    assert all(a.flags.aligned for a in mapped_npz(path).values())  # else numpy's products take slow loops
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 100])
     assert label_index._load(path, "skill") is None

@@ -25,6 +25,7 @@ import hashlib
 import io
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,7 @@ __all__ = [
     "cache_key",
     "cache_path",
     "load_artefacts",
+    "prefetch",
 ]
 
 FORMAT = b"krapte-extractor-artefacts-1\n"
@@ -143,18 +145,74 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _read(path: Path, key: str) -> Artefacts | None:
-    """The artefacts in ``path``, or None when the file is missing, of another key, truncated or altered."""
+class _Prefetch(threading.Thread):
+    """Reads one cache file and checks its SHA-256 in the background (both release the interpreter lock)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="krapte-extractor-prefetch", daemon=True)
+        self.path = path
+        self.data: bytes | None = None
+        self.verified = False
+
+    def run(self) -> None:
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        end = data.find(b"\n", len(FORMAT)) + 1
+        if data.startswith(FORMAT) and end > 0 and len(data) >= end + 32:
+            self.verified = hashlib.sha256(memoryview(data)[end + 32 :]).digest() == data[end : end + 32]
+        self.data = data
+
+
+_prefetches: dict[Path, _Prefetch] = {}
+_prefetch_lock = threading.Lock()
+
+
+def prefetch(cache_dir: Path | None) -> None:
+    """Start reading and checking this code's extractor cache file in ``cache_dir`` in a background thread, before
+    the taxonomy (which names the file) is loaded: on two cores the 0.2 s of reading and hashing 120 MB then run
+    beside the taxonomy's load. Only when exactly one file of this code's fingerprint is there; :func:`_read` takes
+    the result for that path (and still checks the header's key), anything else reads as before."""
+    if cache_dir is None:
+        return
+    try:
+        found = list(cache_dir.glob(f"extractor-*-{_code_and_data_digest()}.pickle"))
+    except OSError:
+        return
+    if len(found) != 1:
+        return
+    with _prefetch_lock:
+        if found[0] not in _prefetches:
+            _prefetches[found[0]] = job = _Prefetch(found[0])
+            job.start()
+
+
+def _read_verified(path: Path, header: bytes) -> tuple[bytes, bool] | None:
+    """The file's bytes and whether its payload's SHA-256 matches: from a prefetch of ``path`` when one ran."""
+    with _prefetch_lock:
+        job = _prefetches.pop(path, None)
+    if job is not None:
+        job.join()
+        if job.data is not None and job.data.startswith(header):
+            return job.data, job.verified
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    header = FORMAT + key.encode() + b"\n"
     if not data.startswith(header) or len(data) < len(header) + 32:
         return None
     checksum = data[len(header) : len(header) + 32]
-    if hashlib.sha256(memoryview(data)[len(header) + 32 :]).digest() != checksum:
+    return data, hashlib.sha256(memoryview(data)[len(header) + 32 :]).digest() == checksum
+
+
+def _read(path: Path, key: str) -> Artefacts | None:
+    """The artefacts in ``path``, or None when the file is missing, of another key, truncated or altered."""
+    header = FORMAT + key.encode() + b"\n"
+    got = _read_verified(path, header)
+    if got is None or not got[1]:
         return None
+    data = got[0]
     stream = io.BytesIO(data)  # shares the bytes (a slice or memoryview would copy 120 MB first)
     stream.seek(len(header) + 32)
     try:

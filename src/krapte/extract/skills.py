@@ -369,10 +369,13 @@ def default_extractor(use_embeddings: bool = True) -> SkillExtractor:
         engine = copy.copy(default_extractor(use_embeddings=False))
         engine.use_embeddings = embedding_available()
         return engine
+    from krapte.extract.cache import prefetch
     from krapte.settings import Settings
     from krapte.taxonomy import default_taxonomy
 
-    return SkillExtractor(default_taxonomy(), use_embeddings=False, cache_dir=Settings.from_env().cache_dir)
+    cache_dir = Settings.from_env().cache_dir
+    prefetch(cache_dir)  # the engine's cache file is read while the taxonomy loads
+    return SkillExtractor(default_taxonomy(), use_embeddings=False, cache_dir=cache_dir)
 
 
 # ``krapte.extract.skills.rank_skills`` stays importable; the ranking lives in :mod:`krapte.extract.ranking`
