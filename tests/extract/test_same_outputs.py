@@ -7,7 +7,9 @@ The record (``tests/fixtures/extract-outputs/outputs.json``) was written by this
 d5a28b7, before any change for speed, and written again with the code of commit 1243c83 (the same engine) once the
 label indexes came from the shipped int8 vectors (``krapte taxonomy build-index``): the cross-lingual scores depend
 on the skill and occupation label vectors, so a record holds for the indexes it was made with (126 of 314 texts
-moved by up to a few thousandths between the two). Rewrite it only for a change that is *meant* to change results,
+moved by up to a few thousandths between the two). It was written again on purpose for two later changes of
+results: the cross-lingual stage's extra label rows and refitted acceptance model, and the title fusion's ISCO
+association features (the wished-for occupations of 5 texts). Rewrite it only for a change that is *meant* to change results,
 or for other label vectors:
 ``python -m tests.extract.test_same_outputs`` (``--check`` compares every text instead of writing). Scores must
 match within 1e-6 (they are rounded to 3–4 decimals, so in practice exactly). Needs the embeddings extra and the
