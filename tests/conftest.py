@@ -26,6 +26,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"  # the README's exam
 # Derived artefacts (search indexes, label embeddings) are built once per checkout and shared by all tests.
 SHARED_CACHE = Path(__file__).resolve().parents[1] / ".krapte" / "cache"
 os.environ.setdefault("KRAPTE_CACHE_DIR", str(SHARED_CACHE))
+# one long-lived process builds many apps: no freezing of its objects (krapte.api.gc_freeze)
+os.environ.setdefault("KRAPTE_GC_FREEZE", "0")
 
 
 def _postgres_admin_url() -> str | None:

@@ -9,6 +9,7 @@ Every error leaves the API in one JSON shape, ``{"error": {"code", "message", "h
 from __future__ import annotations
 
 import importlib
+import os
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -16,7 +17,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from krapte import __version__
-from krapte.api import docs
+from krapte.api import docs, gc_freeze
 from krapte.api.errors import document_errors, install_error_handlers, scrub
 from krapte.api.middleware import RequestIdMiddleware, RequestLimitsMiddleware, SecurityHeadersMiddleware
 from krapte.api.models import request_components
@@ -71,6 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_oauth2_redirect_url=None,
     )
     app.state.settings = settings
+    if os.environ.get("KRAPTE_GC_FREEZE", "1") != "0":
+        # a server process: keep full garbage collections off the loaded caches (krapte.api.gc_freeze); the test
+        # suite sets KRAPTE_GC_FREEZE=0, since it builds many apps in one long-lived process
+        gc_freeze.install()
     app.state.store = open_server_context(settings).store
 
     install_error_handlers(app)
