@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from krapte.extract.crosslingual import DATA_DIR  # noqa: E402
-from krapte.extract.label_rows import FILE_NAME, SOURCES  # noqa: E402
+from krapte.extract.label_rows import FILE_NAME, SOURCES, save_label_rows  # noqa: E402
 from krapte.settings import Settings  # noqa: E402
 from krapte.taxonomy import default_taxonomy, embedding  # noqa: E402
 from krapte.taxonomy.index import quantise  # noqa: E402
@@ -121,7 +121,7 @@ def write_stage_provenance() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--en-alt", type=int, default=2, help="English alternative labels per skill (ESCO order)")
+    parser.add_argument("--en-alt", type=int, default=1, help="English alternative labels per skill (ESCO order)")
     parser.add_argument("--jobs", type=int, default=1, help="encoder processes")
     parser.add_argument("--dry-run", action="store_true", help="count the rows only")
     args = parser.parse_args()
@@ -137,17 +137,19 @@ def main() -> None:
     skills = list(dict.fromkeys(u for u, _, _ in rows))
     column = {u: i for i, u in enumerate(skills)}
     buffer = io.BytesIO()
-    np.savez_compressed(
+    save_label_rows(
         buffer,
-        skills=np.array(skills),
-        skill=np.array([column[u] for u, _, _ in rows], dtype=np.int32),
-        source=np.array([s for _, _, s in rows], dtype=np.int8),
-        texts=np.array([t for _, t, _ in rows]),
-        codes=codes,
-        scale=scale,
-        model=np.array(embedding.model_id()),
-        taxonomy=np.array(default_taxonomy().key),
-        en_alt=np.array(args.en_alt),
+        dict(
+            skills=np.array(skills),
+            skill=np.array([column[u] for u, _, _ in rows], dtype=np.int32),
+            source=np.array([s for _, _, s in rows], dtype=np.int8),
+            texts=np.array([t for _, t, _ in rows]),
+            codes=codes,
+            scale=scale,
+            model=np.array(embedding.model_id()),
+            taxonomy=np.array(default_taxonomy().key),
+            en_alt=np.array(args.en_alt),
+        ),
     )
     folder = PACKAGE_DATA / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)

@@ -3,10 +3,14 @@ skill, merging with the preferred-label scores, and the shipped file."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+from importlib import resources
+
 import numpy as np
 
 from krapte.extract.crosslingual import combine_scores
-from krapte.extract.label_rows import SOURCES, LabelRows, load_label_rows
+from krapte.extract.label_rows import FILE_NAME, SOURCES, LabelRows, load_label_rows, save_label_rows
 from krapte.taxonomy import default_taxonomy, embedding
 
 
@@ -78,3 +82,30 @@ def test_the_shipped_rows_fit_the_default_taxonomy() -> None:
     derived = np.flatnonzero(rows.source == SOURCES.index("derived-nl"))
     assert all(not tax.skills[rows.skills[rows.skill[i]]].labels.get("nl") for i in derived)
     assert load_label_rows("another-model", tax.key) is None
+
+
+def test_saved_rows_read_back_equal_with_the_codes_stored_uncompressed() -> None:
+    rng = np.random.default_rng(11)
+    arrays = {
+        "skills": np.array(["s:a", "s:b"]),
+        "codes": rng.integers(-127, 128, size=(5, 8), dtype=np.int8),
+        "scale": rng.random(5).astype(np.float32),
+    }
+    buffer = io.BytesIO()
+    save_label_rows(buffer, arrays)
+    with np.load(io.BytesIO(buffer.getvalue()), allow_pickle=False) as stored:
+        assert sorted(stored.files) == sorted(arrays)
+        for name, array in arrays.items():
+            assert np.array_equal(stored[name], array)
+    methods = {i.filename: i.compress_type for i in zipfile.ZipFile(io.BytesIO(buffer.getvalue())).infolist()}
+    assert methods == {
+        "skills.npy": zipfile.ZIP_DEFLATED,
+        "codes.npy": zipfile.ZIP_STORED,
+        "scale.npy": zipfile.ZIP_DEFLATED,
+    }
+
+
+def test_the_shipped_file_stores_its_codes_uncompressed() -> None:
+    shipped = resources.files("krapte.data") / "extract-crosslingual" / FILE_NAME
+    info = zipfile.ZipFile(io.BytesIO(shipped.read_bytes())).getinfo("codes.npy")
+    assert info.compress_type == zipfile.ZIP_STORED

@@ -200,11 +200,14 @@ def quantise(vectors: npt.NDArray[np.float32]) -> tuple[npt.NDArray[np.int8], np
 
 def dequantise(codes: npt.NDArray[np.int8], scale: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     """Float32 rows from int8 codes, L2-normalised again (a dot product stays a cosine)."""
-    vectors = codes.astype(np.float32) * scale.astype(np.float32)[:, None]
+    # in place on one float32 array: the same arithmetic as ``codes * scale / norm`` without two temporaries and
+    # a final copy (a third of the time for the 30,000 extra label rows of the cross-lingual stage)
+    vectors: npt.NDArray[np.float32] = codes.astype(np.float32)
+    vectors *= scale.astype(np.float32)[:, None]
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    out: npt.NDArray[np.float32] = (vectors / norms).astype(np.float32)
-    return out
+    vectors /= norms
+    return vectors
 
 
 def shipped_file(tax: Taxonomy, kind: IndexKind) -> bytes | None:
