@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import threading
 from collections.abc import Callable
@@ -33,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from krapte.taxonomy.loading import paused_gc
+from krapte.taxonomy.loading import paused_gc, sealed_payload, write_sealed
 from krapte.text.matcher import Gazetteer
 
 __all__ = [
@@ -160,8 +159,8 @@ class _Prefetch(threading.Thread):
         except OSError:
             return
         end = data.find(b"\n", len(FORMAT)) + 1
-        if data.startswith(FORMAT) and end > 0 and len(data) >= end + 32:
-            self.verified = hashlib.sha256(memoryview(data)[end + 32 :]).digest() == data[end : end + 32]
+        if data.startswith(FORMAT) and end > 0:
+            self.verified = sealed_payload(data, data[:end]) is not None
         self.data = data
 
 
@@ -188,31 +187,28 @@ def prefetch(cache_dir: Path | None) -> None:
             job.start()
 
 
-def _read_verified(path: Path, header: bytes) -> tuple[bytes, bool] | None:
-    """The file's bytes and whether its payload's SHA-256 matches: from a prefetch of ``path`` when one ran."""
+def _read_verified(path: Path, header: bytes) -> bytes | None:
+    """The file's bytes when it is sealed with ``header`` and intact (:func:`~krapte.taxonomy.loading.sealed_payload`):
+    from a prefetch of ``path`` when one ran."""
     with _prefetch_lock:
         job = _prefetches.pop(path, None)
     if job is not None:
         job.join()
         if job.data is not None and job.data.startswith(header):
-            return job.data, job.verified
+            return job.data if job.verified else None
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    if not data.startswith(header) or len(data) < len(header) + 32:
-        return None
-    checksum = data[len(header) : len(header) + 32]
-    return data, hashlib.sha256(memoryview(data)[len(header) + 32 :]).digest() == checksum
+    return data if sealed_payload(data, header) is not None else None
 
 
 def _read(path: Path, key: str) -> Artefacts | None:
     """The artefacts in ``path``, or None when the file is missing, of another key, truncated or altered."""
     header = FORMAT + key.encode() + b"\n"
-    got = _read_verified(path, header)
-    if got is None or not got[1]:
+    data = _read_verified(path, header)
+    if data is None:
         return None
-    data = got[0]
     stream = io.BytesIO(data)  # shares the bytes (a slice or memoryview would copy 120 MB first)
     stream.seek(len(header) + 32)
     try:
@@ -225,20 +221,12 @@ def _read(path: Path, key: str) -> Artefacts | None:
 
 def _write(path: Path, key: str, artefacts: Artefacts, stale_prefix: str) -> None:
     """Write atomically, then remove the files of the same taxonomy built by other code (about 120 MB each)."""
-    payload = pickle.dumps(artefacts, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(FORMAT + key.encode() + b"\n" + hashlib.sha256(payload).digest())
-            fh.write(payload)
-        tmp.replace(path)
+    header = FORMAT + key.encode() + b"\n"
+    if write_sealed(path, header, pickle.dumps(artefacts, protocol=pickle.HIGHEST_PROTOCOL)):
         for other in path.parent.glob(f"{stale_prefix}*.pickle"):
             if other != path:
                 other.unlink(missing_ok=True)
                 other.with_name(other.name + ".lock").unlink(missing_ok=True)
-    except OSError:  # a read-only cache directory only costs the rebuild next time
-        tmp.unlink(missing_ok=True)
 
 
 def load_artefacts(

@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["TAXONOMY_FORMAT", "cached_taxonomy", "mapped_npz", "paused_gc", "taxonomy_cache_path"]
+__all__ = [
+    "TAXONOMY_FORMAT",
+    "cached_taxonomy",
+    "mapped_npz",
+    "paused_gc",
+    "sealed_payload",
+    "taxonomy_cache_path",
+    "write_sealed",
+]
 
 TAXONOMY_FORMAT = b"krapte-taxonomy-pickle-1\n"
 # the classes a cached taxonomy is made of (everything else in it is a builtin container or string)
@@ -91,15 +99,41 @@ class _TaxonomyUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
+def sealed_payload(data: bytes, header: bytes) -> int | None:
+    """Where the payload of a sealed file starts (see :func:`write_sealed`): ``data`` begins with ``header`` and then
+    the SHA-256 of everything after it. None for another file's header, a truncated or an altered file."""
+    start = len(header) + 32
+    if not data.startswith(header) or len(data) < start:
+        return None
+    if hashlib.sha256(memoryview(data)[start:]).digest() != data[len(header) : start]:
+        return None
+    return start
+
+
+def write_sealed(path: Path, header: bytes, payload: bytes) -> bool:
+    """Write ``header``, the SHA-256 of ``payload`` and ``payload`` to ``path`` atomically (a temporary file, then a
+    rename), so that a reader sees the whole old file, the whole new one, or nothing. False when the directory
+    cannot be written (a read-only cache only costs the work again next time)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(header + hashlib.sha256(payload).digest())
+            fh.write(payload)
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+    return True
+
+
 def _read(path: Path, header: bytes) -> Any:
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    if not data.startswith(header) or len(data) < len(header) + 32:
-        return None
-    start = len(header) + 32
-    if hashlib.sha256(memoryview(data)[start:]).digest() != data[len(header) : start]:
+    start = sealed_payload(data, header)
+    if start is None:
         return None
     stream = io.BytesIO(data)
     stream.seek(start)
@@ -110,19 +144,10 @@ def _read(path: Path, header: bytes) -> Any:
 
 
 def _write(path: Path, header: bytes, taxonomy: Any, name: str) -> None:
-    payload = pickle.dumps(taxonomy, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(header + hashlib.sha256(payload).digest())
-            fh.write(payload)
-        tmp.replace(path)
+    if write_sealed(path, header, pickle.dumps(taxonomy, protocol=pickle.HIGHEST_PROTOCOL)):
         for other in path.parent.glob(f"taxonomy-{name}-*.pickle"):
             if other != path:
                 other.unlink(missing_ok=True)
-    except OSError:  # a read-only cache directory only costs the parse next time
-        tmp.unlink(missing_ok=True)
 
 
 def cached_taxonomy(name: str, source: bytes, parse: Callable[[bytes], Any], cache_dir: Path | None) -> Any:
