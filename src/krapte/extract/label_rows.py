@@ -58,7 +58,7 @@ class LabelRows:
         sims = np.asarray(queries, dtype=np.float32) @ self.vectors.T
         if not sims.shape[1]:
             return np.zeros((sims.shape[0], 0), dtype=np.float32), np.zeros(0, dtype=np.int32)
-        starts = _starts(self.skill)
+        starts = self.starts
         best: npt.NDArray[np.float32] = np.maximum.reduceat(sims, starts, axis=1)
         return best, self.skill[starts]
 
@@ -70,29 +70,16 @@ class LabelRows:
         )
 
     @cached_property
+    def starts(self) -> npt.NDArray[np.int64]:
+        """The first row of each skill's run of rows (a skill's rows are contiguous); computed once, not per call
+        of :meth:`best_rows`."""
+        change = np.flatnonzero(np.diff(self.skill)) + 1
+        return np.concatenate([[0], change]).astype(np.int64)
+
+    @cached_property
     def by_source(self) -> list[tuple[int, LabelRows]]:
-        """The rows split by source, the same skill list in each part."""
-        parts = []
-        for source in sorted(set(self.source.tolist())):
-            keep = np.flatnonzero(self.source == source)
-            parts.append(
-                (
-                    source,
-                    LabelRows(
-                        self.skills,
-                        self.skill[keep],
-                        self.source[keep],
-                        tuple(self.texts[i] for i in keep),
-                        self.vectors[keep],
-                    ),
-                )
-            )
-        return parts
-
-
-def _starts(skill: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
-    change = np.flatnonzero(np.diff(skill)) + 1
-    return np.concatenate([[0], change]).astype(np.int64)
+        """The rows split by source (:meth:`only`), the same skill list in each part."""
+        return [(source, self.only((source,))) for source in sorted(set(self.source.tolist()))]
 
 
 @cache
