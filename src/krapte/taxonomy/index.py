@@ -23,8 +23,6 @@ import contextlib
 import hashlib
 import io
 import os
-import struct
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,7 +35,7 @@ import numpy.typing as npt
 
 from krapte.settings import Settings
 from krapte.taxonomy import embedding
-from krapte.taxonomy.loading import mapped_npz
+from krapte.taxonomy.loading import UNREADABLE_NPZ, mapped_npz
 from krapte.taxonomy.model import Taxonomy
 
 IndexKind = Literal["occupation", "skill"]
@@ -147,7 +145,7 @@ def _load(path: Path, kind: IndexKind) -> LabelIndex | None:
         if vectors.ndim != 2 or len(vectors) != len(uris) or len(texts) != len(uris):
             return None
         return LabelIndex(kind=kind, uris=uris, texts=texts, vectors=vectors)
-    except (OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile, struct.error):
+    except UNREADABLE_NPZ:
         return None
 
 

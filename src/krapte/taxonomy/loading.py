@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TAXONOMY_FORMAT",
+    "UNREADABLE_NPZ",
     "cached_taxonomy",
     "mapped_npz",
     "paused_gc",
@@ -167,6 +168,18 @@ def cached_taxonomy(name: str, source: bytes, parse: Callable[[bytes], Any], cac
         taxonomy = parse(source)
         _write(path, header, taxonomy, name)
         return taxonomy
+
+
+UNREADABLE_NPZ: tuple[type[Exception], ...] = (
+    OSError,
+    KeyError,
+    ValueError,
+    IndexError,
+    zipfile.BadZipFile,
+    struct.error,
+)
+"""What reading a missing, truncated, altered or foreign file with :func:`mapped_npz` (and indexing its arrays)
+raises: a cache loader that catches these rebuilds the file."""
 
 
 def mapped_npz(path: Path) -> dict[str, npt.NDArray[Any]]:

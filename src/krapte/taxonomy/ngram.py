@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import struct
-import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,7 +36,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from scipy import sparse
 
-from krapte.taxonomy.loading import mapped_npz
+from krapte.taxonomy.loading import UNREADABLE_NPZ, mapped_npz
 from krapte.taxonomy.model import Taxonomy
 from krapte.text.normalize import tokens
 from krapte.text.stem import stem
@@ -330,7 +328,7 @@ def load_ngram_index(path: Path) -> NgramIndex | None:
         if len(rows.preferred) != n_rows or len(rows.row_concept) != n_rows or len(rows.starts) != len(rows.uris):
             return None
         return NgramIndex(str(d["kind"][0]), rows, char_t, word_t, d["char_idf"], d["word_idf"])
-    except (OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile, struct.error):
+    except UNREADABLE_NPZ:
         return None
 
 
