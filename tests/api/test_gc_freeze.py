@@ -28,8 +28,12 @@ def _long_lived(n: int) -> list[dict[str, int]]:
 def test_a_slow_full_collection_freezes_its_survivors(installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gc_freeze, "SLOW_SECONDS", 0.0)  # every full collection counts as slow
     before = gc_freeze.freezes()
-    kept = _long_lived(10_000)
-    gc.collect()
+    gc.disable()  # no automatic full collection while the objects are made (it would freeze too): only the one below
+    try:
+        kept = _long_lived(10_000)
+        gc.collect()
+    finally:
+        gc.enable()
     assert gc_freeze.freezes() == before + 1
     assert gc.get_freeze_count() >= len(kept)
 
