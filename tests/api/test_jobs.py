@@ -164,7 +164,8 @@ def test_health_answers_fast_while_a_plan_runs(api) -> None:  # type: ignore[no-
     """The solver runs in a worker process: the server answers while it works (the request used to block)."""
     client, settings, store = api
     alice = auth(token_for(store, settings, "alice@example.nl", Role.ANALYST))
-    content = synthetic_pipeline_csv(100)
+    # large enough that the solver uses its 8 s (with two block threads, 100 projects sometimes finished in about 1 s)
+    content = synthetic_pipeline_csv(500)
     t = time.perf_counter()
     r = client.post(
         "/api/v1/plan", files={"projects": ("big.csv", content, "text/csv")}, data={"time_limit": "8"}, headers=alice
