@@ -17,7 +17,8 @@ The regularisation strength is fixed (L2, C = 1 on standardised features), not t
 
 Usage: ``python scripts/extract/build_crosslingual.py [--cache FILE]`` (``--cache`` keeps the encoded candidates
 between runs, for inspection). Needs the embeddings extra and the skill label index. The comparison options
-(``--no-label-rows``, ``--sources``, ``--rows-as-features``, ``--drop``, ``--label-forms``, ``--top-k``) print the
+(``--no-label-rows``, ``--sources``, ``--rows-as-features``, ``--drop``, ``--label-forms``, ``--top-k``,
+``--query-map``) print the
 cross-validated figures of a variant and write nothing; ``scripts/extract/crosslingual_levers.py`` measures more
 variants on a ``--cache`` file.
 """
@@ -74,6 +75,7 @@ def collect(
     retrieval: bool = True,
     label_forms: str | None = None,
     top_k: int | None = None,
+    query_map: float | None = None,
 ) -> list[Item]:
     if cache is not None and cache.exists():
         items: list[Item] = pickle.loads(cache.read_bytes())
@@ -88,6 +90,7 @@ def collect(
     engine.label_row_sources = sources
     engine.label_rows_retrieval = retrieval
     engine.label_forms = label_forms
+    engine.query_map = query_map
     if top_k is not None:
         engine.crosslingual_top_k = top_k
     lexical = copy.copy(engine)
@@ -246,6 +249,7 @@ def main() -> None:
     parser.add_argument(
         "--top-k", type=int, help="retrieve this many candidates per phrase; the model is fitted on the first --fit-k"
     )
+    parser.add_argument("--query-map", type=float, help="λ of the Dutch → English query map (comparison; no writing)")
     parser.add_argument("--fit-k", type=int, default=5, help="with --top-k: candidates of this rank or better are used")
     args = parser.parse_args()
     sources = tuple(SOURCES.index(name) for name in args.sources.split(",")) if args.sources else None
@@ -256,6 +260,7 @@ def main() -> None:
         retrieval=not args.rows_as_features,
         label_forms=args.label_forms,
         top_k=args.top_k,
+        query_map=args.query_map,
     )
     if args.top_k is not None:
         print("top-k reach (missed skills among the candidates):", json.dumps(reach_by_rank(items)))
@@ -275,12 +280,13 @@ def main() -> None:
     x, y, _ = _matrix(items)
     threshold, figures = cross_validate(items)
     figures = {**figures, **reach(items)}
-    comparison = args.label_forms or args.top_k is not None
+    comparison = args.label_forms or args.top_k is not None or args.query_map is not None
     if args.no_label_rows or drop or sources is not None or args.rows_as_features or comparison:
         summary = {
             "label_rows": args.sources or not args.no_label_rows,
             "drop": args.drop,
             "label_forms": args.label_forms,
+            "query_map": args.query_map,
             "fit_k": args.fit_k if args.top_k is not None else None,
             "threshold": threshold,
         }

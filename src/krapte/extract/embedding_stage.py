@@ -32,6 +32,7 @@ from krapte.extract.crosslingual import (
 from krapte.extract.label_rows import LabelRows, load_label_rows
 from krapte.extract.phrase_forms import LabelForms
 from krapte.extract.profile import Evidence
+from krapte.extract.query_map import fit_query_map, map_queries
 from krapte.extract.skill_vectors import SkillVectors, encode, load_skill_vectors
 from krapte.taxonomy.embedding import model_id as embedding_model_id
 
@@ -71,6 +72,9 @@ class EmbeddingStages:
     # each phrase also embedded in the form of ESCO's Dutch labels ("warmtepompen installeren"), its scores combined
     # with the written form's by "max" or "mean"; None (the engine): as written only. For comparisons.
     label_forms: str | None = None
+    # λ of a linear Dutch → English query map (krapte.extract.query_map) whose scores are averaged with the
+    # phrase's own; None (the engine): no map. For comparisons.
+    query_map: float | None = None
     crosslingual_top_k: int = TOP_K  # candidates per phrase; more only for comparisons (the model is fitted at 5)
 
     def _skill_vectors(self) -> SkillVectors:
@@ -131,6 +135,8 @@ class EmbeddingStages:
         vectors = self._skill_vectors()
         queries = encode([text[p.start : p.end] for p in phrases], kind="query")
         scores = preferred = vectors.scores(queries)
+        if self.query_map is not None:
+            scores = preferred = self._mapped_scores(vectors, queries, preferred, self.query_map)
         via = gain = None
         extra = self._label_rows(vectors)
         if extra is not None:
@@ -181,6 +187,15 @@ class EmbeddingStages:
         )
         out[rows] = combined
         return out
+
+    def _mapped_scores(self, vectors: SkillVectors, queries: Any, preferred: Any, lam: float) -> Any:
+        """The mean of the phrases' scores and those of the phrases mapped by :func:`krapte.extract.query_map
+        .fit_query_map` (fitted once per extractor and index)."""
+        known = self.__dict__.get("_query_map")
+        if known is None or known[0] is not vectors.index or known[1] != lam:
+            known = (vectors.index, lam, fit_query_map(vectors.index, self.taxonomy, lam))
+            self.__dict__["_query_map"] = known
+        return (preferred + vectors.scores(map_queries(queries, known[2]))) / 2
 
     def _occupation_context(self, found: set[str]) -> Callable[[str], float]:
         """``context(uri)``: the best cosine between the skill's occupations and those of a skill found in the text
