@@ -16,7 +16,11 @@ engine (the lexical and verb–object skills plus the accepted candidates) over 
 The regularisation strength is fixed (L2, C = 1 on standardised features), not tuned. No network, deterministic.
 
 Usage: ``python scripts/extract/build_crosslingual.py [--cache FILE]`` (``--cache`` keeps the encoded candidates
-between runs, for inspection). Needs the embeddings extra and the skill label index.
+between runs, for inspection). Needs the embeddings extra and the skill label index. The comparison options
+(``--no-label-rows``, ``--sources``, ``--rows-as-features``, ``--drop``, ``--label-forms``, ``--top-k``,
+``--query-map``) print the
+cross-validated figures of a variant and write nothing; ``scripts/extract/crosslingual_levers.py`` measures more
+variants on a ``--cache`` file.
 """
 
 from __future__ import annotations
@@ -65,7 +69,13 @@ def development_texts() -> list[tuple[str, str, set[str]]]:
 
 
 def collect(
-    cache: Path | None, label_rows: bool = True, sources: tuple[int, ...] | None = None, retrieval: bool = True
+    cache: Path | None,
+    label_rows: bool = True,
+    sources: tuple[int, ...] | None = None,
+    retrieval: bool = True,
+    label_forms: str | None = None,
+    top_k: int | None = None,
+    query_map: float | None = None,
 ) -> list[Item]:
     if cache is not None and cache.exists():
         items: list[Item] = pickle.loads(cache.read_bytes())
@@ -79,6 +89,10 @@ def collect(
     engine.use_label_rows = label_rows
     engine.label_row_sources = sources
     engine.label_rows_retrieval = retrieval
+    engine.label_forms = label_forms
+    engine.query_map = query_map
+    if top_k is not None:
+        engine.crosslingual_top_k = top_k
     lexical = copy.copy(engine)
     lexical.use_embeddings = False
     items = []
@@ -127,7 +141,8 @@ def _matrix(items: list[Item]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.
             rows.append(feats)
             labels.append(float(uri in item["gold"]))
             owners.append((i, uri))
-    return np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.asarray(labels), owners
+    width = len(rows[0]) if rows else len(FEATURES)
+    return np.asarray(rows, dtype=np.float64).reshape(-1, width), np.asarray(labels), owners
 
 
 def engine_prf(items: list[Item], probabilities: npt.NDArray[np.float64], owners: list[tuple[int, str]], t: float):
@@ -151,7 +166,7 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(items: list[Item]) -> tuple[float, dict[str, float]]:
+def cross_validate(items: list[Item], verbose: bool = True) -> tuple[float, dict[str, float]]:
     """Out-of-fold probabilities (folds grouped by text), and the threshold with the best pooled engine F1."""
     x, y, owners = _matrix(items)
     fold_of_item = np.arange(len(items)) % FOLDS  # texts in file order, dealt round-robin
@@ -164,7 +179,7 @@ def cross_validate(items: list[Item]) -> tuple[float, dict[str, float]]:
     scored = [(t, _f1(*engine_prf(items, oof, owners, t))) for t in THRESHOLDS]
     best_t, (p, r, f1) = max(scored, key=lambda s: (s[1][2], -s[0]))
     base = _f1(*engine_prf(items, oof, owners, 2.0))
-    for name, members in _sets(items).items():  # per development set, out-of-fold at the chosen threshold
+    for name, members in _sets(items).items() if verbose else ():  # per development set, at the chosen threshold
         chosen = [j for j, (i, _) in enumerate(owners) if i in members]
         part = [items[i] for i in sorted(members)]
         renumber = {i: n for n, i in enumerate(sorted(members))}
@@ -205,6 +220,18 @@ def reach(items: list[Item]) -> dict[str, int]:
     return {"missed_by_lexical": missed, "missed_among_candidates": found}
 
 
+def reach_by_rank(items: list[Item], ranks: tuple[int, ...] = (1, 3, 5, 10, 20, 30, 40)) -> dict[int, int]:
+    """How many of the skills the lexical stages miss are among each text's candidates of rank below k, per k."""
+    rank = FEATURES.index("rank")
+    out = {}
+    for k in ranks:
+        out[k] = sum(
+            len((item["gold"] - item["base"]) & {uri for uri, f, _ in item["candidates"] if f[rank] < k})
+            for item in items
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="keep the encoded candidates in this file between runs")
@@ -216,9 +243,29 @@ def main() -> None:
         "--rows-as-features", action="store_true", help="retrieve by preferred labels only (comparison; no writing)"
     )
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation; writes nothing)")
+    parser.add_argument(
+        "--label-forms", choices=("max", "mean"), help="also embed each phrase in label form (comparison; no writing)"
+    )
+    parser.add_argument(
+        "--top-k", type=int, help="retrieve this many candidates per phrase; the model is fitted on the first --fit-k"
+    )
+    parser.add_argument("--query-map", type=float, help="λ of the Dutch → English query map (comparison; no writing)")
+    parser.add_argument("--fit-k", type=int, default=5, help="with --top-k: candidates of this rank or better are used")
     args = parser.parse_args()
     sources = tuple(SOURCES.index(name) for name in args.sources.split(",")) if args.sources else None
-    items = collect(args.cache, label_rows=not args.no_label_rows, sources=sources, retrieval=not args.rows_as_features)
+    items = collect(
+        args.cache,
+        label_rows=not args.no_label_rows,
+        sources=sources,
+        retrieval=not args.rows_as_features,
+        label_forms=args.label_forms,
+        top_k=args.top_k,
+        query_map=args.query_map,
+    )
+    if args.top_k is not None:
+        print("top-k reach (missed skills among the candidates):", json.dumps(reach_by_rank(items)))
+        rank = FEATURES.index("rank")
+        items = [{**item, "candidates": [c for c in item["candidates"] if c[1][rank] < args.fit_k]} for item in items]
     drop = [FEATURES.index(name) for name in args.drop.split(",") if name]
     if drop:  # a constant column gets no weight: the same as leaving the feature out
         items = [
@@ -233,8 +280,16 @@ def main() -> None:
     x, y, _ = _matrix(items)
     threshold, figures = cross_validate(items)
     figures = {**figures, **reach(items)}
-    if args.no_label_rows or drop or sources is not None or args.rows_as_features:
-        summary = {"label_rows": args.sources or not args.no_label_rows, "drop": args.drop, "threshold": threshold}
+    comparison = args.label_forms or args.top_k is not None or args.query_map is not None
+    if args.no_label_rows or drop or sources is not None or args.rows_as_features or comparison:
+        summary = {
+            "label_rows": args.sources or not args.no_label_rows,
+            "drop": args.drop,
+            "label_forms": args.label_forms,
+            "query_map": args.query_map,
+            "fit_k": args.fit_k if args.top_k is not None else None,
+            "threshold": threshold,
+        }
         print(json.dumps({**summary, "candidates": len(y), "positives": int(y.sum()), **figures}, indent=1))
         return
     mean, scale, coef, b = fit_logistic(x, y)

@@ -343,6 +343,7 @@ def candidate_features(
     via: npt.NDArray[np.int8] | None = None,
     context: Callable[[str], float] | None = None,
     gain: npt.NDArray[np.float32] | None = None,
+    top_k: int = TOP_K,
 ) -> list[Candidate]:
     """The :data:`TOP_K` nearest skills of each phrase that are not in ``exclude`` (found already), with features.
 
@@ -351,7 +352,8 @@ def candidate_features(
     (:data:`krapte.extract.label_rows.SOURCES`: 0 derived Dutch, 1 English alternative); ``skill_info(uri)``
     gives (official Dutch label, knowledge, generic, reuse level); ``context(uri)`` how close the skill is to the
     skills already found in the text (0 without); ``gain`` (same shape as ``scores``, or None) how much the extra
-    label rows raise each skill's cosine over its preferred labels.
+    label rows raise each skill's cosine over its preferred labels. ``top_k`` (at most ``SPREAD − 1``) widens the
+    candidates per phrase for comparisons (the shipped model was fitted at :data:`TOP_K`).
     """
     starts = index._starts
     tops: list[list[tuple[str, float, int]]] = []
@@ -360,12 +362,12 @@ def candidate_features(
         row = scores[i]
         order = np.argpartition(-row, SPREAD)[:SPREAD]
         order = order[np.argsort(-row[order])]
-        tops.append([(skill_uris[int(j)], float(row[int(j)]), int(j)) for j in order[: TOP_K + 1]])
+        tops.append([(skill_uris[int(j)], float(row[int(j)]), int(j)) for j in order[: top_k + 1]])
         near = row[order]
         spreads.append((float(near.mean()), float(near.std()) or 1.0))
     support: dict[str, int] = {}
     for top in tops:
-        for uri, _, _ in top[:TOP_K]:
+        for uri, _, _ in top[:top_k]:
             support[uri] = support.get(uri, 0) + 1
     out: list[Candidate] = []
     for i, phrase in enumerate(phrases):
@@ -374,7 +376,7 @@ def candidate_features(
         stems = _stems(piece)
         phrase_words = tuple(label_key(piece).split())
         n_words = len(stems)
-        for rank, (uri, cos, column) in enumerate(top[:TOP_K]):
+        for rank, (uri, cos, column) in enumerate(top[:top_k]):
             if uri in exclude:
                 continue
             official, knowledge, generic, reuse = skill_info(uri)

@@ -17,8 +17,10 @@ import numpy as np
 from krapte.extract.context import DocumentContext
 from krapte.extract.crosslingual import (
     TASK_CUE,
+    TOP_K,
     AcceptanceModel,
     Candidate,
+    Phrase,
     SkillWords,
     candidate_features,
     candidate_phrases,
@@ -28,7 +30,9 @@ from krapte.extract.crosslingual import (
     skill_phrase,
 )
 from krapte.extract.label_rows import LabelRows, load_label_rows
+from krapte.extract.phrase_forms import LabelForms
 from krapte.extract.profile import Evidence
+from krapte.extract.query_map import fit_query_map, map_queries
 from krapte.extract.skill_vectors import SkillVectors, encode, load_skill_vectors
 from krapte.taxonomy.embedding import model_id as embedding_model_id
 
@@ -57,12 +61,21 @@ class EmbeddingStages:
     _skill_words: SkillWords
     _phrase_scores: Callable[..., Any]
     _occupations_of: dict[str, list[tuple[str, float]]]
+    _infinitives: dict[str, str]
+    _derived: dict[str, tuple[str, ...]]
     # the extra label rows (derived Dutch, English alternatives) in the cross-lingual stage; off: preferred only
     use_label_rows: bool = True
     label_row_sources: tuple[int, ...] | None = None  # only these sources of the rows (None: all); for comparisons
     # the extra rows take part in retrieval (a skill's score is its best label); False: features of the candidates
     # retrieved by the preferred labels only
     label_rows_retrieval: bool = True
+    # each phrase also embedded in the form of ESCO's Dutch labels ("warmtepompen installeren"), its scores combined
+    # with the written form's by "max" or "mean"; None (the engine): as written only. For comparisons.
+    label_forms: str | None = None
+    # λ of a linear Dutch → English query map (krapte.extract.query_map) whose scores are averaged with the
+    # phrase's own; None (the engine): no map. For comparisons.
+    query_map: float | None = None
+    crosslingual_top_k: int = TOP_K  # candidates per phrase; more only for comparisons (the model is fitted at 5)
 
     def _skill_vectors(self) -> SkillVectors:
         if self._vectors is None:
@@ -122,6 +135,8 @@ class EmbeddingStages:
         vectors = self._skill_vectors()
         queries = encode([text[p.start : p.end] for p in phrases], kind="query")
         scores = preferred = vectors.scores(queries)
+        if self.query_map is not None:
+            scores = preferred = self._mapped_scores(vectors, queries, preferred, self.query_map)
         via = gain = None
         extra = self._label_rows(vectors)
         if extra is not None:
@@ -129,6 +144,8 @@ class EmbeddingStages:
             gain = combined - preferred
             if self.label_rows_retrieval:
                 scores = combined
+        if self.label_forms is not None:
+            scores = self._label_form_scores(text, phrases, vectors, scores, extra)
         return candidate_features(
             text,
             phrases,
@@ -142,7 +159,43 @@ class EmbeddingStages:
             via,
             self._occupation_context(set(found)),
             gain,
+            self.crosslingual_top_k,
         )
+
+    def _label_form_scores(
+        self, text: str, phrases: list[Phrase], vectors: SkillVectors, scores: Any, extra: tuple[LabelRows, Any] | None
+    ) -> Any:
+        """The skill scores with each phrase also embedded in the form of ESCO's Dutch labels
+        (:class:`krapte.extract.phrase_forms.LabelForms`: "installeert warmtepompen" → "warmtepompen installeren"),
+        combined with the written form's by :attr:`label_forms` ("max" or "mean"). Off in the engine: it lowered the
+        reach of the candidates (``docs/benchmarks.md``); kept for ``build_crosslingual.py --label-forms``."""
+        forms = self.__dict__.get("_label_forms")
+        if forms is None:
+            forms = LabelForms(self._infinitives, (label for labels in self._derived.values() for label in labels))
+            self.__dict__["_label_forms"] = forms
+        rewritten = [(i, form) for i, p in enumerate(phrases) if (form := forms.of(text[p.start : p.end]))]
+        if not rewritten:
+            return scores
+        queries = encode([form for _, form in rewritten], kind="query")
+        form_scores = vectors.scores(queries)
+        if extra is not None and self.label_rows_retrieval:
+            form_scores, _ = combine_scores(form_scores, extra[0], extra[1], queries)
+        rows = np.array([i for i, _ in rewritten])
+        out = scores.copy()
+        combined = (
+            np.maximum(scores[rows], form_scores) if self.label_forms == "max" else (scores[rows] + form_scores) / 2
+        )
+        out[rows] = combined
+        return out
+
+    def _mapped_scores(self, vectors: SkillVectors, queries: Any, preferred: Any, lam: float) -> Any:
+        """The mean of the phrases' scores and those of the phrases mapped by :func:`krapte.extract.query_map
+        .fit_query_map` (fitted once per extractor and index)."""
+        known = self.__dict__.get("_query_map")
+        if known is None or known[0] is not vectors.index or known[1] != lam:
+            known = (vectors.index, lam, fit_query_map(vectors.index, self.taxonomy, lam))
+            self.__dict__["_query_map"] = known
+        return (preferred + vectors.scores(map_queries(queries, known[2]))) / 2
 
     def _occupation_context(self, found: set[str]) -> Callable[[str], float]:
         """``context(uri)``: the best cosine between the skill's occupations and those of a skill found in the text

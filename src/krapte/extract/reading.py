@@ -25,6 +25,7 @@ from krapte.text.words import FUNCTION_WORDS
 
 __all__ = [
     "ACTION_CLASSES",
+    "PREPOSITIONS",
     "SYNONYM_CLASSES",
     "ActionVerbs",
     "dutch_vocabulary",
@@ -310,7 +311,7 @@ def verb_first_words(taxonomy: Any) -> frozenset[str]:
     return frozenset(w for w, v in votes.items() if v > 0)
 
 
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     [
         "volgens",
         "met",
@@ -351,7 +352,7 @@ def label_order(words: list[str], known: dict[str, str]) -> str | None:
     verb = next((i for i in range(len(words)) if words[i] in _SUBJECTS), None)
     if verb is None:
         return None
-    if verb + 1 < len(words) and words[verb + 1] not in _ARTICLES | _PREPOSITIONS | FUNCTION_WORDS:
+    if verb + 1 < len(words) and words[verb + 1] not in _ARTICLES | PREPOSITIONS | FUNCTION_WORDS:
         verb, rest = verb + 1, verb + 2  # "je metselt muren"
     elif verb > 0 and words[verb - 1] not in FUNCTION_WORDS:
         verb, rest = verb - 1, verb + 1  # "sluit je de omvormer aan"
@@ -363,10 +364,10 @@ def label_order(words: list[str], known: dict[str, str]) -> str | None:
     obj: list[str] = []
     particle = ""
     for word in words[rest:]:
-        if word in SEPARABLE_PREFIXES and word in _PREPOSITIONS and obj and not particle:
+        if word in SEPARABLE_PREFIXES and word in PREPOSITIONS and obj and not particle:
             particle = word  # "aan" after the object: the particle of a separable verb, or a preposition
             break
-        if word in _PREPOSITIONS:
+        if word in PREPOSITIONS:
             break
         if word not in _ARTICLES and word not in FUNCTION_WORDS:
             obj.append(word)
