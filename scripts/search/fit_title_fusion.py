@@ -118,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         "version": "1",
         "licence": "EUPL-1.2 (krapte)",
         "attribution": "",
-        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features, with "
-        "title-word / ISCO-group association counts of the same titles; 5-fold out-of-fold figures (plain and "
-        "grouped by occupation) in weights.json",
+        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features (incl. the "
+        "closeness of each candidate's label centroid to the lexical winners'), with title-word / ISCO-group "
+        "association counts of the same titles; 5-fold out-of-fold figures (plain and grouped by occupation) in "
+        "weights.json",
         "sha256": {"weights.json": hashlib.sha256(body.encode()).hexdigest()},
     }
     (OUT / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
