@@ -19,6 +19,7 @@ from krapte.taxonomy.fusion import (
     NEIGHBOUR_FEATURES,
     FusionModel,
     IscoAssociations,
+    Neighbourhood,
     _best_rows,
     candidate_features,
     concept_priors,
@@ -28,6 +29,7 @@ from krapte.taxonomy.fusion import (
     isco_groups,
     listwise_loss,
     margin,
+    neighbourhood,
     shipped_model,
     title_tokens,
     top_indices,
@@ -130,7 +132,7 @@ def test_neighbour_features_score_candidates_by_closeness_to_the_lexical_winners
     x[:, 0] = [0.9, 0.1, 0.3]  # lexical: the winner, the cook-like one, the welder
     cook, cook_like, welder = np.eye(3)[0], np.array([0.8, 0.6, 0.0]), np.eye(3)[2]
     centroids = np.stack([cook, cook_like, welder]).astype(np.float32)
-    with_neighbours(x, centroids)
+    with_neighbours(x, centroids, neighbourhood(x[:, 0].astype(np.float32), centroids))
     col = {name: x[:, LEXICAL_FEATURES.index(name)] for name in NEIGHBOUR_FEATURES}
     assert col["neighbour_top1"] == pytest.approx([1.0, 0.8, 0.0])
     weighted = 0.9 * cook + 0.1 * cook_like + 0.3 * welder  # the three candidates weighted by their lexical score
@@ -151,8 +153,9 @@ def test_without_label_vectors_the_plain_lexical_model_ranks() -> None:
     model = fit_model(examples, l2=1e-3, encode_share=0.2)
     assert model.lexical_plain is not None
     assert model.lexical[neighbour].sum() > 1.0 and not model.lexical_plain[neighbour].any()
-    filled = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)), neighbours=True)
-    plain = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)), neighbours=False)
+    near = Neighbourhood(np.ones(2, dtype=np.float32), np.ones(2, dtype=np.float32))
+    filled = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)), near=near)
+    plain = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)))
     assert filled.lexical_weights(model) is model.lexical and plain.lexical_weights(model) is model.lexical_plain
     again = FusionModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.lexical_plain == pytest.approx(model.lexical_plain, abs=1e-6)

@@ -360,39 +360,45 @@ def with_associations(
 NEIGHBOUR_CANDIDATES = 20  # occupations closest to the lexical winners, added to the lexical model's candidates
 
 
-def _pseudo(lexical: npt.NDArray[Any], centroids: npt.NDArray[np.float32]) -> tuple[int, npt.NDArray[np.float32]]:
-    """The lexical winner (an index into ``lexical``) and the lexical-score-weighted, L2-normalised centroid of the
-    best three (``centroids`` row-aligned with ``lexical``)."""
-    best = np.argsort(-lexical, kind="stable")[:3]
+@dataclass(frozen=True)
+class Neighbourhood:
+    """What a title's words point to in the label embedding space, without embedding the title: the label
+    centroid of the lexical winner and the lexical-score-weighted, L2-normalised centroid of the best three."""
+
+    winner: npt.NDArray[np.float32]
+    weighted: npt.NDArray[np.float32]
+
+
+def neighbourhood(lexical: npt.NDArray[np.float32], centroids: npt.NDArray[np.float32]) -> Neighbourhood:
+    """The :class:`Neighbourhood` of one title from every occupation's lexical score and label centroid (rows
+    aligned; ties between equal scores go to the first occupation)."""
+    top = top_indices(lexical, 3)
+    best = top[np.lexsort((top, -lexical[top]))]
     weights = np.maximum(lexical[best], 0.0).astype(np.float32)
-    pseudo = (weights[:, None] * centroids[best]).sum(axis=0) if weights.sum() > 0 else centroids[best[0]]
-    return int(best[0]), pseudo / max(float(np.linalg.norm(pseudo)), 1e-9)
+    weighted = (weights[:, None] * centroids[best]).sum(axis=0) if weights.sum() > 0 else centroids[best[0]]
+    weighted = (weighted / max(float(np.linalg.norm(weighted)), 1e-9)).astype(np.float32)
+    return Neighbourhood(centroids[best[0]], weighted)
 
 
-def neighbour_candidates(lexical: npt.NDArray[np.float32], centroids: npt.NDArray[np.float32]) -> npt.NDArray[np.intp]:
-    """The :data:`NEIGHBOUR_CANDIDATES` occupations whose label centroids are closest to the weighted centroid of
-    the three lexical winners (``lexical``: every occupation's lexical score; ``centroids``: every occupation's
-    label centroid): candidates of the kind of work the title's words point to, found without the encoder."""
-    if len(lexical) == 0:
-        return np.zeros(0, dtype=np.intp)
-    _, pseudo = _pseudo(lexical, centroids)
-    return top_indices(centroids @ pseudo, NEIGHBOUR_CANDIDATES)
+def neighbour_candidates(near: Neighbourhood, centroids: npt.NDArray[np.float32]) -> npt.NDArray[np.intp]:
+    """The :data:`NEIGHBOUR_CANDIDATES` occupations whose label centroids (``centroids``: every occupation's) are
+    closest to the weighted centroid of the three lexical winners: candidates of the kind of work the title's
+    words point to, found without the encoder."""
+    return top_indices(centroids @ near.weighted, NEIGHBOUR_CANDIDATES)
 
 
-def with_neighbours(x: FloatArray, centroids: npt.NDArray[np.float32]) -> FloatArray:
+def with_neighbours(x: FloatArray, centroids: npt.NDArray[np.float32], near: Neighbourhood) -> FloatArray:
     """``x`` (candidate features, either model) with its :data:`NEIGHBOUR_FEATURES` filled in place, from the
     candidates' label centroids (rows of ``centroids``: the L2-normalised mean embedding of each candidate's labels,
-    in candidate order).
+    in candidate order) and the title's :class:`Neighbourhood`.
 
     Pseudo-relevance feedback in the embedding space of the labels, without embedding the title: the lexical
     winner (and the lexical-score-weighted centroid of the best three) stands in for the title's meaning, and a
-    candidate scores by how close its labels are to it. A candidate that shares the lexical winner's kind of work
-    ("kok" next to "scheepskok" words) rises over one that only shares a word form; the encoder is not needed, so
-    every title gets it (a dot product over a few dozen candidates)."""
-    if len(x) == 0:
-        return x
-    best, pseudo = _pseudo(x[:, 0], centroids)
-    x[:, NEIGHBOURS] = np.stack([centroids @ centroids[best], centroids @ pseudo], axis=1)
+    candidate scores by how close its labels are to it. A candidate that shares the lexical winners' kind of work
+    rises over one that only shares a word form; the encoder is not needed, so every title gets it (a product with
+    a few dozen candidates' centroids)."""
+    if len(x):
+        x[:, NEIGHBOURS] = np.stack([centroids @ near.winner, centroids @ near.weighted], axis=1)
     return x
 
 
@@ -462,6 +468,7 @@ __all__ = [
     "ConceptPriors",
     "FusionModel",
     "IscoAssociations",
+    "Neighbourhood",
     "Semantic",
     "candidate_features",
     "concept_priors",
@@ -472,6 +479,7 @@ __all__ = [
     "listwise_loss",
     "margin",
     "neighbour_candidates",
+    "neighbourhood",
     "shipped_model",
     "title_tokens",
     "top_indices",

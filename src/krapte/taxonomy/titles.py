@@ -29,7 +29,7 @@ from krapte.settings import Settings
 from krapte.taxonomy import embedding
 from krapte.taxonomy import fusion as fusion_module
 from krapte.taxonomy import index as label_index
-from krapte.taxonomy.fusion import ConceptPriors, FusionModel, Semantic
+from krapte.taxonomy.fusion import ConceptPriors, FusionModel, Neighbourhood, Semantic
 from krapte.taxonomy.model import Taxonomy
 from krapte.taxonomy.ngram import PREFERRED_PRIOR, NgramIndex, pool_max
 
@@ -48,11 +48,11 @@ class TitleScores:
     hybrid_candidates: npt.NDArray[np.intp] | None = None
     hybrid_features: npt.NDArray[np.float64] | None = None
     words: tuple[str, ...] = ()  # the title's tokens (fusion.title_tokens), for the ISCO association features
-    neighbours: bool = False  # the NEIGHBOUR_FEATURES are filled (label vectors were available)
+    near: Neighbourhood | None = None  # for the NEIGHBOUR_FEATURES (None: no label vectors, the columns are 0)
 
     def lexical_weights(self, model: FusionModel) -> npt.NDArray[np.float64]:
         """The lexical model's weights for these features (the plain model's without the neighbour features)."""
-        if self.neighbours or model.lexical_plain is None:
+        if self.near is not None or model.lexical_plain is None:
             return model.lexical
         return model.lexical_plain
 
@@ -154,17 +154,18 @@ def title_features(
         row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
         lexical = pool_max(row_scores, rows.starts)
         label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
-        extra = fusion_module.neighbour_candidates(lexical, centroids) if centroids is not None else None
+        near = fusion_module.neighbourhood(lexical, centroids) if centroids is not None else None
+        extra = (
+            fusion_module.neighbour_candidates(near, centroids) if near is not None and centroids is not None else None
+        )
         cands, x = fusion_module.candidate_features(
             row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extra
         )
-        if centroids is not None:
-            fusion_module.with_neighbours(x, centroids[cands])
+        if near is not None and centroids is not None:
+            fusion_module.with_neighbours(x, centroids[cands], near)
         words = fusion_module.title_tokens(title)
         x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
-        out.append(
-            TitleScores(row_scores, lexical, label_mean, cands, x, words=words, neighbours=centroids is not None)
-        )
+        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
     if sem_index is None or centroids is None:
         return out
     if embed is None:
@@ -195,7 +196,8 @@ def title_features(
             s.row_scores, s.lexical, s.label_mean, rows.preferred, dutch, priors, s.semantic
         )
         s.hybrid_candidates = cands
-        fusion_module.with_neighbours(x, centroids[cands])
+        if s.near is not None:
+            fusion_module.with_neighbours(x, centroids[cands], s.near)
         s.hybrid_features = fusion_module.with_associations(x, _codes(priors, cands), s.words, associations)
     return out
 
