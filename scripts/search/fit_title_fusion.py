@@ -42,7 +42,7 @@ def reciprocal_rank(scores: np.ndarray, gold: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--l2", type=float, default=1e-3)
-    parser.add_argument("--encode-share", type=float, default=0.2)
+    parser.add_argument("--encode-share", type=float, default=0.15)
     parser.add_argument("--alpha", type=float, default=1.0, help="shrinkage of the ISCO association counts")
     parser.add_argument("--check", action="store_true", help="fit and report, do not write")
     args = parser.parse_args(argv)
