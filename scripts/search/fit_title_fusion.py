@@ -42,7 +42,7 @@ def reciprocal_rank(scores: np.ndarray, gold: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--l2", type=float, default=1e-3)
-    parser.add_argument("--encode-share", type=float, default=0.2)
+    parser.add_argument("--encode-share", type=float, default=0.15)
     parser.add_argument("--alpha", type=float, default=1.0, help="shrinkage of the ISCO association counts")
     parser.add_argument("--check", action="store_true", help="fit and report, do not write")
     args = parser.parse_args(argv)
@@ -118,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         "version": "1",
         "licence": "EUPL-1.2 (krapte)",
         "attribution": "",
-        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features, with "
-        "title-word / ISCO-group association counts of the same titles; 5-fold out-of-fold figures (plain and "
-        "grouped by occupation) in weights.json",
+        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features (incl. the "
+        "closeness of each candidate's label centroid to the lexical winners'), with title-word / ISCO-group "
+        "association counts of the same titles; 5-fold out-of-fold figures (plain and grouped by occupation) in "
+        "weights.json",
         "sha256": {"weights.json": hashlib.sha256(body.encode()).hexdigest()},
     }
     (OUT / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

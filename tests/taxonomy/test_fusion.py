@@ -16,8 +16,10 @@ from krapte.taxonomy.fusion import (
     ASSOCIATION_FEATURES,
     HYBRID_FEATURES,
     LEXICAL_FEATURES,
+    NEIGHBOUR_FEATURES,
     FusionModel,
     IscoAssociations,
+    Neighbourhood,
     _best_rows,
     candidate_features,
     concept_priors,
@@ -27,13 +29,15 @@ from krapte.taxonomy.fusion import (
     isco_groups,
     listwise_loss,
     margin,
+    neighbourhood,
     shipped_model,
     title_tokens,
     top_indices,
     with_associations,
+    with_neighbours,
 )
 from krapte.taxonomy.search import rank_occupations, rewrite_query
-from krapte.taxonomy.titles import Example, fit_model, title_features
+from krapte.taxonomy.titles import Example, TitleScores, fit_model, title_features
 from tests.taxonomy.test_ngram import HEAT_PUMP, PLUMBER, SOLAR, tiny
 
 
@@ -119,6 +123,42 @@ def test_candidate_features_are_the_documented_columns() -> None:
     assert col["log_narrower"] == pytest.approx(np.log1p([3, 0, 0]))
     assert col["lead"] == pytest.approx([0.5, 0.0, 0.0])
     assert not x[:, [LEXICAL_FEATURES.index(f) for f in ASSOCIATION_FEATURES]].any()  # filled per model
+
+
+def test_neighbour_features_score_candidates_by_closeness_to_the_lexical_winners() -> None:
+    """Three candidates: the lexical winner (a cook), a second cook-like occupation without a shared word, and a
+    welder. The cook-like one is close to the winner's labels, the welder is not."""
+    x = np.zeros((3, len(LEXICAL_FEATURES)))
+    x[:, 0] = [0.9, 0.1, 0.3]  # lexical: the winner, the cook-like one, the welder
+    cook, cook_like, welder = np.eye(3)[0], np.array([0.8, 0.6, 0.0]), np.eye(3)[2]
+    centroids = np.stack([cook, cook_like, welder]).astype(np.float32)
+    with_neighbours(x, centroids, neighbourhood(x[:, 0].astype(np.float32), centroids))
+    col = {name: x[:, LEXICAL_FEATURES.index(name)] for name in NEIGHBOUR_FEATURES}
+    assert col["neighbour_top1"] == pytest.approx([1.0, 0.8, 0.0])
+    weighted = 0.9 * cook + 0.1 * cook_like + 0.3 * welder  # the three candidates weighted by their lexical score
+    assert col["neighbour_top3"] == pytest.approx(centroids @ (weighted / np.linalg.norm(weighted)), rel=1e-5)
+    assert col["neighbour_top3"][1] > col["neighbour_top3"][2]
+
+
+def test_without_label_vectors_the_plain_lexical_model_ranks() -> None:
+    """fit_model fits a plain lexical model with the neighbour columns left out, used when they are not filled."""
+    rng = np.random.default_rng(3)
+    neighbour = [LEXICAL_FEATURES.index(f) for f in NEIGHBOUR_FEATURES]
+    examples = []
+    for x, gold in _lists(8):
+        wide = np.zeros((len(gold), len(LEXICAL_FEATURES)))
+        wide[:, 0] = rng.random(len(gold))  # a weak lexical score
+        wide[:, neighbour] = x[:, :1]  # the informative feature is a neighbour one
+        examples.append(Example((), frozenset(), (wide, gold), ("",) * len(gold), None, ()))
+    model = fit_model(examples, l2=1e-3, encode_share=0.2)
+    assert model.lexical_plain is not None
+    assert model.lexical[neighbour].sum() > 1.0 and not model.lexical_plain[neighbour].any()
+    near = Neighbourhood(np.ones(2, dtype=np.float32), np.ones(2, dtype=np.float32))
+    filled = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)), near=near)
+    plain = TitleScores(*(np.zeros(1),) * 3, np.zeros(1, dtype=np.intp), np.zeros((1, 1)))
+    assert filled.lexical_weights(model) is model.lexical and plain.lexical_weights(model) is model.lexical_plain
+    again = FusionModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.lexical_plain == pytest.approx(model.lexical_plain, abs=1e-6)
 
 
 def test_folds_grouped_keep_each_group_in_one_fold() -> None:

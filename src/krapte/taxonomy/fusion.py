@@ -36,6 +36,10 @@ FloatArray = npt.NDArray[np.float64]
 
 ISCO_LEVELS = (1, 2, 3)  # ISCO-08 major, sub-major and minor groups (not the unit group: see IscoAssociations)
 ASSOCIATION_FEATURES: tuple[str, ...] = tuple(f"isco{level}_prior" for level in ISCO_LEVELS)
+NEIGHBOUR_FEATURES: tuple[str, ...] = (  # see neighbour_columns; 0 without label vectors (then: lexical_plain)
+    "neighbour_top1",  # cosine of the candidate's label centroid with the lexical winner's
+    "neighbour_top3",  # ... with the lexical-score-weighted centroid of the best three
+)
 LEXICAL_FEATURES: tuple[str, ...] = (
     "lexical",  # best label score (char n-gram / word TF-IDF), 0..1
     "lexical_sq",
@@ -45,6 +49,7 @@ LEXICAL_FEATURES: tuple[str, ...] = (
     "log_labels",  # log(1 + number of labels)
     "log_narrower",  # log(1 + number of narrower occupations): annotators often choose the broader occupation
     "lead",  # the lexical winner's lead over the runner-up (0 for the others)
+    *NEIGHBOUR_FEATURES,
     *ASSOCIATION_FEATURES,
 )
 HYBRID_FEATURES: tuple[str, ...] = (
@@ -63,6 +68,7 @@ DATASET = "title-fusion"
 ASSOCIATIONS = slice(
     len(LEXICAL_FEATURES) - len(ASSOCIATION_FEATURES), len(LEXICAL_FEATURES)
 )  # their columns, in both models
+NEIGHBOURS = slice(ASSOCIATIONS.start - len(NEIGHBOUR_FEATURES), ASSOCIATIONS.start)
 
 
 def title_tokens(title: str) -> tuple[str, ...]:
@@ -170,6 +176,9 @@ class FusionModel:
     encode_below: float  # embed a title whose lexical-model margin is below this
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     associations: IscoAssociations | None = field(default=None, compare=False)  # None: those features are 0
+    # the lexical model fitted without the NEIGHBOUR_FEATURES, for rankings without label vectors (no embedding
+    # package, --lexical-only); None: the lexical weights are used with those columns 0
+    lexical_plain: FloatArray | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +187,7 @@ class FusionModel:
             "lexical": [round(float(w), 6) for w in self.lexical],
             "hybrid": [round(float(w), 6) for w in self.hybrid],
             "encode_below": round(float(self.encode_below), 6),
+            **({"lexical_plain": _rounded(self.lexical_plain)} if self.lexical_plain is not None else {}),
             **self.meta,
             **({"associations": self.associations.to_json()} if self.associations is not None else {}),
         }
@@ -187,14 +197,21 @@ class FusionModel:
         if tuple(data["lexical_features"]) != LEXICAL_FEATURES or tuple(data["hybrid_features"]) != HYBRID_FEATURES:
             raise ValueError("fusion weights for other features: run scripts/search/fit_title_fusion.py")
         known = {"lexical_features", "hybrid_features", "lexical", "hybrid", "encode_below", "associations"}
+        known.add("lexical_plain")
         associations = data.get("associations")
+        plain = data.get("lexical_plain")
         return cls(
             lexical=np.asarray(data["lexical"], dtype=np.float64),
             hybrid=np.asarray(data["hybrid"], dtype=np.float64),
             encode_below=float(data["encode_below"]),
             meta={k: v for k, v in data.items() if k not in known},
             associations=IscoAssociations.from_json(associations) if associations is not None else None,
+            lexical_plain=np.asarray(plain, dtype=np.float64) if plain is not None else None,
         )
+
+
+def _rounded(weights: FloatArray) -> list[float]:
+    return [round(float(w), 6) for w in weights]
 
 
 @lru_cache(maxsize=1)
@@ -259,13 +276,17 @@ def candidate_features(
     dutch: npt.NDArray[np.bool_],
     priors: ConceptPriors,
     semantic: Semantic | None = None,
+    extra: npt.NDArray[np.intp] | None = None,
 ) -> tuple[npt.NDArray[np.intp], FloatArray]:
     """The candidate concepts of one title and their feature rows (:data:`LEXICAL_FEATURES`, or
     :data:`HYBRID_FEATURES` with ``semantic``). ``row_scores`` are the title's lexical label scores (0..1),
     ``lexical`` and ``label_mean`` their best and mean per concept. The association columns are 0 here:
-    :func:`with_associations` fills them for a model."""
+    :func:`with_associations` fills them for a model. ``extra``: more candidates of the lexical list (the
+    neighbours of the lexical winners, :func:`neighbour_candidates`)."""
     if semantic is None:
         cands = top_indices(lexical, LEXICAL_CANDIDATES)
+        if extra is not None:
+            cands = np.unique(np.concatenate([cands, extra]))
     else:
         by_fused, by_lexical, by_cosine = HYBRID_CANDIDATES
         cands = np.unique(
@@ -293,6 +314,7 @@ def candidate_features(
         priors.log_labels[cands],
         priors.log_narrower[cands],
         (lex >= first) * float(first - second),
+        *([np.zeros(len(cands))] * len(NEIGHBOUR_FEATURES)),  # filled by with_neighbours
         *([np.zeros(len(cands))] * len(ASSOCIATION_FEATURES)),  # filled by with_associations
     ]
     if semantic is not None:
@@ -333,6 +355,51 @@ def with_associations(
     out = x.copy()
     out[:, ASSOCIATIONS] = associations.columns(words, codes, leave_out) if associations is not None else 0.0
     return out
+
+
+NEIGHBOUR_CANDIDATES = 20  # occupations closest to the lexical winners, added to the lexical model's candidates
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """What a title's words point to in the label embedding space, without embedding the title: the label
+    centroid of the lexical winner and the lexical-score-weighted, L2-normalised centroid of the best three."""
+
+    winner: npt.NDArray[np.float32]
+    weighted: npt.NDArray[np.float32]
+
+
+def neighbourhood(lexical: npt.NDArray[np.float32], centroids: npt.NDArray[np.float32]) -> Neighbourhood:
+    """The :class:`Neighbourhood` of one title from every occupation's lexical score and label centroid (rows
+    aligned; ties between equal scores go to the first occupation)."""
+    top = top_indices(lexical, 3)
+    best = top[np.lexsort((top, -lexical[top]))]
+    weights = np.maximum(lexical[best], 0.0).astype(np.float32)
+    weighted = (weights[:, None] * centroids[best]).sum(axis=0) if weights.sum() > 0 else centroids[best[0]]
+    weighted = (weighted / max(float(np.linalg.norm(weighted)), 1e-9)).astype(np.float32)
+    return Neighbourhood(centroids[best[0]], weighted)
+
+
+def neighbour_candidates(near: Neighbourhood, centroids: npt.NDArray[np.float32]) -> npt.NDArray[np.intp]:
+    """The :data:`NEIGHBOUR_CANDIDATES` occupations whose label centroids (``centroids``: every occupation's) are
+    closest to the weighted centroid of the three lexical winners: candidates of the kind of work the title's
+    words point to, found without the encoder."""
+    return top_indices(centroids @ near.weighted, NEIGHBOUR_CANDIDATES)
+
+
+def with_neighbours(x: FloatArray, centroids: npt.NDArray[np.float32], near: Neighbourhood) -> FloatArray:
+    """``x`` (candidate features, either model) with its :data:`NEIGHBOUR_FEATURES` filled in place, from the
+    candidates' label centroids (rows of ``centroids``: the L2-normalised mean embedding of each candidate's labels,
+    in candidate order) and the title's :class:`Neighbourhood`.
+
+    Pseudo-relevance feedback in the embedding space of the labels, without embedding the title: the lexical
+    winner (and the lexical-score-weighted centroid of the best three) stands in for the title's meaning, and a
+    candidate scores by how close its labels are to it. A candidate that shares the lexical winners' kind of work
+    rises over one that only shares a word form; the encoder is not needed, so every title gets it (a product with
+    a few dozen candidates' centroids)."""
+    if len(x):
+        x[:, NEIGHBOURS] = np.stack([centroids @ near.winner, centroids @ near.weighted], axis=1)
+    return x
 
 
 def margin(scores: FloatArray) -> float:
@@ -396,9 +463,12 @@ __all__ = [
     "HYBRID_FEATURES",
     "ISCO_LEVELS",
     "LEXICAL_FEATURES",
+    "NEIGHBOURS",
+    "NEIGHBOUR_FEATURES",
     "ConceptPriors",
     "FusionModel",
     "IscoAssociations",
+    "Neighbourhood",
     "Semantic",
     "candidate_features",
     "concept_priors",
@@ -408,8 +478,11 @@ __all__ = [
     "isco_groups",
     "listwise_loss",
     "margin",
+    "neighbour_candidates",
+    "neighbourhood",
     "shipped_model",
     "title_tokens",
     "top_indices",
     "with_associations",
+    "with_neighbours",
 ]

@@ -29,7 +29,7 @@ from krapte.settings import Settings
 from krapte.taxonomy import embedding
 from krapte.taxonomy import fusion as fusion_module
 from krapte.taxonomy import index as label_index
-from krapte.taxonomy.fusion import ConceptPriors, FusionModel, Semantic
+from krapte.taxonomy.fusion import ConceptPriors, FusionModel, Neighbourhood, Semantic
 from krapte.taxonomy.model import Taxonomy
 from krapte.taxonomy.ngram import PREFERRED_PRIOR, NgramIndex, pool_max
 
@@ -48,6 +48,13 @@ class TitleScores:
     hybrid_candidates: npt.NDArray[np.intp] | None = None
     hybrid_features: npt.NDArray[np.float64] | None = None
     words: tuple[str, ...] = ()  # the title's tokens (fusion.title_tokens), for the ISCO association features
+    near: Neighbourhood | None = None  # for the NEIGHBOUR_FEATURES (None: no label vectors, the columns are 0)
+
+    def lexical_weights(self, model: FusionModel) -> npt.NDArray[np.float64]:
+        """The lexical model's weights for these features (the plain model's without the neighbour features)."""
+        if self.near is not None or model.lexical_plain is None:
+            return model.lexical
+        return model.lexical_plain
 
 
 _priors: dict[int, tuple[ConceptPriors, npt.NDArray[np.bool_]]] = {}
@@ -65,6 +72,26 @@ def _concept_priors(tax: Taxonomy, lex: NgramIndex) -> tuple[ConceptPriors, npt.
         _priors.clear()  # one taxonomy at a time is what processes use
         _priors[key] = (priors, dutch)
     return _priors[key]
+
+
+_centroid_cache: dict[tuple[int, int], npt.NDArray[np.float32]] = {}
+
+
+def _centroids(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.float32]:
+    """Per lexical concept the L2-normalised mean of its label vectors (zeros for a concept without any)."""
+    key = (id(lex), id(sem))
+    if key not in _centroid_cache:
+        starts = np.asarray([i for i, u in enumerate(sem.uris) if i == 0 or u != sem.uris[i - 1]], dtype=np.int64)
+        counts = np.diff(np.append(starts, len(sem.uris)))
+        means = np.add.reduceat(sem.vectors, starts, axis=0) / counts[:, None]
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+        position = {uri: i for i, uri in enumerate(sem.concept_uris)}  # not _row_map: its label map costs 0.1 s
+        column = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
+        out = np.zeros((len(column), sem.vectors.shape[1]), dtype=np.float32)
+        out[column >= 0] = means[column[column >= 0]]
+        _centroid_cache.clear()
+        _centroid_cache[key] = out
+    return _centroid_cache[key]
 
 
 VECTOR_CACHE_SIZE = 8192  # title vectors kept per process (1.5 KB each): vacancy titles repeat a lot
@@ -118,29 +145,37 @@ def title_features(
     rows = lex.rows
     priors, dutch = _concept_priors(tax, lex)
     associations = model.associations if model is not None else None
+    # the label vectors (0.4 s the first time in a process): the neighbour features of every title, the encoder's
+    sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding and titles else None
+    centroids = _centroids(lex, sem_index) if sem_index is not None else None
     out: list[TitleScores] = []
     for title in titles:
         row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
         lexical = pool_max(row_scores, rows.starts)
         label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
-        cands, x = fusion_module.candidate_features(row_scores, lexical, label_mean, rows.preferred, dutch, priors)
+        near = fusion_module.neighbourhood(lexical, centroids) if centroids is not None else None
+        extra = (
+            fusion_module.neighbour_candidates(near, centroids) if near is not None and centroids is not None else None
+        )
+        cands, x = fusion_module.candidate_features(
+            row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extra
+        )
+        if near is not None and centroids is not None:
+            fusion_module.with_neighbours(x, centroids[cands], near)
         words = fusion_module.title_tokens(title)
         x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
-        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words))
-    if not use_embedding:
+        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
+    if sem_index is None or centroids is None:
         return out
     if embed is None:
         embed = [
             model is not None
             and bool(title.strip())
-            and fusion_module.margin(s.lexical_features @ model.lexical) < model.encode_below
+            and fusion_module.margin(s.lexical_features @ s.lexical_weights(model)) < model.encode_below
             for title, s in zip(titles, out, strict=True)
         ]
     todo = [n for n, (title, flag) in enumerate(zip(titles, embed, strict=True)) if flag and title.strip()]
-    if not todo:  # the label embeddings are loaded only when some title needs them (0.4 s the first time)
-        return out
-    sem_index = label_index.get_index(tax, "occupation", settings)
-    if sem_index is None:
+    if not todo:
         return out
     row_map = _row_map(lex, sem_index)
     vectors = _title_vectors([titles[n] for n in todo])
@@ -160,6 +195,8 @@ def title_features(
             s.row_scores, s.lexical, s.label_mean, rows.preferred, dutch, priors, s.semantic
         )
         s.hybrid_candidates = cands
+        if s.near is not None:
+            fusion_module.with_neighbours(x, centroids[cands], s.near)
         s.hybrid_features = fusion_module.with_associations(x, _codes(priors, cands), s.words, associations)
     return out
 
@@ -197,7 +234,7 @@ def rank_learned(
             cands, z = s.hybrid_candidates, s.hybrid_features @ model.hybrid
             shown, per_row = s.semantic.fused, s.fused_rows
         else:
-            cands, z = s.lexical_candidates, s.lexical_features @ model.lexical
+            cands, z = s.lexical_candidates, s.lexical_features @ s.lexical_weights(model)
             shown, per_row = s.lexical, s.row_scores
         assert per_row is not None
         order = np.lexsort((cands, -s.label_mean[cands], -z))
@@ -280,15 +317,25 @@ def training_lists(
 def fit_model(examples: Sequence[Example], *, l2: float, encode_share: float, alpha: float = 1.0) -> FusionModel:
     """Both models fitted on ``examples``: the ISCO associations counted on them, the weights fitted on their lists
     with each title's own contribution to the associations left out; ``encode_below`` is the ``encode_share``
-    quantile of the lexical model's margins on them."""
+    quantile of the lexical model's margins on them. The plain lexical model (for rankings without label vectors)
+    is the lexical one fitted with the neighbour features left out."""
     associations = fusion_module.IscoAssociations.fit([e.words for e in examples], [e.groups for e in examples], alpha)
     pairs = [e.lists(associations, leave_out=True) for e in examples]
     lexical = [lex for lex, _ in pairs]
     hybrid = [h for _, h in pairs if h is not None]
     w_lex = fusion_module.fit_listwise(lexical, l2)
     w_hyb = fusion_module.fit_listwise(hybrid, l2) if hybrid else np.zeros(len(fusion_module.HYBRID_FEATURES))
+    w_plain = fusion_module.fit_listwise([(_without_neighbours(x), gold) for x, gold in lexical], l2)
     margins = [fusion_module.margin(x @ w_lex) for x, _ in lexical]
-    return FusionModel(w_lex, w_hyb, float(np.quantile(margins, encode_share)), associations=associations)
+    return FusionModel(
+        w_lex, w_hyb, float(np.quantile(margins, encode_share)), associations=associations, lexical_plain=w_plain
+    )
+
+
+def _without_neighbours(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    out = x.copy()
+    out[:, fusion_module.NEIGHBOURS] = 0.0
+    return out
 
 
 __all__ = [
