@@ -42,6 +42,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
+from krapte.labour.planning_pairs import disagreement_cost, joint_members, match_pairs
 from krapte.labour.planning_step_model import solve_step_model
 
 _T = TypeVar("_T")
@@ -56,9 +57,11 @@ WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity"
 #: about 10 s: with 93 % instead, a 60-s run took 70 s (2026-12-07).
 UNMET_SHARE = 0.85
 
-#: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the
-#: Lagrangian steps on the proven blocks' straddling projects, and of the repair (the schedule).
-PASS_SHARE = 0.85
+#: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the joint
+#: models of linked pairs of proven blocks (:mod:`krapte.labour.planning_pairs`; without pairs the first pass runs
+#: until then), of the Lagrangian steps on the proven blocks' straddling projects, and of the repair (the schedule).
+PASS_SHARE = 0.65
+PAIR_END = 0.85
 LAGRANGE_END = 0.85
 REPAIR_END = 0.95
 
@@ -77,6 +80,8 @@ class Decomposition:
     straddling: int
     iterations: int
     tied: int = 0  # straddling projects whose copies the Lagrangian steps tied together
+    pairs: int = 0  # linked pairs of blocks solved as one model
+    pair_gain: float = 0.0  # what the pairs' joint bounds added to the sum of the blocks' bounds
 
     @property
     def gap(self) -> float:
@@ -201,6 +206,7 @@ def plan_decomposed(
         "straddling_projects": result.straddling,
         "lagrangian_iterations": result.iterations,
         "lagrangian_projects": result.tied,
+        "block_pairs": result.pairs,
     }
     # the bound as a bound on the whole unmet demand: cells no choice changes add the same amount to every schedule
     constant = float(np.maximum(load - flat_cap, 0.0).sum()) - unmet
@@ -237,14 +243,16 @@ def solve_decomposed(
     mip_rel_gap: float = 1e-4,
     max_iterations: int = 50,
     workers: int = WORKERS,
+    merge_pairs: bool = True,
     should_stop: Callable[[], bool] | None = None,
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
     Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
-    subgradient steps run while a pass over the tied blocks still fits before ``LAGRANGE_END``, and the repair of
-    the blocks that hold straddling projects (the schedule) ends at ``REPAIR_END``. ``workers`` threads solve
-    blocks side by side (HiGHS releases the GIL).
+    then (``merge_pairs``, when there are straddling projects) linked pairs of proven blocks are solved as one
+    model until ``PAIR_END``, subgradient steps run while a pass over the tied blocks still fits before
+    ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends at
+    ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
@@ -314,7 +322,7 @@ def solve_decomposed(
     bounds = np.zeros(len(block_regions))
     # smallest blocks first: those that finish early leave their time to the large ones
     order = sorted(range(len(block_regions)), key=lambda b: len(block_projects[b]))
-    pass_end = started + PASS_SHARE * total
+    pass_end = started + (PASS_SHARE if merge_pairs and straddling else PAIR_END) * total
     for b, (picked, bound) in _map_blocks(order, pass_end, workers, lambda b, t: solve_block(b, greedy, t)).items():
         bounds[b] = bound
         copy_choice.update({(i, b): k for i, k in picked.items()})
@@ -355,7 +363,46 @@ def solve_decomposed(
             best, best_unmet = sched, value
 
     offer(_local_search(cand, flat_cap, flat_bg, schedule_from(greedy)))
-    # 2. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
+    # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there
+    pair_bound, pairs = best_bound, []
+    if merge_pairs and straddling:
+        relaxed = fixed_load.copy()
+        for (i, b), k in copy_choice.items():
+            np.add.at(relaxed, parts[i, b][0][k], parts[i, b][1][k])
+        weights: dict[tuple[int, int], float] = {}
+        for i in straddling:
+            if len(copies[i]) == 2:
+                key = (copies[i][0], copies[i][1])
+                loss = disagreement_cost(
+                    relaxed, flat_cap, [parts[i, b] for b in key], [copy_choice[i, b] for b in key]
+                )
+                weights[key] = weights.get(key, 0.0) + loss
+        pairs = match_pairs(weights, {b for b, ok in proven.items() if ok})
+
+        def solve_pair(n: int, budget: float) -> tuple[dict[int, int], float]:
+            members, joined = joint_members(block_projects, parts, pairs[n])
+            sub = _Candidates(
+                [cand.starts[i] for i in members],
+                [c for c, _ in joined],
+                [v for _, v in joined],
+                np.zeros(len(members), dtype=np.int64),
+            )
+            warm = np.array([next(copy_choice[i, b] for b in pairs[n] if (i, b) in copy_choice) for i in members])
+            cells = np.concatenate([active_by_block[b] for b in pairs[n]])
+            picked, _value, bound = solve_step_model(
+                sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
+            )
+            return dict(zip(members, picked.tolist(), strict=True)), bound
+
+        pair_end = started + PAIR_END * total
+        for n, (picked, bound) in _map_blocks(range(len(pairs)), pair_end, workers, solve_pair).items():
+            a, b = pairs[n]
+            if bound > bounds[a] + bounds[b]:
+                pair_bound += bound - bounds[a] - bounds[b]
+            copy_choice.update({(i, c): k for i, k in picked.items() for c in pairs[n] if (i, c) in copy_choice})
+        if pairs:
+            offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
+    # 3. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
     # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
     # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
     # bound under these multipliers too (none of its projects carries one). Every iteration's sum is a valid bound.
@@ -413,10 +460,11 @@ def solve_decomposed(
             theta *= 0.5
         last_bound = total_bound
         offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
-    # 3. the schedule: with the straddling projects held, re-solve the blocks that hold them
+    # 4. the schedule: with the straddling projects held, re-solve the blocks that hold them
     if straddling and started + REPAIR_END * total > time.perf_counter():
         offer(repair(schedule_from(best), started + REPAIR_END * total))
-    best_bound = min(best_bound, best_unmet)
+    # the pairs' bound and the multipliers' bound are both valid; neither uses the other's gain
+    best_bound = min(max(best_bound, pair_bound), best_unmet)
     optimal = best_unmet - best_bound <= max(mip_rel_gap * best_unmet, TOLERANCE)
     return Decomposition(
         best,
@@ -427,6 +475,8 @@ def solve_decomposed(
         len(straddling),
         iterations,
         len(tied),
+        len(pairs),
+        pair_bound - float(bounds.sum()),
     )
 
 
