@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from krapte.labour.planning_pairs import disagreement_cost, joint_members, match_pairs
+from krapte.labour.planning_pairs import disagreement_cost, group_weights, joint_members, match_pairs
 
 
 def test_the_heaviest_pairs_of_eligible_blocks_are_matched_each_block_once() -> None:
@@ -40,3 +40,24 @@ def test_a_joint_model_sees_each_project_over_both_blocks_cells() -> None:
     assert [c.tolist() for c in joined[0][0]] == [[0, 5], [1, 6]]
     assert [v.tolist() for v in joined[0][1]] == [[1.0, 2.0], [1.0, 2.0]]
     assert [c.tolist() for c in joined[1][0]] == [[6]]
+
+
+def test_groups_are_weighed_by_the_projects_that_link_exactly_two_of_them() -> None:
+    # blocks 0, 1, 2; projects 7 (blocks 0, 1) and 8 (blocks 1, 2) straddle and their copies disagree; every copy
+    # fits where it is (room 2) and overflows by 1 FTE at the other start (room 1)
+    def copy(first: int, second: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        return [np.array([first]), np.array([second])], [np.array([2.0]), np.array([2.0])]
+
+    parts = {(7, 0): copy(0, 3), (7, 1): copy(1, 4), (8, 1): copy(2, 5), (8, 2): copy(6, 9)}
+    choice = {(7, 0): 0, (7, 1): 1, (8, 1): 1, (8, 2): 0}
+    cap = np.ones(10)
+    cap[[0, 4, 5, 6]] = 2.0
+    copies = {7: [0, 1], 8: [1, 2]}
+    projects = [[7], [7, 8], [8]]
+    load = np.zeros(10)
+
+    singles = group_weights([(0,), (1,), (2,)], copies, choice, parts, projects, 60, load, cap)
+    assert singles == {(0, 1): 1.0, (1, 2): 1.0}
+    # once blocks 0 and 1 are one group, project 7 lies inside it and only 8 links the group to block 2
+    assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 60, load, cap) == {(0, 1): 1.0}
+    assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 1, load, cap) == {}  # too many projects

@@ -42,7 +42,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
-from krapte.labour.planning_pairs import disagreement_cost, joint_members, match_pairs
+from krapte.labour.planning_pairs import group_weights, joint_members, match_pairs
 from krapte.labour.planning_step_model import solve_step_model
 
 _T = TypeVar("_T")
@@ -67,6 +67,9 @@ PAIR_END = 0.91
 LAGRANGE_END = 0.91
 REPAIR_END = 0.95
 
+#: Most projects in one joint model of linked blocks (a proven joint model is paired again while it stays below).
+MAX_JOINT_PROJECTS = 60
+
 __all__ = ["Decomposition", "active_cells", "blocks_of", "peak_floor", "plan_decomposed", "solve_decomposed"]
 
 
@@ -82,7 +85,7 @@ class Decomposition:
     straddling: int
     iterations: int
     tied: int = 0  # straddling projects whose copies the Lagrangian steps tied together
-    pairs: int = 0  # linked pairs of blocks solved as one model
+    pairs: int = 0  # joint models of two linked (groups of) blocks solved
     pair_gain: float = 0.0  # what the pairs' joint bounds added to the sum of the blocks' bounds
 
     @property
@@ -365,45 +368,64 @@ def solve_decomposed(
             best, best_unmet = sched, value
 
     offer(_local_search(cand, flat_cap, flat_bg, schedule_from(greedy)))
-    # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there
-    pair_bound, pairs = best_bound, []
-    if merge_pairs and straddling:
-        relaxed = fixed_load.copy()
-        for (i, b), k in copy_choice.items():
-            np.add.at(relaxed, parts[i, b][0][k], parts[i, b][1][k])
-        weights: dict[tuple[int, int], float] = {}
-        for i in straddling:
-            if len(copies[i]) == 2:
-                key = (copies[i][0], copies[i][1])
-                loss = disagreement_cost(
-                    relaxed, flat_cap, [parts[i, b] for b in key], [copy_choice[i, b] for b in key]
-                )
-                weights[key] = weights.get(key, 0.0) + loss
-        pairs = match_pairs(weights, {b for b, ok in proven.items() if ok})
+    # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there; a
+    # proven joint model may be paired again in the next round (groups of up to MAX_JOINT_PROJECTS projects)
+    pairs = 0
+    groups: list[tuple[int, ...]] = [(b,) for b in range(len(block_regions))]  # a partition of the blocks
+    group_bound = [float(bound) for bound in bounds]
+    group_proven = [bool(proven.get(b, False)) for b in range(len(block_regions))]
+    pair_end = started + PAIR_END * total
+    while merge_pairs and straddling and time.perf_counter() < pair_end:
+        weights = group_weights(
+            groups,
+            {i: copies[i] for i in straddling},
+            copy_choice,
+            parts,
+            block_projects,
+            MAX_JOINT_PROJECTS,
+            fixed_load,
+            flat_cap,
+        )
+        matched = match_pairs(weights, {g for g, ok in enumerate(group_proven) if ok})
+        if not matched:
+            break
+        joint = [groups[a] + groups[b] for a, b in matched]
 
-        def solve_pair(n: int, budget: float) -> tuple[dict[int, int], float]:
-            members, joined = joint_members(block_projects, parts, pairs[n])
+        def solve_joint(
+            n: int, budget: float, joint: list[tuple[int, ...]] = joint
+        ) -> tuple[dict[int, int], float, bool]:
+            members, joined = joint_members(block_projects, parts, joint[n])
             sub = _Candidates(
                 [cand.starts[i] for i in members],
                 [c for c, _ in joined],
                 [v for _, v in joined],
                 np.zeros(len(members), dtype=np.int64),
             )
-            warm = np.array([next(copy_choice[i, b] for b in pairs[n] if (i, b) in copy_choice) for i in members])
-            cells = np.concatenate([active_by_block[b] for b in pairs[n]])
-            picked, _value, bound = solve_step_model(
+            warm = np.array([next(copy_choice[i, b] for b in joint[n] if (i, b) in copy_choice) for i in members])
+            cells = np.concatenate([active_by_block[b] for b in joint[n]])
+            picked, value, bound = solve_step_model(
                 sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
             )
-            return dict(zip(members, picked.tolist(), strict=True)), bound
+            done = bool(value - bound <= max(mip_rel_gap * abs(value), TOLERANCE))
+            return dict(zip(members, picked.tolist(), strict=True)), bound, done
 
-        pair_end = started + PAIR_END * total
-        for n, (picked, bound) in _map_blocks(range(len(pairs)), pair_end, workers, solve_pair).items():
-            a, b = pairs[n]
-            if bound > bounds[a] + bounds[b]:
-                pair_bound += bound - bounds[a] - bounds[b]
-            copy_choice.update({(i, c): k for i, k in picked.items() for c in pairs[n] if (i, c) in copy_choice})
-        if pairs:
-            offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
+        solved = _map_blocks(range(len(joint)), pair_end, workers, solve_joint)
+        for n, (picked, bound, done) in solved.items():
+            a, b = matched[n]
+            groups.append(joint[n])
+            group_bound.append(max(bound, group_bound[a] + group_bound[b]))
+            group_proven.append(done)
+            copy_choice.update({(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in copy_choice})
+        gone = {g for n in solved for g in matched[n]}
+        left = [g for g in range(len(groups)) if g not in gone]
+        groups = [groups[g] for g in left]
+        group_bound = [group_bound[g] for g in left]
+        group_proven = [group_proven[g] for g in left]
+        pairs += len(solved)
+        offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
+        if len(solved) < len(joint):  # the time ran out
+            break
+    pair_bound = float(sum(group_bound))
     # 3. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
     # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
     # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
@@ -477,7 +499,7 @@ def solve_decomposed(
         len(straddling),
         iterations,
         len(tied),
-        len(pairs),
+        pairs,
         pair_bound - float(bounds.sum()),
     )
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from krapte.labour.planning import TOLERANCE, FloatArray, IntArray
 
-__all__ = ["disagreement_cost", "joint_members", "match_pairs"]
+__all__ = ["disagreement_cost", "group_weights", "joint_members", "match_pairs"]
 
 
 def disagreement_cost(
@@ -77,10 +77,10 @@ def match_pairs(weights: Mapping[tuple[int, int], float], eligible: set[int]) ->
 def joint_members(
     block_projects: Sequence[Sequence[int]],
     parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
-    pair: tuple[int, int],
+    pair: tuple[int, ...],
 ) -> tuple[list[int], list[tuple[list[IntArray], list[FloatArray]]]]:
-    """The projects of two blocks and, per project, its cells and loads per start over both blocks' cells."""
-    members = sorted(set(block_projects[pair[0]]) | set(block_projects[pair[1]]))
+    """The projects of some blocks and, per project, its cells and loads per start over those blocks' cells."""
+    members = sorted({i for b in pair for i in block_projects[b]})
     joined = []
     for i in members:
         own = [parts[i, b] for b in pair if (i, b) in parts]
@@ -91,3 +91,31 @@ def joint_members(
             )
         )
     return members, joined
+
+
+def group_weights(
+    groups: Sequence[tuple[int, ...]],
+    copies: Mapping[int, Sequence[int]],
+    copy_choice: Mapping[tuple[int, int], int],
+    parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
+    block_projects: Sequence[Sequence[int]],
+    max_projects: int,
+    fixed_load: FloatArray,
+    flat_cap: FloatArray,
+) -> dict[tuple[int, int], float]:
+    """Weights of the pairs of ``groups`` (of blocks) linked by a straddling project whose copies lie in exactly
+    those two groups: the summed :func:`disagreement_cost` of such projects, for pairs of at most ``max_projects``
+    projects together. ``copies`` maps each straddling project to its blocks, ``copy_choice`` (project, block) to
+    the copy's start, ``parts`` (project, block) to the copy's cells and loads per start."""
+    relaxed = fixed_load.copy()
+    for (i, b), k in copy_choice.items():
+        np.add.at(relaxed, parts[i, b][0][k], parts[i, b][1][k])
+    group_of = {b: g for g, blocks in enumerate(groups) for b in blocks}
+    weights: dict[tuple[int, int], float] = {}
+    for i, blocks in copies.items():
+        key = sorted({group_of[b] for b in blocks})
+        if len(key) != 2 or len({j for g in key for b in groups[g] for j in block_projects[b]}) > max_projects:
+            continue
+        loss = disagreement_cost(relaxed, flat_cap, [parts[i, b] for b in blocks], [copy_choice[i, b] for b in blocks])
+        weights[key[0], key[1]] = weights.get((key[0], key[1]), 0.0) + loss
+    return weights
