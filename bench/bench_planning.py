@@ -149,7 +149,8 @@ def run(
             return (
                 f"bound {result.unmet_bound or 0.0:.1f}; {size.get('blocks', 0)} blocks, "
                 f"{size.get('straddling_projects', 0)} straddling, {size.get('lagrangian_iterations', 0)} Lagrangian "
-                f"steps on {size.get('lagrangian_projects', 0)}; {result.status}; peak gap {result.peak_gap:.2%}"
+                f"steps on {size.get('lagrangian_projects', 0)}, {size.get('block_pairs', 0)} joint pairs; "
+                f"{result.status}; peak gap {result.peak_gap:.2%}"
             )
 
         def blocks_note(result: PlanningResult) -> str:

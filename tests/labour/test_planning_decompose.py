@@ -287,6 +287,7 @@ def test_the_bound_adds_the_blocks_proven_bounds_not_their_schedules(monkeypatch
         max_block_projects=1,
         mip_rel_gap=0.5,
         max_iterations=0,
+        merge_pairs=False,
     )
 
     first_pass = solved[: split.blocks]
@@ -320,6 +321,7 @@ def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_opt
             max_block_projects=1,
             mip_rel_gap=1e-6,
             max_iterations=iterations,
+            merge_pairs=False,
         )
 
     relaxed, tied = split(0), split(10)
@@ -327,3 +329,37 @@ def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_opt
     assert relaxed.iterations == 0 and tied.iterations > 0 and tied.tied == tied.straddling > 0
     assert relaxed.bound < tied.bound - 1e-3  # the multipliers tighten the relaxation
     assert tied.bound <= optimum + 1e-6 <= tied.unmet + 2e-6
+
+
+def test_joint_pairs_of_blocks_raise_the_bound_and_never_past_the_optimum() -> None:
+    # the instance of the Lagrangian test: every region its own block; solving linked pairs of proven blocks as
+    # one model makes the straddling projects they share start once, which no relaxation of the copies can bound
+    # past the optimum
+    projects, capacity = bench_like(30, 66)
+    milp = plan_starts(projects, capacity, time_limit=60, method="milp", mip_rel_gap=1e-6)
+    assert milp.status == "optimal"
+    cand, cap, bg = flat_problem(projects, capacity)
+    active = active_cells(cand, cap, bg)
+    optimum = float(np.maximum(milp.demand_after.reshape(-1)[active] - cap[active], 0.0).sum())
+
+    def split(merge_pairs: bool):  # type: ignore[no-untyped-def]
+        return solve_decomposed(
+            cand,
+            cap,
+            bg,
+            cand.before.copy(),
+            4 * 24,
+            time.perf_counter() + 60,
+            max_block_projects=1,
+            mip_rel_gap=1e-6,
+            max_iterations=0,
+            merge_pairs=merge_pairs,
+        )
+
+    relaxed, paired = split(False), split(True)
+
+    assert relaxed.pairs == 0 and paired.pairs > 0
+    assert paired.bound == pytest.approx(relaxed.bound + paired.pair_gain, abs=1e-6)
+    assert relaxed.bound < paired.bound - 1e-3
+    assert paired.bound <= optimum + 1e-6 <= paired.unmet + 2e-6
+    assert paired.unmet <= relaxed.unmet + 1e-6  # the pairs' schedules are only offered, never forced

@@ -1,0 +1,121 @@
+"""Pairs of region blocks to solve as one model, so that the straddling projects between them start once.
+
+In the decomposition (:mod:`krapte.labour.planning_decompose`) a project that straddles two blocks has a free copy
+in each, and the sum of the blocks' bounds is a bound of that relaxation only. Solving two linked blocks as one
+model ties the copies of the projects they share: its proven bound is a bound on the pair's unmet demand for every
+schedule (projects that straddle to a third block keep a free copy there), so replacing the pair's two bounds by
+the larger of their sum and the joint bound keeps the total a valid bound and can only raise it.
+
+Which pairs: only blocks the first pass proved (a joint model of two quickly proven blocks is usually proven too,
+while a hard block joined to another is harder still), matched greedily by how much their copies' disagreement is
+estimated to cost (:func:`disagreement_cost`), each block in at most one pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from krapte.labour.planning import TOLERANCE, FloatArray, IntArray
+
+__all__ = ["disagreement_cost", "group_weights", "joint_members", "match_pairs"]
+
+
+def disagreement_cost(
+    load: FloatArray,
+    flat_cap: FloatArray,
+    parts: Sequence[tuple[list[IntArray], list[FloatArray]]],
+    picked: Sequence[int],
+) -> float:
+    """What making the copies of one project agree costs at least locally: the cheapest of moving every copy to
+    another copy's start, each in its own block's cells with the rest of the first-pass schedule held.
+
+    ``load`` is the relaxed first-pass load (each block's copies at their own starts; blocks' cells are disjoint),
+    ``parts[j]`` copy ``j``'s cells and loads per candidate start, ``picked[j]`` its start. Zero when they agree.
+    An estimate to rank pairs by, not a bound.
+    """
+    options = sorted(set(picked))
+    if len(options) < 2:
+        return 0.0
+    costs = []
+    for k in options:
+        total = 0.0
+        for (cells, values), now in zip(parts, picked, strict=True):
+            if now == k:
+                continue
+            total += _added(load, flat_cap, cells[now], values[now], cells[k], values[k])
+        costs.append(total)
+    return float(min(costs))
+
+
+def _added(
+    load: FloatArray, flat_cap: FloatArray, old_cells: IntArray, old: FloatArray, new_cells: IntArray, new: FloatArray
+) -> float:
+    """Unmet demand added by moving a load from ``old_cells`` to ``new_cells`` (exact, cells may overlap)."""
+    touched = np.union1d(old_cells, new_cells)
+    after = load[touched].copy()
+    np.subtract.at(after, np.searchsorted(touched, old_cells), old)
+    np.add.at(after, np.searchsorted(touched, new_cells), new)
+    cap = flat_cap[touched]
+    return float(np.maximum(after - cap, 0.0).sum() - np.maximum(load[touched] - cap, 0.0).sum())
+
+
+def match_pairs(weights: Mapping[tuple[int, int], float], eligible: set[int]) -> list[tuple[int, int]]:
+    """Greedy matching: the heaviest pair of ``eligible`` blocks first, each block in at most one pair; pairs of
+    weight ≤ 0 are left out. Ties go to the smaller block numbers, so the result is deterministic."""
+    used: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for (a, b), w in sorted(weights.items(), key=lambda item: (-item[1], item[0])):
+        if w <= TOLERANCE or a not in eligible or b not in eligible or a in used or b in used:
+            continue
+        used.update((a, b))
+        out.append((a, b))
+    return out
+
+
+def joint_members(
+    block_projects: Sequence[Sequence[int]],
+    parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
+    pair: tuple[int, ...],
+) -> tuple[list[int], list[tuple[list[IntArray], list[FloatArray]]]]:
+    """The projects of some blocks and, per project, its cells and loads per start over those blocks' cells."""
+    members = sorted({i for b in pair for i in block_projects[b]})
+    joined = []
+    for i in members:
+        own = [parts[i, b] for b in pair if (i, b) in parts]
+        joined.append(
+            (
+                [np.concatenate([p[0][k] for p in own]) for k in range(len(own[0][0]))],
+                [np.concatenate([p[1][k] for p in own]) for k in range(len(own[0][1]))],
+            )
+        )
+    return members, joined
+
+
+def group_weights(
+    groups: Sequence[tuple[int, ...]],
+    copies: Mapping[int, Sequence[int]],
+    copy_choice: Mapping[tuple[int, int], int],
+    parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
+    block_projects: Sequence[Sequence[int]],
+    max_projects: int,
+    fixed_load: FloatArray,
+    flat_cap: FloatArray,
+) -> dict[tuple[int, int], float]:
+    """Weights of the pairs of ``groups`` (of blocks) linked by a straddling project whose copies lie in exactly
+    those two groups: the summed :func:`disagreement_cost` of such projects, for pairs of at most ``max_projects``
+    projects together. ``copies`` maps each straddling project to its blocks, ``copy_choice`` (project, block) to
+    the copy's start, ``parts`` (project, block) to the copy's cells and loads per start."""
+    relaxed = fixed_load.copy()
+    for (i, b), k in copy_choice.items():
+        np.add.at(relaxed, parts[i, b][0][k], parts[i, b][1][k])
+    group_of = {b: g for g, blocks in enumerate(groups) for b in blocks}
+    weights: dict[tuple[int, int], float] = {}
+    for i, blocks in copies.items():
+        key = sorted({group_of[b] for b in blocks})
+        if len(key) != 2 or len({j for g in key for b in groups[g] for j in block_projects[b]}) > max_projects:
+            continue
+        loss = disagreement_cost(relaxed, flat_cap, [parts[i, b] for b in blocks], [copy_choice[i, b] for b in blocks])
+        weights[key[0], key[1]] = weights.get((key[0], key[1]), 0.0) + loss
+    return weights

@@ -1,0 +1,63 @@
+"""Choosing the pairs of region blocks that the decomposition solves as one model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from krapte.labour.planning_pairs import disagreement_cost, group_weights, joint_members, match_pairs
+
+
+def test_the_heaviest_pairs_of_eligible_blocks_are_matched_each_block_once() -> None:
+    weights = {(0, 1): 5.0, (1, 2): 9.0, (2, 3): 4.0, (3, 4): 0.0, (0, 5): 3.0}
+
+    assert match_pairs(weights, {0, 1, 2, 3, 4, 5}) == [(1, 2), (0, 5)]  # (2, 3) loses block 2 to (1, 2)
+    assert match_pairs(weights, {0, 1, 3, 4, 5}) == [(0, 1)]  # block 2 unproven: (0, 5) then lacks block 0
+    assert match_pairs({(0, 1): 2.0, (2, 3): 2.0}, {0, 1, 2, 3}) == [(0, 1), (2, 3)]  # ties: smaller numbers first
+
+
+def test_copies_that_agree_cost_nothing_and_disagreeing_ones_the_cheaper_move() -> None:
+    # one project, two copies over cells 0-1 (block A) and 2-3 (block B); start k puts its load in cell k of each
+    cap = np.array([1.0, 5.0, 5.0, 1.0])
+    parts = [
+        ([np.array([0]), np.array([1])], [np.array([2.0]), np.array([2.0])]),
+        ([np.array([2]), np.array([3])], [np.array([2.0]), np.array([2.0])]),
+    ]
+    load_apart = np.array([0.0, 2.0, 2.0, 0.0])  # A's copy at start 1, B's at start 0: both fit
+    assert disagreement_cost(load_apart, cap, parts, [1, 1]) == 0.0
+    # agreeing on start 0 moves A's copy into cell 0 (1 over); on start 1 moves B's into cell 3 (1 over)
+    assert disagreement_cost(load_apart, cap, parts, [1, 0]) == 1.0
+
+
+def test_a_joint_model_sees_each_project_over_both_blocks_cells() -> None:
+    parts = {
+        (0, 0): ([np.array([0]), np.array([1])], [np.array([1.0]), np.array([1.0])]),
+        (0, 1): ([np.array([5]), np.array([6])], [np.array([2.0]), np.array([2.0])]),
+        (1, 1): ([np.array([6])], [np.array([3.0])]),
+    }
+    members, joined = joint_members([[0], [0, 1]], parts, (0, 1))
+
+    assert members == [0, 1]
+    assert [c.tolist() for c in joined[0][0]] == [[0, 5], [1, 6]]
+    assert [v.tolist() for v in joined[0][1]] == [[1.0, 2.0], [1.0, 2.0]]
+    assert [c.tolist() for c in joined[1][0]] == [[6]]
+
+
+def test_groups_are_weighed_by_the_projects_that_link_exactly_two_of_them() -> None:
+    # blocks 0, 1, 2; projects 7 (blocks 0, 1) and 8 (blocks 1, 2) straddle and their copies disagree; every copy
+    # fits where it is (room 2) and overflows by 1 FTE at the other start (room 1)
+    def copy(first: int, second: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        return [np.array([first]), np.array([second])], [np.array([2.0]), np.array([2.0])]
+
+    parts = {(7, 0): copy(0, 3), (7, 1): copy(1, 4), (8, 1): copy(2, 5), (8, 2): copy(6, 9)}
+    choice = {(7, 0): 0, (7, 1): 1, (8, 1): 1, (8, 2): 0}
+    cap = np.ones(10)
+    cap[[0, 4, 5, 6]] = 2.0
+    copies = {7: [0, 1], 8: [1, 2]}
+    projects = [[7], [7, 8], [8]]
+    load = np.zeros(10)
+
+    singles = group_weights([(0,), (1,), (2,)], copies, choice, parts, projects, 60, load, cap)
+    assert singles == {(0, 1): 1.0, (1, 2): 1.0}
+    # once blocks 0 and 1 are one group, project 7 lies inside it and only 8 links the group to block 2
+    assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 60, load, cap) == {(0, 1): 1.0}
+    assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 1, load, cap) == {}  # too many projects
