@@ -215,19 +215,6 @@ def test_two_workers_solve_every_block_and_reach_the_same_optimum() -> None:
     assert two.bound == pytest.approx(one.bound, abs=1e-4)
 
 
-def test_an_error_in_a_worker_reaches_the_caller() -> None:
-    from krapte.labour.planning_decompose import _map_blocks
-
-    def solve(block: int, seconds: float) -> int:
-        if block == 2:
-            raise ValueError("block 2 failed")
-        return block
-
-    assert _map_blocks([0, 1, 3], time.perf_counter() + 1, 2, solve) == {0: 0, 1: 1, 3: 3}
-    with pytest.raises(ValueError, match="block 2 failed"):
-        _map_blocks([0, 1, 2, 3], time.perf_counter() + 1, 2, solve)
-
-
 @pytest.mark.parametrize("seed", [61, 62, 63])
 def test_no_proven_bound_exceeds_the_optimum_and_the_methods_agree_on_small_instances(seed: int) -> None:
     # the monolithic MILP solved to optimality is the reference; regions are split into single blocks (so the

@@ -24,11 +24,9 @@ monolithic model's HiGHS gap. Blocks that hold no straddling project are solved 
 from __future__ import annotations
 
 import os
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 
@@ -44,8 +42,7 @@ from krapte.labour.planning import (
 )
 from krapte.labour.planning_pairs import group_weights, joint_members, match_pairs
 from krapte.labour.planning_step_model import solve_step_model
-
-_T = TypeVar("_T")
+from krapte.labour.planning_workers import map_blocks
 
 #: Blocks solved side by side by default: two threads where the process may use two cores (HiGHS releases the GIL).
 #: On the shared 2-core bench machine under load 8-15 two threads bought as much CPU time as one or more (17.6-25.1
@@ -328,7 +325,7 @@ def solve_decomposed(
     # smallest blocks first: those that finish early leave their time to the large ones
     order = sorted(range(len(block_regions)), key=lambda b: len(block_projects[b]))
     pass_end = started + PASS_SHARE * total
-    for b, (picked, bound) in _map_blocks(order, pass_end, workers, lambda b, t: solve_block(b, greedy, t)).items():
+    for b, (picked, bound) in map_blocks(order, pass_end, workers, lambda b, t: solve_block(b, greedy, t)).items():
         bounds[b] = bound
         copy_choice.update({(i, b): k for i, k in picked.items()})
     best_bound = float(bounds.sum())
@@ -353,7 +350,7 @@ def solve_decomposed(
         # with the straddling projects held, the blocks are independent: re-solve each one with the rest fixed
         fixed = {i: int(sched[i]) for i in straddling}
         out = sched.copy()
-        for picked, _ in _map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed)).values():
+        for picked, _ in map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed)).values():
             for i, k in picked.items():
                 out[i] = k
         return _local_search(cand, flat_cap, flat_bg, out)
@@ -409,7 +406,7 @@ def solve_decomposed(
             done = bool(value - bound <= max(mip_rel_gap * abs(value), TOLERANCE))
             return dict(zip(members, picked.tolist(), strict=True)), bound, done
 
-        solved = _map_blocks(range(len(joint)), pair_end, workers, solve_joint)
+        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint)
         for n, (picked, bound, done) in solved.items():
             a, b = matched[n]
             groups.append(joint[n])
@@ -502,48 +499,6 @@ def solve_decomposed(
         pairs,
         pair_bound - float(bounds.sum()),
     )
-
-
-def _map_blocks(blocks: Sequence[int], until: float, workers: int, solve: Callable[[int, float], _T]) -> dict[int, _T]:
-    """Run ``solve(block, seconds)`` for every block, ``workers`` at a time, sharing the time left until ``until``.
-
-    Each block gets the time left times ``workers`` divided by the blocks not yet started, so a block that finishes
-    early leaves its time to the later ones.
-    """
-    pending = list(blocks)
-    lock = threading.Lock()
-    results: dict[int, _T] = {}
-    workers = max(1, min(workers, len(pending)))
-
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        while True:
-            with lock:
-                if not pending or errors:
-                    return
-                b = pending.pop(0)
-                share = (until - time.perf_counter()) * workers / (len(pending) + 1)
-            try:
-                out = solve(b, max(min(share, until - time.perf_counter()), 0.05))
-            except BaseException as exc:  # re-raised in the caller's thread below
-                with lock:
-                    errors.append(exc)
-                return
-            with lock:
-                results[b] = out
-
-    if workers == 1:
-        worker()
-    else:
-        threads = [threading.Thread(target=worker, daemon=True) for _ in range(workers)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
-    return results
 
 
 def _unmet_with(load: FloatArray, flat_cap: FloatArray, cells: IntArray, values: FloatArray) -> float:
