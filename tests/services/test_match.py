@@ -14,6 +14,7 @@ from krapte.errors import AuthenticationError, NotFoundError, PermissionDeniedEr
 from krapte.match import Location, PastOccupation, Profile, skillset_from_occupation
 from krapte.services import Context, Principal, Role, accounts
 from krapte.services import match as svc
+from krapte.services.audit import in_one_transaction
 from krapte.services.match_common import SHORTAGE_SCALE, tension_cell
 from krapte.settings import Settings
 from krapte.store import Store
@@ -141,6 +142,27 @@ def test_training_plan_has_funding_and_lists_stap_as_ended(world: World) -> None
     assert any(s.id for s in svc.funding_schemes(world.anonymous)) and len(
         svc.funding_schemes(world.anonymous, include_ended=False)
     ) < len(svc.funding_schemes(world.anonymous))
+
+
+def test_a_pathway_and_its_training_plan_are_audited_in_one_commit(world: World) -> None:
+    """As the plan page does: both entries are written, together, when the block ends; also when it fails."""
+    profile, store = lasser_profile("anon-2"), world.admin.store
+    target = svc.pathways(world.anonymous, profile=profile, top=1)[0].uri
+    commits: list[int] = []
+    sa.event.listen(store.engine, "commit", lambda _conn: commits.append(1))
+    with in_one_transaction(world.anonymous):
+        svc.pathway_to(world.anonymous, target, profile=profile)
+        svc.training_plan(world.anonymous, profile=profile, target=target)
+        assert commits == [] and not audit(store, "recommend.training")  # not yet
+    assert commits == [1]
+    [pathway] = audit(store, "recommend.pathway")
+    [plan] = audit(store, "recommend.training")
+    assert plan["prev_hash"] == pathway["entry_hash"]  # one chain, in the order they were recommended
+
+    with pytest.raises(ValidationError), in_one_transaction(world.anonymous):
+        svc.pathway_to(world.anonymous, target, profile=profile)
+        svc.training_plan(world.anonymous, profile=profile, target=target, objective="fastest")  # type: ignore[arg-type]
+    assert len(audit(store, "recommend.pathway")) == 2 and commits == [1, 1]
 
 
 def test_contact_point_is_regional_where_known_else_national(world: World) -> None:
