@@ -3,6 +3,7 @@ the fairness report, catalogue imports and the audit entry of every recommendati
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,6 +266,21 @@ def test_a_deleted_profile_is_not_kept_in_memory(world: World) -> None:
     assert pid not in kept_profile_ids()
 
 
+def test_the_shortlist_page_reads_the_clients_profiles_once(world: World) -> None:
+    """Within one request (a request cache) the listing and the ranking share one read; a save drops it."""
+    ctx = dataclasses.replace(world.advisor, request_cache={})
+    pid = svc.save_profile(ctx, lasser_profile("c5"), owner_id=world.seeker.principal.id)
+    statements: list[str] = []
+    sa.event.listen(ctx.store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert [p["id"] for p in svc.list_profiles(ctx)] == [pid]
+    assert [c.profile_id for c in svc.candidates_for(ctx, "v-utrecht")] == [pid]
+    assert sum("FROM match_profiles" in s for s in statements) == 1
+    svc.save_profile(ctx, lasser_profile("c5", gemeente="GM0307"), owner_id=world.seeker.principal.id)
+    [moved] = svc.candidates_for(ctx, "v-utrecht")  # moved from Utrecht to Amersfoort: read again
+    assert moved.distance_km is not None and moved.distance_km > 10
+    assert sum("FROM match_profiles" in s for s in statements) >= 2
+
+
 def test_candidates_are_the_advisors_own_clients(world: World) -> None:
     mine = svc.save_profile(world.advisor, lasser_profile("c3"), owner_id=world.seeker.principal.id)
     svc.save_profile(world.other_seeker, lasser_profile("not-a-client"))
@@ -345,9 +361,9 @@ def test_extraction_occupations_come_from_the_match_ranking(world: World) -> Non
 
 
 def kept_profile_ids() -> set[str]:
-    from krapte.services import match_records
+    from krapte.services import match_kept
 
-    return {key[1] for kept in (match_records._profiles, match_records._held) for key in kept}
+    return {key[1] for kept in (match_kept._profiles, match_kept._summaries, match_kept._held) for key in kept}
 
 
 def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: World) -> None:
