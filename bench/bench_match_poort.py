@@ -7,6 +7,9 @@ template, without uvicorn and locust. Each step is sent a few times to warm up a
 milliseconds per request (``time.process_time``), which the machine's load does not inflate as much as wall time.
 ``KRAPTE_BENCH_PROFILE=<step>[,<step>...]`` prints a cProfile of those steps instead (sorted by cumulative time, or
 by ``KRAPTE_BENCH_PROFILE_SORT``, e.g. ``tottime``; on the CPU clock with ``KRAPTE_BENCH_PROFILE_CLOCK=cpu``).
+Each row also counts the SQL statements and the connection checkouts from the pool per request.
+``KRAPTE_BENCH_WEB_DB=postgresql`` uses a fresh database on the server named by ``KRAPTE_TEST_POSTGRES_URL`` instead
+of a SQLite file.
 
 Run: ``python -m bench match_poort [--quick]``.
 """
@@ -26,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from bench.bench_web_load import ADVISOR, CV, PASSWORD, _label_index_ready, _prepare, _route
+from bench.servers import drop_database, postgres_database
 
 STEPS = ("health", "pathways", "plan", "vacancies", "shortlist", "cv")
 
@@ -84,8 +88,9 @@ def run(quick: bool) -> None:
     n = 10 if quick else 40
     profile_step = os.environ.get("KRAPTE_BENCH_PROFILE")
     cv = _label_index_ready() and os.environ.get("KRAPTE_BENCH_WEB_CV", "1") != "0"
+    pg = postgres_database() if os.environ.get("KRAPTE_BENCH_WEB_DB") == "postgresql" else None
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        url = pg[1] if pg else f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         env = {**os.environ, "KRAPTE_DATA_DIR": tmp, "KRAPTE_DATABASE_URL": url}
         prepared = _prepare(env)
         os.environ.update({"KRAPTE_DATA_DIR": tmp, "KRAPTE_DATABASE_URL": url})
@@ -97,17 +102,39 @@ def run(quick: bool) -> None:
             client.get("/poort")
             token = client.cookies["krapte_csrf"]
             cookies = dict(client.cookies)
-        print(f"in-process (one thread, ASGI without a server), SQLite; {data['skills']} skills, {data['cards']} "
+        db = "PostgreSQL" if pg else "SQLite"
+        print(f"in-process (one thread, ASGI without a server), {db}; {data['skills']} skills, {data['cards']} "
               f"cards, {data['jobs']} vacancies; {n} requests per step after 3 warm-ups")  # fmt: skip
-        print(f"{'step':12} {'CPU ms/req':>10} {'wall ms/req':>11} {'wall p95':>11} {'n':>5}")
+        print(f"{'step':12} {'CPU ms/req':>10} {'wall ms/req':>11} {'wall p95':>11} {'SQL/req':>8} {'checkouts':>9} "
+              f"{'n':>5}")  # fmt: skip
         _inline_threads()
-        asyncio.run(_measure(app, _steps(data, token), cookies, n, cv, profile_step))
+        counts = _count_database_work(app.state.store.engine)
+        asyncio.run(_measure(app, _steps(data, token), cookies, n, cv, profile_step, counts))
         app.state.store.dispose()
+    if pg:
+        drop_database(*pg)
+
+
+def _count_database_work(engine: Any) -> dict[str, int]:
+    """Counters of the SQL statements sent and of the connections checked out of the pool (SQLAlchemy events)."""
+    import sqlalchemy as sa
+
+    counts = {"sql": 0, "checkouts": 0}
+
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def _sql(*_: Any) -> None:
+        counts["sql"] += 1
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checkout(*_: Any) -> None:
+        counts["checkouts"] += 1
+
+    return counts
 
 
 async def _measure(
     app: Any, steps: dict[str, Callable[[Any], Awaitable[Any]]], cookies: dict[str, str], n: int, cv: bool,
-    profile_step: str | None,
+    profile_step: str | None, counts: dict[str, int],
 ) -> None:  # fmt: skip
     import httpx
 
@@ -131,6 +158,7 @@ async def _measure(
                 prof.disable()
                 pstats.Stats(prof).sort_stats(os.environ.get("KRAPTE_BENCH_PROFILE_SORT", "cumulative")).print_stats(60)
                 continue
+            before = dict(counts)
             cpu, walls = time.process_time(), []
             for _ in range(reps):
                 start = time.perf_counter()
@@ -138,7 +166,9 @@ async def _measure(
                 walls.append(time.perf_counter() - start)
             cpu = time.process_time() - cpu
             p95 = float(np.percentile(walls, 95)) * 1000
-            print(f"{name:12} {cpu / reps * 1000:10.1f} {sum(walls) / reps * 1000:11.1f} {p95:11.1f} {reps:5d}")
+            sql, checkouts = ((counts[k] - before[k]) / reps for k in ("sql", "checkouts"))
+            print(f"{name:12} {cpu / reps * 1000:10.1f} {sum(walls) / reps * 1000:11.1f} {p95:11.1f} {sql:8.1f} "
+                  f"{checkouts:9.1f} {reps:5d}")  # fmt: skip
 
 
 def _session(client: Any) -> dict[str, str]:

@@ -3,6 +3,7 @@ the fairness report, catalogue imports and the audit entry of every recommendati
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from krapte.errors import AuthenticationError, NotFoundError, PermissionDeniedEr
 from krapte.match import Location, PastOccupation, Profile, skillset_from_occupation
 from krapte.services import Context, Principal, Role, accounts
 from krapte.services import match as svc
+from krapte.services.audit import in_one_transaction
 from krapte.services.match_common import SHORTAGE_SCALE, tension_cell
 from krapte.settings import Settings
 from krapte.store import Store
@@ -143,6 +145,27 @@ def test_training_plan_has_funding_and_lists_stap_as_ended(world: World) -> None
     ) < len(svc.funding_schemes(world.anonymous))
 
 
+def test_a_pathway_and_its_training_plan_are_audited_in_one_commit(world: World) -> None:
+    """As the plan page does: both entries are written, together, when the block ends; also when it fails."""
+    profile, store = lasser_profile("anon-2"), world.admin.store
+    target = svc.pathways(world.anonymous, profile=profile, top=1)[0].uri
+    commits: list[int] = []
+    sa.event.listen(store.engine, "commit", lambda _conn: commits.append(1))
+    with in_one_transaction(world.anonymous):
+        svc.pathway_to(world.anonymous, target, profile=profile)
+        svc.training_plan(world.anonymous, profile=profile, target=target)
+        assert commits == [] and not audit(store, "recommend.training")  # not yet
+    assert commits == [1]
+    [pathway] = audit(store, "recommend.pathway")
+    [plan] = audit(store, "recommend.training")
+    assert plan["prev_hash"] == pathway["entry_hash"]  # one chain, in the order they were recommended
+
+    with pytest.raises(ValidationError), in_one_transaction(world.anonymous):
+        svc.pathway_to(world.anonymous, target, profile=profile)
+        svc.training_plan(world.anonymous, profile=profile, target=target, objective="fastest")  # type: ignore[arg-type]
+    assert len(audit(store, "recommend.pathway")) == 2 and commits == [1, 1]
+
+
 def test_contact_point_is_regional_where_known_else_national(world: World) -> None:
     assert svc.contact_point(world.anonymous, "Amersfoort")["regional"] is True
     national = svc.contact_point(world.anonymous, None)
@@ -243,6 +266,21 @@ def test_a_deleted_profile_is_not_kept_in_memory(world: World) -> None:
     assert pid not in kept_profile_ids()
 
 
+def test_the_shortlist_page_reads_the_clients_profiles_once(world: World) -> None:
+    """Within one request (a request cache) the listing and the ranking share one read; a save drops it."""
+    ctx = dataclasses.replace(world.advisor, request_cache={})
+    pid = svc.save_profile(ctx, lasser_profile("c5"), owner_id=world.seeker.principal.id)
+    statements: list[str] = []
+    sa.event.listen(ctx.store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert [p["id"] for p in svc.list_profiles(ctx)] == [pid]
+    assert [c.profile_id for c in svc.candidates_for(ctx, "v-utrecht")] == [pid]
+    assert sum("FROM match_profiles" in s for s in statements) == 1
+    svc.save_profile(ctx, lasser_profile("c5", gemeente="GM0307"), owner_id=world.seeker.principal.id)
+    [moved] = svc.candidates_for(ctx, "v-utrecht")  # moved from Utrecht to Amersfoort: read again
+    assert moved.distance_km is not None and moved.distance_km > 10
+    assert sum("FROM match_profiles" in s for s in statements) >= 2
+
+
 def test_candidates_are_the_advisors_own_clients(world: World) -> None:
     mine = svc.save_profile(world.advisor, lasser_profile("c3"), owner_id=world.seeker.principal.id)
     svc.save_profile(world.other_seeker, lasser_profile("not-a-client"))
@@ -323,9 +361,9 @@ def test_extraction_occupations_come_from_the_match_ranking(world: World) -> Non
 
 
 def kept_profile_ids() -> set[str]:
-    from krapte.services import match_records
+    from krapte.services import match_kept
 
-    return {key[1] for kept in (match_records._profiles, match_records._held) for key in kept}
+    return {key[1] for kept in (match_kept._profiles, match_kept._summaries, match_kept._held) for key in kept}
 
 
 def test_profiles_and_overrides_are_exported_and_erased_with_the_person(world: World) -> None:

@@ -7,6 +7,9 @@ input (:func:`input_hash`), never the input itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -14,7 +17,42 @@ from sqlalchemy.engine import Connection
 from krapte.services.context import Context
 from krapte.store.audit import hash_input as input_hash
 
-__all__ = ["input_hash", "record"]
+__all__ = ["in_one_transaction", "input_hash", "record", "write_entries"]
+
+#: the entries waiting for the end of an :func:`in_one_transaction` block (per thread and task: a context variable)
+_pending: ContextVar[list[Callable[[Connection], None]] | None] = ContextVar("krapte_audit_pending", default=None)
+
+
+@contextmanager
+def in_one_transaction(ctx: Context) -> Iterator[None]:
+    """Commit the audit entries that :func:`write_entries` is given inside the block together, when it ends.
+
+    A page that shows two recommendations (a pathway and the training plan to it) then commits once, not twice.
+    Each audit commit waits for the disk while it holds the audit chain's lock (every append reads the last entry's
+    hash), so every commit delays every other audited request. The entries are written when the block ends, also
+    when it raises (as they would have been one by one), and before the caller can answer.
+    """
+    pending: list[Callable[[Connection], None]] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        if pending:
+            with ctx.store.transaction() as conn:
+                for write in pending:
+                    write(conn)
+
+
+def write_entries(ctx: Context, write: Callable[[Connection], None]) -> None:
+    """``write(conn)`` (calls of :func:`record`) in a transaction of its own, or inside an
+    :func:`in_one_transaction` block in the block's transaction at its end."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.append(write)
+        return
+    with ctx.store.transaction() as conn:
+        write(conn)
 
 
 def record(

@@ -19,7 +19,7 @@ from typing import Any
 from krapte.errors import NotFoundError
 from krapte.match import data_versions, input_hash
 from krapte.match.defaults import course_from_row, course_to_row, vacancy_from_row, vacancy_to_row
-from krapte.services.audit import record
+from krapte.services.audit import record, write_entries
 from krapte.services.context import Context
 from krapte.services.taxonomy import taxonomy
 from krapte.taxonomy.model import Taxonomy
@@ -199,12 +199,15 @@ def _shortage_by_occupation(table: Any, tax: Taxonomy, code: str, q: str) -> tup
 def log_recommendation(
     ctx: Context, action: str, object_type: str, object_id: str, inputs: Any, detail: dict[str, Any]
 ) -> str:
-    """Write the audit entry of one recommendation (input hash, method and taxonomy version); returns the hash."""
+    """Write the audit entry of one recommendation (input hash, method and taxonomy version); returns the hash.
+
+    Inside :func:`krapte.services.audit.in_one_transaction` the entry is committed with the block's others."""
     tax = taxonomy(ctx)
     digest = input_hash(inputs)
     versions = data_versions(tax)
-    with ctx.store.transaction() as conn:
-        record(
+    write_entries(
+        ctx,
+        lambda conn: record(
             ctx,
             conn,
             action,
@@ -214,7 +217,8 @@ def log_recommendation(
             input_sha256=digest,
             model_version=versions["method"],
             taxonomy_version=tax.version,
-        )
+        ),
+    )
     return digest
 
 

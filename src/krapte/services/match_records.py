@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import time
 import uuid
 from collections.abc import Sequence
-from functools import partial
 from typing import Any, Literal
 
 from krapte import match as m
 from krapte.errors import ImportReport, NotFoundError, PermissionDeniedError, ValidationError
-from krapte.match.kept import derived
 from krapte.services.context import Context
 from krapte.services.match_common import (
     course_from_row,
@@ -37,6 +34,7 @@ from krapte.services.match_common import (
     vacancy_from_row,
     vacancy_to_row,
 )
+from krapte.services.match_kept import forget_profiles, held_vectors, kept_profiles, profile_summaries, visible_rows
 from krapte.services.taxonomy import taxonomy
 from krapte.store import accounts as accounts_repo
 from krapte.store import match as repo
@@ -133,6 +131,7 @@ def save_profile(ctx: Context, profile: m.Profile, *, owner_id: str | None = Non
     if existing is None and not may_access(ctx, owner):
         raise PermissionDeniedError("you may keep profiles only for yourself or your own clients")
     repo.save_profile(ctx.store, profile.id, owner, profile.to_dict(), actor=ctx.actor)
+    forget_profiles(ctx, profile.id)
     return profile.id
 
 
@@ -144,24 +143,7 @@ def list_profiles(ctx: Context) -> list[dict[str, Any]]:
     """``{id, owner_id, updated_at, skills, occupations}`` of the caller's own profiles, or an advisor's clients'
     (admins: everyone's)."""
     _require_personal(ctx)
-    p = ctx.principal
-    owners: list[str] | None
-    if p.can("users.manage"):
-        owners = None
-    elif p.can("personal.clients"):
-        owners = accounts_repo.client_ids(ctx.store, p.id)
-    else:
-        owners = [p.id]
-    return [
-        {
-            "id": r["id"],
-            "owner_id": r["owner_id"],
-            "updated_at": r["updated_at"],
-            "skills": len(r["data"].get("skills", ())),
-            "occupations": [o["uri"] if isinstance(o, dict) else o for o in r["data"].get("occupations", ())],
-        }
-        for r in repo.list_profiles(ctx.store, owners)
-    ]
+    return profile_summaries(ctx, visible_rows(ctx))
 
 
 def delete_profile(ctx: Context, profile_id: str) -> None:
@@ -378,69 +360,6 @@ def apply_pathway_overrides(
 
 
 # --- candidates and fairness ----------------------------------------------------------------------------------------
-#: parsed stored profiles and their held vectors, by (database, profile id, updated_at): a profile is read from
-#: its row again only when it was saved since (the row's ``updated_at`` changes on every write). They are personal
-#: data: a deletion or erasure in this process forgets them at once (:func:`forget_profiles`), and every process
-#: drops what it has not used for :data:`KEEP_SECONDS` (so another worker process of the server does not hold an
-#: erased profile for long either; it never serves one, because only listed rows are looked up).
-_profiles: dict[tuple[str, str, str], m.Profile] = {}
-_held: dict[Any, tuple[object, Any]] = {}
-_used: dict[tuple[str, str, str], float] = {}
-_MAX_KEPT = 20_000
-KEEP_SECONDS = 600.0
-_swept = [0.0]
-
-
-def forget_profiles(ctx: Context, profile_id: str | None = None) -> None:
-    """Drop the kept copies of one profile, or of every profile of this database (after a deletion or erasure)."""
-    db = ctx.settings.database_url
-    for key in [k for k in _used if k[0] == db and (profile_id is None or k[1] == profile_id)]:
-        _forget(key)
-
-
-def _forget(key: tuple[str, str, str]) -> None:
-    _used.pop(key, None)
-    _profiles.pop(key, None)
-    _held.pop(key, None)
-
-
-def _sweep(now: float) -> None:
-    """Forget the profiles not used for :data:`KEEP_SECONDS` (looked at most once a minute)."""
-    if now - _swept[0] < 60.0:
-        return
-    _swept[0] = now
-    for key in [k for k, used in _used.items() if now - used > KEEP_SECONDS]:
-        _forget(key)
-
-
-def _client_profiles(ctx: Context) -> list[tuple[tuple[str, str, str], m.Profile]]:
-    """(cache key, profile) of every profile the caller may rank: an advisor's clients' (admins: everyone's)."""
-    p = ctx.principal
-    owners = None if p.can("users.manage") else accounts_repo.client_ids(ctx.store, p.id)
-    now = time.monotonic()
-    _sweep(now)
-    out = []
-    for row in repo.list_profiles(ctx.store, owners):
-        key = (ctx.settings.database_url, str(row["id"]), str(row["updated_at"]))
-        _used[key] = now
-        profile = _profiles.get(key)
-        if profile is None:
-            if len(_profiles) >= _MAX_KEPT:
-                _profiles.clear()
-                _held.clear()
-            profile = _profiles[key] = m.Profile.from_dict(row["data"])
-        out.append((key, profile))
-    return out
-
-
-def _held_vectors(matcher: m.Matcher, profiles: Sequence[tuple[tuple[str, str, str], m.Profile]]) -> dict[str, Any]:
-    """:meth:`krapte.match.Matcher.held_vector` of each profile, kept per profile version and matcher."""
-    return {
-        profile.id: derived(_held, key, matcher, partial(matcher.held_vector, profile), limit=_MAX_KEPT)
-        for key, profile in profiles
-    }
-
-
 def candidates_for(ctx: Context, vacancy_id: str, *, top: int = 20, open_hiring: bool = False) -> list[m.Match]:
     """The best candidates for a stored vacancy among the advisor's own clients (admins: everyone), explained;
     logs ``match.candidates``; overrides on the vacancy (hidden/pinned candidates) apply."""
@@ -451,9 +370,9 @@ def candidates_for(ctx: Context, vacancy_id: str, *, top: int = 20, open_hiring:
         raise ValidationError("top must be between 1 and 100", limit="top")
     matcher, _, by_id = catalogue(ctx)
     vacancy = by_id.get(vacancy_id) or get_vacancy(ctx, vacancy_id)
-    kept = _client_profiles(ctx)
+    kept = kept_profiles(ctx, visible_rows(ctx))
     profiles = [profile for _, profile in kept]
-    held = _held_vectors(matcher, kept)
+    held = held_vectors(matcher, kept)
     result = matcher.candidates_for(vacancy, profiles, top=top, open_hiring=open_hiring, held=held)
     ov = {o["item"]: o for o in repo.list_overrides(ctx.store, vacancy_id)}
     visible = {p.id: p for p in profiles}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,9 +17,17 @@ from krapte.errors import ConfigError
 from krapte.settings import Settings
 from krapte.store import tables
 
+#: a pooled PostgreSQL connection idle for longer than this is pinged before it is handed out (seconds)
+PING_AFTER_IDLE = 10.0
 
-def create_engine(url: str) -> Engine:
-    """Create an engine for a SQLite or PostgreSQL URL, with the pragmas krapte relies on."""
+
+def create_engine(url: str, *, ping_after_idle: float = PING_AFTER_IDLE) -> Engine:
+    """Create an engine for a SQLite or PostgreSQL URL, with the pragmas krapte relies on.
+
+    A PostgreSQL connection that waited in the pool for more than ``ping_after_idle`` seconds is pinged when it is
+    checked out, and replaced when the ping fails (a restarted server, a dropped idle connection): see
+    :func:`_ping_idle_connections`.
+    """
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
@@ -52,11 +61,41 @@ def create_engine(url: str) -> Engine:
 
         return engine
     if backend == "postgresql":
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        engine = sa.create_engine(parsed)
+        _ping_idle_connections(engine, ping_after_idle)
+        return engine
     raise ConfigError(
         f"database backend {backend!r} in {url!r} is not supported",
         hint="krapte supports sqlite and postgresql",
     )
+
+
+def _ping_idle_connections(engine: Engine, after: float) -> None:
+    """Ping a pooled connection at checkout only when it has been idle for more than ``after`` seconds.
+
+    ``pool_pre_ping=True`` pings on every checkout: one round trip to the server per checkout, 3 to 10 per web
+    request. A connection returned to the pool a moment ago was alive then; the connections that die unnoticed are
+    the ones left idle (a server restart, a firewall or ``idle_session_timeout`` dropping them). A failed ping raises
+    ``DisconnectionError``, on which the pool discards the connection and checks out (or opens) another. A
+    connection that dies while in use is detected by SQLAlchemy as a disconnect: that statement fails and the pool
+    drops every connection opened before it.
+    """
+    key = "krapte_checked_in"  # the record's ``info`` is cleared whenever its DBAPI connection is replaced
+
+    @sa.event.listens_for(engine, "connect")
+    @sa.event.listens_for(engine, "checkin")
+    def _fresh(_dbapi_conn: Any, record: Any) -> None:
+        record.info[key] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(key)
+        if since is not None and time.monotonic() - since <= after:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as e:
+            raise sa.exc.DisconnectionError(f"pooled connection failed its ping: {e}") from e
 
 
 @dataclass(frozen=True)

@@ -276,8 +276,9 @@ def get_profile(store: Store, profile_id: str) -> tuple[str, dict[str, Any]] | N
     return None if row is None else (str(row[0]), json.loads(row[1]))
 
 
-def list_profiles(store: Store, owner_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Rows ``{id, owner_id, updated_at, data}`` of some owners (None: everyone's)."""
+def list_profiles(store: Store, owner_ids: Iterable[str] | None = None, *, parse: bool = True) -> list[dict[str, Any]]:
+    """Rows ``{id, owner_id, updated_at, data}`` of some owners (None: everyone's); ``data`` stays JSON text
+    without ``parse`` (for callers that keep parsed profiles per version)."""
     query = sa.select(profiles).order_by(profiles.c.updated_at.desc(), profiles.c.id)
     if owner_ids is not None:
         query = query.where(profiles.c.owner_id.in_(list(owner_ids)))
@@ -287,7 +288,7 @@ def list_profiles(store: Store, owner_ids: Iterable[str] | None = None) -> list[
                 "id": r["id"],
                 "owner_id": r["owner_id"],
                 "updated_at": str(r["updated_at"]),
-                "data": json.loads(r["data"]),
+                "data": json.loads(r["data"]) if parse else r["data"],
             }
             for r in conn.execute(query).mappings()
         ]

@@ -26,6 +26,7 @@ from krapte.api.deps import get_context, get_lang, verify_csrf
 from krapte.errors import KrapteError, TooLargeError, ValidationError
 from krapte.match import Location, Profile, SkillSet
 from krapte.services import orientation
+from krapte.services.audit import in_one_transaction
 from krapte.services.context import Context
 from krapte.services.taxonomy import taxonomy
 from krapte.settings import Language
@@ -299,8 +300,9 @@ def _plan(ctx: Context, state: PoortState, lang: Language) -> dict[str, Any]:
     profile = state.profile
     fmt = Formatter(lang)
     region = _region(profile)
-    pathway = svc.pathway_to(ctx, state.target, profile=profile, region=region, lang=lang).to_dict()
-    plan = svc.training_plan(ctx, profile=profile, target=state.target, objective=state.objective, lang=lang)
+    with in_one_transaction(ctx):  # the pathway's and the plan's audit entries: one commit
+        pathway = svc.pathway_to(ctx, state.target, profile=profile, region=region, lang=lang).to_dict()
+        plan = svc.training_plan(ctx, profile=profile, target=state.target, objective=state.objective, lang=lang)
     card = svc.occupation_card(ctx, state.target, region=region, lang=lang)
     return {
         "card": card_view(ctx, pathway, card, lang, fmt),
