@@ -55,3 +55,24 @@ def test_the_model_file_is_deterministic_and_round_trips(tmp_path: Path) -> None
     loaded = SpanTagger.load(first)
     tokens = ["Knowledge", "of", "SQL", "is", "a", "plus", "."]
     assert loaded.spans(tokens) == SpanTagger.train(corpus, epochs=3).spans(tokens)
+
+
+def test_the_numpy_trainer_learns_the_same_frames() -> None:
+    from krapte.extract.span_model import train_arrays
+
+    corpus = _corpus()
+    model = train_arrays([token_features(t) for t, _ in corpus], [tags for _, tags in corpus], epochs=10)
+    assert isinstance(model, SpanTagger)
+    for skill in SKILLS[6:]:
+        assert [(s.start, s.end) for s in model.spans(["Knowledge", "of", skill, "is", "a", "plus", "."])] == [(2, 3)]
+
+
+def test_a_negative_o_bias_finds_more_spans_and_is_saved(tmp_path: Path) -> None:
+    corpus = [(token_features(t), tags) for t, tags in _corpus()]
+    model = SpanTagger.train(corpus, epochs=3)
+    tokens = ["Good", "communication", "and", "teamwork", "."]
+    assert model.spans(tokens) == []
+    model.o_bias = -100.0
+    assert len(model.spans(tokens)) >= 1
+    model.save(tmp_path / "m.json.gz")
+    assert SpanTagger.load(tmp_path / "m.json.gz").o_bias == -100.0

@@ -114,17 +114,24 @@ def token_features(tokens: Sequence[str], lexicon_tags: Sequence[str] | None = N
 class SpanTagger:
     """Structured perceptron with Viterbi decoding over the five BIO tags."""
 
-    def __init__(self, weights: dict[str, list[float]] | None = None, transitions: list[list[float]] | None = None):
+    def __init__(
+        self,
+        weights: dict[str, list[float]] | None = None,
+        transitions: list[list[float]] | None = None,
+        o_bias: float = 0.0,
+    ):
         self.weights: dict[str, list[float]] = weights or {}
         self.transitions: list[list[float]] = transitions or [[0.0] * len(TAGS) for _ in range(len(TAGS) + 1)]
+        #: added to the score of ``O`` at every token when decoding; negative values trade precision for recall
+        self.o_bias = o_bias
 
     # -- decoding -------------------------------------------------------------------------------------------------
-    def _emissions(self, feats: list[Features]) -> list[list[float]]:
+    def _emissions(self, feats: list[Features], o_bias: float) -> list[list[float]]:
         n_tags = len(TAGS)
         out = []
         weights = self.weights
         for f in feats:
-            scores = [0.0] * n_tags
+            scores = [o_bias] + [0.0] * (n_tags - 1)
             for name in f:
                 w = weights.get(name)
                 if w is not None:
@@ -133,12 +140,14 @@ class SpanTagger:
             out.append(scores)
         return out
 
-    def decode(self, feats: list[Features]) -> list[int]:
-        """The best tag sequence (indices into :data:`TAGS`) by Viterbi; I-x may only follow B-x or I-x."""
+    def decode(self, feats: list[Features], o_bias: float | None = None) -> list[int]:
+        """The best tag sequence (indices into :data:`TAGS`) by Viterbi; I-x may only follow B-x or I-x.
+
+        ``o_bias`` overrides the model's own :attr:`o_bias`."""
         if not feats:
             return []
         n_tags = len(TAGS)
-        emissions = self._emissions(feats)
+        emissions = self._emissions(feats, self.o_bias if o_bias is None else o_bias)
         trans = self.transitions
         score = [trans[_START][k] + emissions[0][k] + _penalty(_START, k) for k in range(n_tags)]
         back: list[list[int]] = []
@@ -237,7 +246,9 @@ class SpanTagger:
     # -- persistence ----------------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         """Write the model as gzip JSON (deterministic: sorted keys, fixed mtime, no file name in the header)."""
-        content = {"tags": TAGS, "weights": self.weights, "transitions": self.transitions}
+        content: dict[str, object] = {"tags": TAGS, "weights": self.weights, "transitions": self.transitions}
+        if self.o_bias:
+            content["o_bias"] = self.o_bias
         body = json.dumps(content, sort_keys=True, separators=(",", ":"))
         with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
             fh.write(body.encode("utf-8"))
@@ -246,7 +257,7 @@ class SpanTagger:
     def load(cls, path: Path) -> SpanTagger:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             body = json.load(fh)
-        return cls(body["weights"], body["transitions"])
+        return cls(body["weights"], body["transitions"], float(body.get("o_bias", 0.0)))
 
 
 def _penalty(prev: int, tag: int) -> float:
