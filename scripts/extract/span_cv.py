@@ -115,6 +115,7 @@ def _run(args: tuple) -> dict:
 
 def evaluate_dev(paths: list[str]) -> None:
     """The final comparison on SkillSpan dev (run once per shipped model, never to choose settings)."""
+    from krapte.extract.span_vectors import encoder_word_vectors
     from krapte.extract.spans import SpanTagger
 
     rows = load(TRAIN.with_name("json__dev.json"))
@@ -122,7 +123,9 @@ def evaluate_dev(paths: list[str]) -> None:
     for path in paths:
         tagger = SpanTagger.load(Path(path))
         t0 = time.process_time()
-        pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"])] for r in rows]
+        # a word-vector tagger's time includes embedding every new word once (no cache across runs)
+        vectors = encoder_word_vectors if tagger.vectors is not None else lambda tokens: None
+        pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"], word_vectors=vectors(r["tokens"]))] for r in rows]
         secs = time.process_time() - t0
         strict, loose = span_prf(pred, gold), span_prf(pred, gold, loose=True)
         print(
