@@ -3,7 +3,9 @@
 Every setting of the shipped tagger is chosen with this script (5 folds, grouped by posting so that sentences of one
 job ad never sit on both sides); SkillSpan dev is not read here. Usage::
 
-    python scripts/extract/span_cv.py --epochs 20 --o-bias -1,-0.5,0,0.5,1
+    python scripts/extract/span_cv.py --epochs 20 --o-bias=-20,-15,-10,-5,0            # the shipped default tagger
+    python scripts/extract/span_cv.py --dense 64,4,1 --o-bias=-15,-10,-5,0              # + encoder word vectors
+    python scripts/extract/span_cv.py --dev MODEL.json.gz ...                           # final dev comparison only
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import numpy as np
 from krapte.extract.metrics import span_prf
 from krapte.extract.spans import TAGS, merge_layers, tags_to_spans, token_features
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / ".." / "shared" / "data"
-TRAIN = Path("/work/shared/data/dev/skillspan/json__train.json")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from provenance import SHARED
+
+TRAIN = SHARED / "dev" / "skillspan" / "json__train.json"
 Span = tuple[int, int]
 
 
@@ -47,22 +51,25 @@ def folds(rows: list[dict], k: int = 5, seed: int = 0) -> list[int]:
 
 
 def dense_features(
-    rows: list[dict], dims: int, scale: float, window: int, known: set[str] | None = None
+    rows: list[dict],
+    dims: int,
+    scale: float,
+    window: int,
+    table: tuple[list[str], np.ndarray],
+    known: set[str] | None = None,
 ) -> list[np.ndarray]:
     """Per sentence, per token: the PCA-reduced encoder vectors of the word and its ±window neighbours."""
-    data = np.load("/tmp/skillspan/train_vecs.npz")
-    words = [str(w) for w in data["words"]]
-    vecs = data["vecs"].astype(np.float64)
+    words, vecs = table[0], table[1].astype(np.float64)
     vecs -= vecs.mean(axis=0)
     _, _, vt = np.linalg.svd(vecs, full_matrices=False)
     red = vecs @ vt[:dims].T
     red *= scale / np.sqrt((red**2).sum(axis=1).mean())
     # words outside ``known`` (the training fold's vocabulary) get no vector, as unseen words at run time
-    table = {w: red[i] for i, w in enumerate(words) if known is None or w in known}
+    by_word = {w: red[i] for i, w in enumerate(words) if known is None or w in known}
     zero = np.zeros(dims)
     out = []
     for r in rows:
-        v = [table.get(t.lower(), zero) for t in r["tokens"]]
+        v = [by_word.get(t.lower(), zero) for t in r["tokens"]]
         n = len(v)
         cols = []
         for off in range(-window, window + 1):
@@ -76,7 +83,9 @@ def _run(args: tuple) -> dict:
 
     rows, fold_of, fold, settings = args
     train_idx = [i for i, f in enumerate(fold_of) if f != fold]
-    known = {t.lower() for i in train_idx for t in rows[i]["tokens"]}
+    # --unseen-zero: words of the held-out fold that training never saw get no vector (a fixed table at run time);
+    # by default every word has its encoder vector, as with encoder_word_vectors at run time
+    known = {t.lower() for i in train_idx for t in rows[i]["tokens"]} if settings.get("unseen_zero") else None
     dense = dense_features(rows, **settings["dense"], known=known) if settings.get("dense") else None
     test_idx = [i for i, f in enumerate(fold_of) if f == fold]
     feats = [token_features(r["tokens"]) for r in rows]
@@ -142,6 +151,7 @@ def main() -> None:
     parser.add_argument("--cost-fp", type=float, default=0.0)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dense", default="", help="dims,scale,window of encoder word vectors, e.g. 64,4,1")
+    parser.add_argument("--unseen-zero", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dev", nargs="*", help="only evaluate these model files on SkillSpan dev")
     args = parser.parse_args()
@@ -156,10 +166,16 @@ def main() -> None:
     }
     if args.dense:
         d, sc, win = args.dense.split(",")
-        settings["dense"] = {"dims": int(d), "scale": float(sc), "window": int(win)}
+        from krapte.extract.span_vectors import encoder_word_vectors
+
+        vocab = sorted({t.lower() for r in rows for t in r["tokens"]})
+        table = (vocab, encoder_word_vectors(vocab))
+        settings["dense"] = {"dims": int(d), "scale": float(sc), "window": int(win), "table": table}
+        settings["unseen_zero"] = args.unseen_zero
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(_run, [(rows, fold_of, f, settings) for f in range(args.folds)]))
-    print(json.dumps(settings), f"train CPU s/fold {np.mean([r['train_cpu'] for r in results]):.1f}")
+    shown = {**settings, "dense": {k: v for k, v in settings.get("dense", {}).items() if k != "table"}}
+    print(json.dumps(shown), f"train CPU s/fold {np.mean([r['train_cpu'] for r in results]):.1f}")
     for bias in settings["o_bias"]:
         tp, n_pred, n_gold = (sum(r[bias][j] for r in results) for j in range(3))
         p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
