@@ -45,7 +45,9 @@ from krapte.extract.ranking import (
     rank_many,
 )
 from krapte.extract.skills import SkillExtractor
+from krapte.extract.span_vectors import encoder_word_vectors
 from krapte.extract.spans import SpanTagger, default_span_tagger, tags_to_spans
+from krapte.taxonomy import embedding
 
 ROOT = Path(__file__).resolve().parents[1]
 # the shared development data (next to the repository; KRAPTE_SHARED_DATA overrides, e.g. in a git worktree)
@@ -93,7 +95,10 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     n_bytes = sum(len(t.encode()) for t in texts)
     print(f"SkillSpan dev: {len(rows)} sentences, {sum(map(len, gold))} gold spans (skill ∪ knowledge)")
 
-    taggers = [("krapte span tagger (perceptron, SkillSpan train)", default_span_tagger())]
+    taggers = [
+        ("krapte span tagger (perceptron, SkillSpan train)", default_span_tagger()),
+        ("krapte span tagger + encoder word vectors", default_span_tagger("span-tagger-vectors")),
+    ]
     # a former model file to compare with in the same run, e.g. from git:
     # git show 33f2f33:src/krapte/data/extract-span-tagger/span-tagger.json.gz > /tmp/former.json.gz
     former = os.environ.get("KRAPTE_BENCH_FORMER_TAGGER")
@@ -102,8 +107,19 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     for name, tagger in taggers:
         if tagger is None:
             continue
-        start = time.process_time()
-        pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"])] for r in rows]
+        if tagger.vectors is not None and not embedding.available():
+            continue
+        start = time.process_time()  # the word-vector tagger's time includes embedding every new word once
+        pred = [
+            [
+                (s.start, s.end)
+                for s in tagger.spans(
+                    r["tokens"],
+                    word_vectors=encoder_word_vectors(r["tokens"]) if tagger.vectors is not None else None,
+                )
+            ]
+            for r in rows
+        ]
         secs = time.process_time() - start
         _prf_line(
             name, span_prf(pred, gold), span_prf(pred, gold, loose=True), f"   {len(rows) / secs:,.0f} sentences/s"

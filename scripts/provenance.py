@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# the shared data next to the checkout, or KRAPTE_SHARED_DATA (a git worktree does not sit next to it)
+SHARED = Path(os.environ.get("KRAPTE_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared" / "data")
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "src" / "krapte" / "data"
 
 

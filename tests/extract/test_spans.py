@@ -55,3 +55,56 @@ def test_the_model_file_is_deterministic_and_round_trips(tmp_path: Path) -> None
     loaded = SpanTagger.load(first)
     tokens = ["Knowledge", "of", "SQL", "is", "a", "plus", "."]
     assert loaded.spans(tokens) == SpanTagger.train(corpus, epochs=3).spans(tokens)
+
+
+def test_the_numpy_trainer_learns_the_same_frames() -> None:
+    from krapte.extract.span_model import train_arrays
+
+    corpus = _corpus()
+    model = train_arrays([token_features(t) for t, _ in corpus], [tags for _, tags in corpus], epochs=10)
+    assert isinstance(model, SpanTagger)
+    for skill in SKILLS[6:]:
+        assert [(s.start, s.end) for s in model.spans(["Knowledge", "of", skill, "is", "a", "plus", "."])] == [(2, 3)]
+
+
+def test_a_negative_o_bias_finds_more_spans_and_is_saved(tmp_path: Path) -> None:
+    corpus = [(token_features(t), tags) for t, tags in _corpus()]
+    model = SpanTagger.train(corpus, epochs=3)
+    tokens = ["Good", "communication", "and", "teamwork", "."]
+    assert model.spans(tokens) == []
+    model.o_bias = -100.0
+    assert len(model.spans(tokens)) >= 1
+    model.save(tmp_path / "m.json.gz")
+    assert SpanTagger.load(tmp_path / "m.json.gz").o_bias == -100.0
+
+
+def test_a_word_vector_layer_lets_the_tagger_use_dense_features(tmp_path: Path) -> None:
+    import numpy as np
+
+    from krapte.extract.span_model import train_arrays
+    from krapte.extract.span_vectors import WordVectorLayer, fit_projection
+
+    # made-up 4-d "word vectors": skills share a direction, other words another; the layer is trained jointly with
+    # the sparse features, saved with the model, and used when decoding a sentence with its vectors
+    rng = np.random.default_rng(0)
+    skill_dir, other_dir = np.array([1.0, 0, 0, 0]), np.array([0, 1.0, 0, 0])
+
+    def vec(word: str) -> np.ndarray:
+        base = skill_dir if word in SKILLS else other_dir
+        return base + 0.05 * rng.standard_normal(4)
+
+    corpus = _corpus()
+    words = sorted({w for t, _ in corpus for w in t} | set(SKILLS))
+    mean, projection, scale = fit_projection(np.array([vec(w) for w in words]), 2, 4.0)
+    layer = WordVectorLayer(mean, projection, scale, 1, np.zeros((6, 5)))
+    dense = [layer.inputs(np.array([vec(w) for w in t])) for t, _ in corpus]
+    fitted = train_arrays([token_features(t) for t, _ in corpus], [tags for _, tags in corpus], epochs=10, dense=dense)
+    assert isinstance(fitted, tuple)
+    model, layer.weights = fitted
+    model.vectors = layer
+    model.save(tmp_path / "v.json.gz")
+    loaded = SpanTagger.load(tmp_path / "v.json.gz")
+    assert loaded.vectors is not None and loaded.vectors.weights.shape == (6, 5)
+    tokens = ["Experience", "with", "Java", "is", "required", "."]
+    found = loaded.spans(tokens, word_vectors=np.array([vec(w) for w in tokens]))
+    assert [(s.start, s.end) for s in found] == [(2, 3)]

@@ -21,6 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from krapte.extract.span_vectors import WordVectorLayer
 
 TAGS: tuple[str, ...] = ("O", "B-S", "I-S", "B-K", "I-K")
 _START = len(TAGS)  # index of the virtual start tag in the transition table
@@ -114,17 +119,27 @@ def token_features(tokens: Sequence[str], lexicon_tags: Sequence[str] | None = N
 class SpanTagger:
     """Structured perceptron with Viterbi decoding over the five BIO tags."""
 
-    def __init__(self, weights: dict[str, list[float]] | None = None, transitions: list[list[float]] | None = None):
+    def __init__(
+        self,
+        weights: dict[str, list[float]] | None = None,
+        transitions: list[list[float]] | None = None,
+        o_bias: float = 0.0,
+        vectors: WordVectorLayer | None = None,
+    ):
         self.weights: dict[str, list[float]] = weights or {}
         self.transitions: list[list[float]] = transitions or [[0.0] * len(TAGS) for _ in range(len(TAGS) + 1)]
+        #: added to the score of ``O`` at every token when decoding; negative values trade precision for recall
+        self.o_bias = o_bias
+        #: optional dense layer over encoder word vectors (:mod:`krapte.extract.span_vectors`)
+        self.vectors = vectors
 
     # -- decoding -------------------------------------------------------------------------------------------------
-    def _emissions(self, feats: list[Features]) -> list[list[float]]:
+    def _emissions(self, feats: list[Features], o_bias: float) -> list[list[float]]:
         n_tags = len(TAGS)
         out = []
         weights = self.weights
         for f in feats:
-            scores = [0.0] * n_tags
+            scores = [o_bias] + [0.0] * (n_tags - 1)
             for name in f:
                 w = weights.get(name)
                 if w is not None:
@@ -133,12 +148,21 @@ class SpanTagger:
             out.append(scores)
         return out
 
-    def decode(self, feats: list[Features]) -> list[int]:
-        """The best tag sequence (indices into :data:`TAGS`) by Viterbi; I-x may only follow B-x or I-x."""
+    def decode(
+        self, feats: list[Features], o_bias: float | None = None, extra: Sequence[Sequence[float]] | None = None
+    ) -> list[int]:
+        """The best tag sequence (indices into :data:`TAGS`) by Viterbi; I-x may only follow B-x or I-x.
+
+        ``o_bias`` overrides the model's own :attr:`o_bias`; ``extra`` (tokens × tags) is added to the emissions."""
         if not feats:
             return []
         n_tags = len(TAGS)
-        emissions = self._emissions(feats)
+        emissions = self._emissions(feats, self.o_bias if o_bias is None else o_bias)
+        if extra is not None:
+            emissions = [
+                [a + float(b) for a, b in zip(row, more, strict=True)]
+                for row, more in zip(emissions, extra, strict=True)
+            ]
         trans = self.transitions
         score = [trans[_START][k] + emissions[0][k] + _penalty(_START, k) for k in range(n_tags)]
         back: list[list[int]] = []
@@ -162,9 +186,19 @@ class SpanTagger:
             path.append(tag)
         return path[::-1]
 
-    def spans(self, tokens: Sequence[str], lexicon_tags: Sequence[str] | None = None) -> list[TokenSpan]:
-        """The skill and knowledge spans the model finds in a tokenised sentence."""
-        return tags_to_spans([TAGS[t] for t in self.decode(token_features(tokens, lexicon_tags))])
+    def spans(
+        self, tokens: Sequence[str], lexicon_tags: Sequence[str] | None = None, *, word_vectors: Any = None
+    ) -> list[TokenSpan]:
+        """The skill and knowledge spans the model finds in a tokenised sentence.
+
+        A tagger with a :attr:`vectors` layer needs ``word_vectors``, the (tokens × 384) encoder vectors of the
+        tokens (:func:`krapte.extract.span_vectors.encoder_word_vectors`); without them it uses zero vectors."""
+        extra = None
+        if self.vectors is not None and tokens:
+            if word_vectors is None:
+                word_vectors = np.zeros((len(tokens), self.vectors.mean.shape[0]))
+            extra = self.vectors.emissions(word_vectors).tolist()
+        return tags_to_spans([TAGS[t] for t in self.decode(token_features(tokens, lexicon_tags), extra=extra)])
 
     # -- training -------------------------------------------------------------------------------------------------
     @classmethod
@@ -237,7 +271,11 @@ class SpanTagger:
     # -- persistence ----------------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         """Write the model as gzip JSON (deterministic: sorted keys, fixed mtime, no file name in the header)."""
-        content = {"tags": TAGS, "weights": self.weights, "transitions": self.transitions}
+        content: dict[str, object] = {"tags": TAGS, "weights": self.weights, "transitions": self.transitions}
+        if self.o_bias:
+            content["o_bias"] = self.o_bias
+        if self.vectors is not None:
+            content["vectors"] = self.vectors.to_json()
         body = json.dumps(content, sort_keys=True, separators=(",", ":"))
         with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
             fh.write(body.encode("utf-8"))
@@ -246,7 +284,8 @@ class SpanTagger:
     def load(cls, path: Path) -> SpanTagger:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             body = json.load(fh)
-        return cls(body["weights"], body["transitions"])
+        layer = WordVectorLayer.from_json(body["vectors"]) if "vectors" in body else None
+        return cls(body["weights"], body["transitions"], float(body.get("o_bias", 0.0)), layer)
 
 
 def _penalty(prev: int, tag: int) -> float:
@@ -293,9 +332,11 @@ def merge_layers(skill_tags: Sequence[str], knowledge_tags: Sequence[str]) -> li
 
 
 @cache
-def default_span_tagger() -> SpanTagger | None:
-    """The tagger shipped in ``krapte/data/extract-span-tagger/`` (None if the package was built without it)."""
-    path = resources.files("krapte.data") / "extract-span-tagger" / "span-tagger.json.gz"
+def default_span_tagger(variant: str = "span-tagger") -> SpanTagger | None:
+    """The tagger shipped in ``krapte/data/extract-span-tagger/`` (None if the package was built without it).
+
+    ``variant="span-tagger-vectors"`` is the slower tagger with a layer over encoder word vectors."""
+    path = resources.files("krapte.data") / "extract-span-tagger" / f"{variant}.json.gz"
     if not path.is_file():
         return None
     with resources.as_file(path) as p:
