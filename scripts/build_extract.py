@@ -46,20 +46,6 @@ def build_span_tagger() -> None:
     folder = PACKAGE_DATA / "extract-span-tagger"
     folder.mkdir(parents=True, exist_ok=True)
     model.save(folder / "span-tagger.json.gz")
-    write_provenance(
-        "extract-span-tagger",
-        title="Skill-span tagger trained on SkillSpan (train split)",
-        source="SkillSpan, github.com/kris927b/SkillSpan @ 2ccf3de5, data/json/train.json (4,800 sentences)",
-        version="SkillSpan 2022 train split; tagger format 1 (features of 2026-12)",
-        licence="MIT (SkillSpan data © 2023 Mike Zhang); model weights derived by krapte (EUPL-1.2)",
-        attribution="Zhang et al., SkillSpan: Hard and Soft Skill Extraction from English Job Postings, NAACL 2022",
-        derivation=(
-            f"scripts/build_extract.py: averaged structured perceptron (numpy, krapte.extract.span_model), {EPOCHS} "
-            f"epochs, seed 13, decoding bias {O_BIAS} on O chosen by grouped 5-fold CV on train, BIO tags for skill "
-            "and knowledge merged (skill wins on overlap), hand features (word, 2-4 letter affixes, shapes of the "
-            "word and its neighbours, length, ±3 window, word pairs around the word)"
-        ),
-    )
     print(f"span tagger: {len(model.weights)} features")
 
 
@@ -67,7 +53,6 @@ def build_span_tagger_vectors() -> None:
     import numpy as np
 
     from krapte.extract.span_vectors import WordVectorLayer, encoder_word_vectors, fit_projection
-    from krapte.taxonomy import embedding
 
     rows = [json.loads(line) for line in (SKILLSPAN / "json__train.json").read_text("utf-8").splitlines()]
     vocab = sorted({t.lower() for r in rows for t in r["tokens"]})
@@ -84,6 +69,12 @@ def build_span_tagger_vectors() -> None:
     model.o_bias, model.vectors = VECTOR_O_BIAS, layer
     folder = PACKAGE_DATA / "extract-span-tagger"
     model.save(folder / "span-tagger-vectors.json.gz")
+
+
+def write_span_provenance() -> None:
+    """One provenance record for both span-tagger files (written after both are built)."""
+    from krapte.taxonomy import embedding
+
     write_provenance(
         "extract-span-tagger",
         title="Skill-span taggers trained on SkillSpan (train split)",
@@ -153,6 +144,7 @@ def main() -> int:
         else:
             build_span_tagger()
             build_span_tagger_vectors()
+            write_span_provenance()
     return 0
 
 

@@ -132,21 +132,14 @@ def sentence_features(items: list[Item]) -> Any:
 def alignment_reach(items: list[Item], lambdas: tuple[float, ...] = (0.1, 1.0, 10.0)) -> None:
     """Top-k reach of the phrases as written, mapped by a linear Dutch → English map, and both averaged (preferred
     labels only, as the map is fitted on them)."""
+    from krapte.extract.query_map import label_pairs
     from krapte.extract.skill_vectors import encode, load_skill_vectors
     from krapte.taxonomy import default_taxonomy
 
     taxonomy = default_taxonomy()
     vectors = load_skill_vectors(taxonomy)
     index = vectors.index
-    rows: dict[str, dict[str, int]] = {"nl": {}, "en": {}}
-    for i, (uri, text) in enumerate(zip(index.uris, index.texts, strict=True)):
-        labels = taxonomy.skills[uri].labels
-        for lang in ("nl", "en"):
-            if text == labels.get(lang):
-                rows[lang][uri] = i
-    pairs = [uri for uri in rows["nl"] if uri in rows["en"]]
-    x = np.asarray(index.vectors[[rows["nl"][u] for u in pairs]], dtype=np.float32)
-    y = np.asarray(index.vectors[[rows["en"][u] for u in pairs]], dtype=np.float32)
+    x, y = (a.astype(np.float32) for a in label_pairs(index, taxonomy))
     texts = {group: text for group, text, _ in development_texts()}
     phrases, owner = [], []
     for n, item in enumerate(items):
@@ -167,7 +160,7 @@ def alignment_reach(items: list[Item], lambdas: tuple[float, ...] = (0.1, 1.0, 1
         return out
 
     written = vectors.scores(queries)
-    print(f"alignment over {len(pairs)} label pairs, {len(phrases)} phrases; reach at k = {KS}")
+    print(f"alignment over {len(x)} label pairs, {len(phrases)} phrases; reach at k = {KS}")
     print(f"  written            {reach(written)}")
     eye = np.eye(x.shape[1], dtype=np.float32)
     for lam in lambdas:

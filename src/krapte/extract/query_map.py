@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["fit_query_map", "map_queries"]
+__all__ = ["fit_query_map", "label_pairs", "map_queries"]
 
 
-def fit_query_map(index: Any, taxonomy: Any, lam: float) -> npt.NDArray[np.float32]:
-    """The map of :mod:`krapte.extract.query_map` from the Dutch and English preferred label rows of ``index``."""
+def label_pairs(index: Any, taxonomy: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The Dutch and the English preferred-label rows of ``index`` for every skill that has both, row for row."""
     rows: dict[str, dict[str, int]] = {"nl": {}, "en": {}}
     for i, (uri, text) in enumerate(zip(index.uris, index.texts, strict=True)):
         labels = taxonomy.skills[uri].labels
@@ -28,6 +28,12 @@ def fit_query_map(index: Any, taxonomy: Any, lam: float) -> npt.NDArray[np.float
     pairs = [uri for uri in rows["nl"] if uri in rows["en"]]
     x = np.asarray(index.vectors[[rows["nl"][u] for u in pairs]], dtype=np.float64)
     y = np.asarray(index.vectors[[rows["en"][u] for u in pairs]], dtype=np.float64)
+    return x, y
+
+
+def fit_query_map(index: Any, taxonomy: Any, lam: float) -> npt.NDArray[np.float32]:
+    """The map of :mod:`krapte.extract.query_map` from the Dutch and English preferred label rows of ``index``."""
+    x, y = label_pairs(index, taxonomy)
     eye = np.eye(x.shape[1])
     return np.linalg.solve(x.T @ x + lam * eye, x.T @ y + lam * eye).astype(np.float32)
 
