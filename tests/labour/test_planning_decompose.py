@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from krapte.labour.planning import PlannableProject, _candidates, plan_starts, shortage_for
-from krapte.labour.planning_decompose import active_cells, blocks_of, peak_floor, solve_decomposed
+from krapte.labour.planning_decompose import Decomposition, active_cells, blocks_of, peak_floor, solve_decomposed
 
 QUARTERS = 8
 
@@ -286,10 +288,9 @@ def test_the_bound_adds_the_blocks_proven_bounds_not_their_schedules(monkeypatch
     assert float(modelled) == pytest.approx(split.unmet, abs=1e-6)  # the schedule is real: its unmet is recomputed
 
 
-def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_optimum() -> None:
-    # every region its own block: the straddling projects' copies are free in the first pass; multipliers on
-    # "copy k starts in s − copy 0 starts in s" then make them agree more, and every step's sum of block bounds is
-    # still a bound (the first pass proves every block here, so every straddling project is tied)
+def _every_region_its_own_block() -> tuple[float, Callable[..., Decomposition]]:
+    """A 30-project instance's proven optimum over the cells a choice can change, and ``split(**options)``: the
+    decomposition with every region its own block (the straddling projects' copies free in the first pass)."""
     projects, capacity = bench_like(30, 66)
     milp = plan_starts(projects, capacity, time_limit=60, method="milp", mip_rel_gap=1e-6)
     assert milp.status == "optimal"
@@ -297,21 +298,22 @@ def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_opt
     active = active_cells(cand, cap, bg)
     optimum = float(np.maximum(milp.demand_after.reshape(-1)[active] - cap[active], 0.0).sum())
 
-    def split(iterations: int):  # type: ignore[no-untyped-def]
+    def split(**options: Any) -> Decomposition:
         return solve_decomposed(
-            cand,
-            cap,
-            bg,
-            cand.before.copy(),
-            4 * 24,
-            time.perf_counter() + 60,
-            max_block_projects=1,
-            mip_rel_gap=1e-6,
-            max_iterations=iterations,
-            merge_pairs=False,
-        )
+            cand, cap, bg, cand.before.copy(), 4 * 24, time.perf_counter() + 60,
+            max_block_projects=1, mip_rel_gap=1e-6, **options,
+        )  # fmt: skip
 
-    relaxed, tied = split(0), split(10)
+    return optimum, split
+
+
+def test_lagrangian_steps_raise_the_bound_of_split_blocks_and_never_past_the_optimum() -> None:
+    # every region its own block: the straddling projects' copies are free in the first pass; multipliers on
+    # "copy k starts in s − copy 0 starts in s" then make them agree more, and every step's sum of block bounds is
+    # still a bound (the first pass proves every block here, so every straddling project is tied)
+    optimum, split = _every_region_its_own_block()
+
+    relaxed, tied = split(max_iterations=0, merge_pairs=False), split(max_iterations=10, merge_pairs=False)
 
     assert relaxed.iterations == 0 and tied.iterations > 0 and tied.tied == tied.straddling > 0
     assert relaxed.bound < tied.bound - 1e-3  # the multipliers tighten the relaxation
@@ -322,28 +324,9 @@ def test_joint_pairs_of_blocks_raise_the_bound_and_never_past_the_optimum() -> N
     # the instance of the Lagrangian test: every region its own block; solving linked pairs of proven blocks as
     # one model makes the straddling projects they share start once, which no relaxation of the copies can bound
     # past the optimum
-    projects, capacity = bench_like(30, 66)
-    milp = plan_starts(projects, capacity, time_limit=60, method="milp", mip_rel_gap=1e-6)
-    assert milp.status == "optimal"
-    cand, cap, bg = flat_problem(projects, capacity)
-    active = active_cells(cand, cap, bg)
-    optimum = float(np.maximum(milp.demand_after.reshape(-1)[active] - cap[active], 0.0).sum())
+    optimum, split = _every_region_its_own_block()
 
-    def split(merge_pairs: bool):  # type: ignore[no-untyped-def]
-        return solve_decomposed(
-            cand,
-            cap,
-            bg,
-            cand.before.copy(),
-            4 * 24,
-            time.perf_counter() + 60,
-            max_block_projects=1,
-            mip_rel_gap=1e-6,
-            max_iterations=0,
-            merge_pairs=merge_pairs,
-        )
-
-    relaxed, paired = split(False), split(True)
+    relaxed, paired = split(max_iterations=0, merge_pairs=False), split(max_iterations=0, merge_pairs=True)
 
     assert relaxed.pairs == 0 and paired.pairs > 0
     assert paired.bound == pytest.approx(relaxed.bound + paired.pair_gain, abs=1e-6)
