@@ -33,12 +33,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import math
 import os
 import re
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,12 @@ CV = ROOT / "tests" / "fixtures" / "documents" / "cv_nl_two_pages.pdf"
 PASSWORD = "benchmark password 1234"
 ADVISOR = "adviseur@example.nl"
 CLIENTS = 20
+#: users started per second. All users at once open their keep-alive connections in the same few milliseconds, and
+#: the first uvicorn worker to wake accepts them all from the shared socket (asyncio accepts a whole backlog per
+#: wake-up): one worker then served 99-100 % of the requests in 15 s runs, the other idled (pathways 84-111 req/s
+#: against 152-190 when balanced, 2026-12-07). Users who arrive over a few seconds are spread by whichever worker
+#: is free, as real visitors are; locust's statistics restart once all users run (``--reset-stats``).
+SPAWN_RATE = 2.0
 #: (scenario, locust users): the CV step is CPU-bound seconds of work, so one user per worker
 SCENARIOS = (
     ("health", 8),
@@ -167,36 +175,44 @@ def _locust(
     """One headless locust run in a second process; its statistics row, with the CPU ms per request of the
     server's processes and of locust's."""
     prefix = out / scenario
+    ramp = users / SPAWN_RATE
     env = {**os.environ, "KRAPTE_LOAD_SCENARIO": scenario, "KRAPTE_LOAD_DATA": str(data_file)}
     cmd = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locust_web.py"), "--headless",
-           "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", base, "--csv", str(prefix),
+           "-u", str(users), "-r", str(SPAWN_RATE), "--reset-stats", "-t", f"{seconds + math.ceil(ramp)}s",
+           "--host", base, "--csv", str(prefix),
            "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "30"]  # fmt: skip
     cpu_file = out / f"{scenario}.cpu"
     env["KRAPTE_LOAD_CPU_FILE"] = str(cpu_file)
-    server_before = _cpu(server)
-    subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 300)
-    server_cpu = _cpu(server) - server_before
+    with subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
+        time.sleep(ramp)  # the server's CPU counts from when every user runs, as locust's statistics do
+        before = _cpu_by_process(server)
+        proc.wait(timeout=seconds + 300)
+    used = {pid: cpu - before.get(pid, 0.0) for pid, cpu in _cpu_by_process(server).items()}
+    server_cpu = sum(used.values())
     client_cpu = float(cpu_file.read_text())
     with open(f"{prefix}_stats.csv", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["Name"] not in ("Aggregated", "(set-up)")]
     if not rows:
         raise RuntimeError(f"locust wrote no statistics for {scenario}")
     row = dict(rows[0])
-    # the set-up requests (one GET /poort per user) are in the CPU counters too: count them as requests
-    requests = int(row["Request Count"]) + users
+    # the set-up requests (one GET /poort per user) ran during the ramp, before the server's CPU was first read
+    requests = int(row["Request Count"])
     row["server ms"] = f"{server_cpu / requests * 1000:.1f}"
     row["client ms"] = f"{client_cpu / requests * 1000:.1f}"
+    # uvicorn's workers accept from one shared socket and locust keeps its connections open, so the connections
+    # (and the work) may be shared unevenly between the workers: the busiest worker's share of the server's CPU
+    row["busiest"] = f"{max(used.values()) / server_cpu * 100:.0f} %" if server_cpu > 0 else "–"
     return row
 
 
-def _cpu(server: psutil.Process) -> float:
-    """CPU seconds (user + system) used so far by the uvicorn process and its workers."""
-    total = 0.0
+def _cpu_by_process(server: psutil.Process) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by the uvicorn process and by each of its workers, by pid."""
+    out: dict[int, float] = {}
     for proc in (server, *server.children(recursive=True)):
         with contextlib.suppress(psutil.Error):
             times = proc.cpu_times()
-            total += times.user + times.system
-    return total
+            out[proc.pid] = times.user + times.system
+    return out
 
 
 def _label_index_ready() -> bool:
@@ -248,10 +264,11 @@ def run(quick: bool) -> None:
         if pg:
             targets.append(("PostgreSQL", pg[1], pg[0]))
         print(f"uvicorn workers={workers} on loopback serving {src}; locust ({client}) in a second process, "
-              f"{seconds} s per scenario, users without think time; CV: tests/fixtures/documents/cv_nl_two_pages.pdf "
+              f"{seconds} s per scenario, users without think time, started {SPAWN_RATE:g} per second (statistics from "
+              f"when all run); CV: tests/fixtures/documents/cv_nl_two_pages.pdf "
               f"(2 pages); load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")  # fmt: skip
         head = f"{'database':10} {'step':32} {'users':>5} {'req/s':>7} " + " ".join(
-            f"{h:>7}" for h in ("p50 ms", "p95 ms", "p99 ms", "fail", "srv CPU", "cli CPU")
+            f"{h:>7}" for h in ("p50 ms", "p95 ms", "p99 ms", "fail", "srv CPU", "cli CPU", "busiest")
         )
         for label, url, admin in targets:
             folder = Path(tmp) / label
@@ -282,7 +299,7 @@ def run(quick: bool) -> None:
                     row = _locust(base, scenario, users, seconds, data_file, folder, psutil.Process(server.pid))
                     print(f"{label:10} {row['Name']:32} {users:5d} {float(row['Requests/s']):7.1f} "
                           f"{row['50%']:>7} {row['95%']:>7} {row['99%']:>7} {row['Failure Count']:>7} "
-                          f"{row['server ms']:>7} {row['client ms']:>7}")  # fmt: skip
+                          f"{row['server ms']:>7} {row['client ms']:>7} {row['busiest']:>7}")  # fmt: skip
             finally:
                 server.terminate()
                 server.wait(timeout=30)

@@ -38,7 +38,9 @@ _cpu_at_start = [0.0]
 
 
 @events.test_start.add_listener
+@events.spawning_complete.add_listener
 def _cpu_start(**_: Any) -> None:
+    """Counted from when every user runs (the statistics restart then too: ``--reset-stats``)."""
     _cpu_at_start[0] = time.process_time()
 
 
