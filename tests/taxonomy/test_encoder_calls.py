@@ -1,12 +1,9 @@
-"""How texts reach the encoder: calls of a few dozen tokens, threads by idle cores, the same vectors either way."""
-
-import os
+"""A text's vector does not depend on the other texts of the encoder call, their order or the thread count."""
 
 import numpy as np
 import pytest
 
 from krapte.taxonomy import embedding
-from krapte.taxonomy.embedding import TOKENS_PER_CALL
 
 PHRASES = [
     "leiding geven aan een team van twaalf magazijnmedewerkers in twee ploegen",
@@ -18,20 +15,6 @@ PHRASES = [
     "samenwerken met de technische dienst bij onderhoud aan de koel- en vriescellen",
     "   ",
 ]
-
-
-def test_texts_are_cut_into_calls_of_a_few_dozen_tokens_in_order() -> None:
-    texts = ["a", "b", "c", "d", "e"]
-    assert embedding._calls(texts, [20, 20, 20, 100, 5], 256) == [["a", "b"], ["c"], ["d"], ["e"]]
-    assert embedding._calls(texts, [1, 1, 1, 1, 1], 2) == [["a", "b"], ["c", "d"], ["e"]]
-    assert embedding._calls(["long"], [TOKENS_PER_CALL * 3], 256) == [["long"]]
-
-
-def test_a_fixed_thread_count_wins_and_otherwise_at_least_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KRAPTE_EMBEDDING_THREADS", "1")
-    assert embedding._threads() == 1
-    monkeypatch.delenv("KRAPTE_EMBEDDING_THREADS")
-    assert 1 <= embedding._threads() <= len(os.sched_getaffinity(0))
 
 
 def test_the_vectors_do_not_depend_on_how_the_texts_are_grouped_or_threaded(
