@@ -1,11 +1,11 @@
 """Training of the span tagger with numpy: an averaged structured perceptron, optionally cost-augmented.
 
 The runtime model stays :class:`krapte.extract.spans.SpanTagger` (plain Python, gzip JSON); this module only fits its
-weights, ~10× faster than the pure-Python loop, so that settings can be chosen by cross-validation on the training
-split. Cost-augmented training (Taskar-style margin, "loss-augmented decoding") makes the perceptron update also
-when the gold sequence wins by less than a cost: ``cost_fn`` for every gold-entity token the prediction gets wrong
-(a missed skill token), ``cost_fp`` for every predicted entity token on a gold ``O``; ``cost_fn > cost_fp`` buys
-recall.
+weights (:meth:`SpanTagger.train` calls it), about 10× faster than the pure-Python loop it replaced, so that settings
+can be chosen by cross-validation on the training split. Cost-augmented training (Taskar-style margin,
+"loss-augmented decoding") makes the perceptron update also when the gold sequence wins by less than a cost:
+``cost_fn`` for every gold-entity token the prediction gets wrong (a missed skill token), ``cost_fp`` for every
+predicted entity token on a gold ``O``; ``cost_fn > cost_fp`` buys recall.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def train_arrays(
     cost_fp: float = 0.0,
     dense: Sequence[npt.NDArray[np.float64]] | None = None,
 ) -> SpanTagger | tuple[SpanTagger, npt.NDArray[np.float64]]:
-    """Fit an averaged structured perceptron (the same model and updates as :meth:`SpanTagger.train`)."""
+    """Fit an averaged structured perceptron: a (tags × tags) update for every wrong token, averaged over steps."""
     vocab: dict[str, int] = {}
     ids: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
     for sent in feats:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import random
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -203,69 +201,14 @@ class SpanTagger:
     # -- training -------------------------------------------------------------------------------------------------
     @classmethod
     def train(
-        cls,
-        sentences: Sequence[tuple[list[Features], list[str]]],
-        *,
-        epochs: int = 8,
-        seed: int = 13,
-        progress: Callable[[str], object] | None = None,
+        cls, sentences: Sequence[tuple[list[Features], list[str]]], *, epochs: int = 8, seed: int = 13
     ) -> SpanTagger:
-        """Averaged structured perceptron over (features, gold tags) pairs."""
-        n_tags = len(TAGS)
-        index = {t: i for i, t in enumerate(TAGS)}
-        model = cls()
-        totals: dict[str, list[float]] = defaultdict(lambda: [0.0] * n_tags)
-        stamps: dict[str, list[int]] = defaultdict(lambda: [0] * n_tags)
-        t_totals = [[0.0] * n_tags for _ in range(n_tags + 1)]
-        t_stamps = [[0] * n_tags for _ in range(n_tags + 1)]
-        step = 0
-        order = list(range(len(sentences)))
-        rng = random.Random(seed)
+        """Averaged structured perceptron over (features, gold tags) pairs
+        (:func:`krapte.extract.span_model.train_arrays`, the one trainer)."""
+        from krapte.extract.span_model import train_arrays  # it imports this module
 
-        def bump(name: str, k: int, delta: float) -> None:
-            w = model.weights.setdefault(name, [0.0] * n_tags)
-            totals[name][k] += (step - stamps[name][k]) * w[k]
-            stamps[name][k] = step
-            w[k] += delta
-
-        def bump_t(p: int, k: int, delta: float) -> None:
-            t_totals[p][k] += (step - t_stamps[p][k]) * model.transitions[p][k]
-            t_stamps[p][k] = step
-            model.transitions[p][k] += delta
-
-        for epoch in range(epochs):
-            rng.shuffle(order)
-            errors = 0
-            for idx in order:
-                step += 1
-                feats, gold_tags = sentences[idx]
-                gold = [index[t] for t in gold_tags]
-                pred = model.decode(feats)
-                if pred == gold:
-                    continue
-                errors += 1
-                prev_g, prev_p = _START, _START
-                for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
-                    if g != p:
-                        for name in feats[i]:
-                            bump(name, g, 1.0)
-                            bump(name, p, -1.0)
-                    if g != p or prev_g != prev_p:
-                        bump_t(prev_g, g, 1.0)
-                        bump_t(prev_p, p, -1.0)
-                    prev_g, prev_p = g, p
-            if progress:
-                progress(f"epoch {epoch + 1}/{epochs}: {errors} sentences wrong of {len(sentences)}")
-        # average
-        for name, w in model.weights.items():
-            for k in range(n_tags):
-                totals[name][k] += (step - stamps[name][k]) * w[k]
-                w[k] = round(totals[name][k] / step, WEIGHT_DECIMALS)
-        for p in range(n_tags + 1):
-            for k in range(n_tags):
-                t_totals[p][k] += (step - t_stamps[p][k]) * model.transitions[p][k]
-                model.transitions[p][k] = round(t_totals[p][k] / step, 4)
-        model.weights = {n: w for n, w in model.weights.items() if any(w)}
+        model = train_arrays([f for f, _ in sentences], [t for _, t in sentences], epochs=epochs, seed=seed)
+        assert isinstance(model, SpanTagger)
         return model
 
     # -- persistence ----------------------------------------------------------------------------------------------
