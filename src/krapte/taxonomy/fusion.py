@@ -184,8 +184,8 @@ class FusionModel:
         return {
             "lexical_features": list(LEXICAL_FEATURES),
             "hybrid_features": list(HYBRID_FEATURES),
-            "lexical": [round(float(w), 6) for w in self.lexical],
-            "hybrid": [round(float(w), 6) for w in self.hybrid],
+            "lexical": _rounded(self.lexical),
+            "hybrid": _rounded(self.hybrid),
             "encode_below": round(float(self.encode_below), 6),
             **({"lexical_plain": _rounded(self.lexical_plain)} if self.lexical_plain is not None else {}),
             **self.meta,
@@ -196,8 +196,15 @@ class FusionModel:
     def from_json(cls, data: dict[str, Any]) -> FusionModel:
         if tuple(data["lexical_features"]) != LEXICAL_FEATURES or tuple(data["hybrid_features"]) != HYBRID_FEATURES:
             raise ValueError("fusion weights for other features: run scripts/search/fit_title_fusion.py")
-        known = {"lexical_features", "hybrid_features", "lexical", "hybrid", "encode_below", "associations"}
-        known.add("lexical_plain")
+        known = {
+            "lexical_features",
+            "hybrid_features",
+            "lexical",
+            "hybrid",
+            "encode_below",
+            "associations",
+            "lexical_plain",
+        }
         associations = data.get("associations")
         plain = data.get("lexical_plain")
         return cls(
