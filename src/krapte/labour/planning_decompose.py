@@ -311,7 +311,7 @@ def solve_decomposed(
         )
         if not fixed and not costs:  # a first-pass solve: remember its time and whether it proved its block
             solved_in[b] = time.perf_counter() - began
-            proven[b] = value - bound <= max(mip_rel_gap * abs(value), TOLERANCE)
+            proven[b] = _closed(value, bound, mip_rel_gap)
         return {i: fixed.get(i, int(picked[j])) for j, i in enumerate(members)}, bound
 
     def unmet_of(sched: IntArray) -> float:
@@ -403,7 +403,7 @@ def solve_decomposed(
             picked, value, bound = solve_step_model(
                 sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
             )
-            done = bool(value - bound <= max(mip_rel_gap * abs(value), TOLERANCE))
+            done = _closed(value, bound, mip_rel_gap)
             return dict(zip(members, picked.tolist(), strict=True)), bound, done
 
         solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint)
@@ -486,7 +486,7 @@ def solve_decomposed(
         offer(repair(schedule_from(best), started + REPAIR_END * total))
     # the pairs' bound and the multipliers' bound are both valid; neither uses the other's gain
     best_bound = min(max(best_bound, pair_bound), best_unmet)
-    optimal = best_unmet - best_bound <= max(mip_rel_gap * best_unmet, TOLERANCE)
+    optimal = _closed(best_unmet, best_bound, mip_rel_gap)
     return Decomposition(
         best,
         best_unmet,
@@ -499,6 +499,11 @@ def solve_decomposed(
         pairs,
         pair_bound - float(bounds.sum()),
     )
+
+
+def _closed(value: float, bound: float, mip_rel_gap: float) -> bool:
+    """A schedule of unmet demand ``value`` is proven optimal by ``bound`` within HiGHS's relative gap."""
+    return bool(value - bound <= max(mip_rel_gap * abs(value), TOLERANCE))
 
 
 def _unmet_with(load: FloatArray, flat_cap: FloatArray, cells: IntArray, values: FloatArray) -> float:
