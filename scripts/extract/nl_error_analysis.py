@@ -117,8 +117,9 @@ def relation(taxonomy: Any, gold: str, proposed: set[str]) -> str | None:
         return "broader proposed"
     if any(gold in skills[u].broader for u in proposed if u in skills):
         return "narrower proposed"
-    if any(parents & set(skills[u].broader) for u in proposed if u in skills):
-        return "sibling proposed"
+    shared = {p for u in proposed if u in skills for p in parents & set(skills[u].broader)}
+    if shared:
+        return "sibling proposed (same broader skill)" if shared & set(skills) else "sibling proposed (same group)"
 
     def groups(uri: str) -> set[str]:
         seen, todo = set(), list(skills[uri].broader)
@@ -135,6 +136,18 @@ def relation(taxonomy: Any, gold: str, proposed: set[str]) -> str | None:
     if any(mine & groups(u) for u in proposed if u in skills):
         return "same skill group"
     return None
+
+
+def _why_no_phrase(text: str) -> str:
+    """Which sentence rule of :class:`krapte.extract.context.DocumentContext` left a text without phrases."""
+    from krapte.extract.context import DocumentContext
+
+    sentences = DocumentContext(text).sentences
+    if all(s.boilerplate for s in sentences):
+        return "boilerplate"
+    if all(s.wish or s.boilerplate for s in sentences):
+        return "wish"
+    return "neither (a requirement span, a negation or a bare verb)"
 
 
 def classify(item: dict[str, Any], uri: str) -> str:
@@ -166,11 +179,14 @@ def main() -> None:
         other = items[(position + len(items) // 2) % len(items)]  # chance: another text's proposals
         name = "passages" if item["group"].startswith("p") else next(k for k, f in sets.items() if f(item["group"]))
         n_gold += len(item["gold"])
+        counts[(name, "gold")] += len(item["gold"])
         for uri in sorted(item["gold"] - item["predicted"]):
             n_missed += 1
             cls = classify(item, uri)
             counts[(name, cls)] += 1
             counts[("all", cls)] += 1
+            if cls == "a":
+                detail[(cls, f"sentences marked {_why_no_phrase(item['text'])}")] += 1
             if cls in "ab":
                 _, sentence_rank = item["gold_rank"][uri]
                 if sentence_rank is not None and sentence_rank < SHALLOW:
@@ -188,9 +204,29 @@ def main() -> None:
                 f" [{label}] {item['text'][:110]!r} phrases={item['phrases'][:4]}"
             )
     print(f"development texts {len(items)}, gold skills {n_gold}, missed by the full engine {n_missed}")
+    needed: Counter[str] = Counter()  # skill → occupations that need it (essential or optional)
+    for occupation in taxonomy.occupations.values():
+        needed.update(set(occupation.essential_skills) | set(occupation.optional_skills))
+    more = fewer = 0
+    for item in items:
+        for uri in item["gold"] - item["predicted"]:
+            if classify(item, uri) != "b" or uri not in taxonomy.skills:
+                continue
+            parents = set(taxonomy.skills[uri].broader)
+            for other_uri in item["predicted"] | item["top5"]:
+                if other_uri in taxonomy.skills and parents & set(taxonomy.skills[other_uri].broader):
+                    more += needed[uri] > needed[other_uri]
+                    fewer += needed[uri] < needed[other_uri]
+    gold_needed = [needed[u] for item in items for u in item["gold"]]
+    print(
+        f"occupations needing a skill: median {np.median(gold_needed):.0f} for a gold skill, "
+        f"{np.median([needed[u] for u in taxonomy.skills]):.0f} for any skill; (b) gold against a proposed sibling: "
+        f"needed by more {more}, by fewer {fewer}"
+    )
     names = ["2026-11", "2026-12 A", "passages", "all"]
     print("class | " + " | ".join(names))
-    for cls in "abcd":
+    counts[("all", "gold")] = n_gold
+    for cls in ("a", "b", "c", "d", "gold"):
         print(f"{cls} | " + " | ".join(str(counts[(n, cls)]) for n in names))
     for (cls, what), n in sorted(detail.items()):
         print(f"  ({cls}) {what}: {n}")
