@@ -18,7 +18,7 @@ The regularisation strength is fixed (L2, C = 1 on standardised features), not t
 Usage: ``python scripts/extract/build_crosslingual.py [--cache FILE]`` (``--cache`` keeps the encoded candidates
 between runs, for inspection). Needs the embeddings extra and the skill label index. The comparison options
 (``--no-label-rows``, ``--sources``, ``--rows-as-features``, ``--drop``, ``--label-forms``, ``--top-k``,
-``--query-map``) print the
+``--query-map``, ``--prior``) print the
 cross-validated figures of a variant and write nothing; ``scripts/extract/crosslingual_levers.py`` measures more
 variants on a ``--cache`` file.
 """
@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
+import math
 import pickle
 import sys
 from pathlib import Path
@@ -76,6 +78,7 @@ def collect(
     label_forms: str | None = None,
     top_k: int | None = None,
     query_map: float | None = None,
+    prior: float | None = None,
 ) -> list[Item]:
     if cache is not None and cache.exists():
         items: list[Item] = pickle.loads(cache.read_bytes())
@@ -91,13 +94,21 @@ def collect(
     engine.label_rows_retrieval = retrieval
     engine.label_forms = label_forms
     engine.query_map = query_map
+    if prior is not None:
+        engine.occupation_prior = prior
     if top_k is not None:
         engine.crosslingual_top_k = top_k
     lexical = copy.copy(engine)
     lexical.use_embeddings = False
     items = []
+    occupations = engine._occupations_of
     for group, text, gold in development_texts():
         candidates, _ = engine.cross_lingual_candidates(text)
+        if prior is not None:  # the prior as one more feature: log(1 + occupations that need the skill)
+            candidates = [
+                dataclasses.replace(c, features=(*c.features, math.log1p(len(occupations.get(c.uri, ())))))
+                for c in candidates
+            ]
         base = set(lexical.extract(text, "nl").uris())
         items.append(
             {
@@ -250,6 +261,9 @@ def main() -> None:
         "--top-k", type=int, help="retrieve this many candidates per phrase; the model is fitted on the first --fit-k"
     )
     parser.add_argument("--query-map", type=float, help="λ of the Dutch → English query map (comparison; no writing)")
+    parser.add_argument(
+        "--prior", type=float, help="weight of the occupations prior in retrieval, also a feature (comparison)"
+    )
     parser.add_argument("--fit-k", type=int, default=5, help="with --top-k: candidates of this rank or better are used")
     args = parser.parse_args()
     sources = tuple(SOURCES.index(name) for name in args.sources.split(",")) if args.sources else None
@@ -261,6 +275,7 @@ def main() -> None:
         label_forms=args.label_forms,
         top_k=args.top_k,
         query_map=args.query_map,
+        prior=args.prior,
     )
     if args.top_k is not None:
         print("top-k reach (missed skills among the candidates):", json.dumps(reach_by_rank(items)))
@@ -281,12 +296,14 @@ def main() -> None:
     threshold, figures = cross_validate(items)
     figures = {**figures, **reach(items)}
     comparison = args.label_forms or args.top_k is not None or args.query_map is not None
+    comparison = comparison or args.prior is not None
     if args.no_label_rows or drop or sources is not None or args.rows_as_features or comparison:
         summary = {
             "label_rows": args.sources or not args.no_label_rows,
             "drop": args.drop,
             "label_forms": args.label_forms,
             "query_map": args.query_map,
+            "prior": args.prior,
             "fit_k": args.fit_k if args.top_k is not None else None,
             "threshold": threshold,
         }

@@ -15,6 +15,8 @@ from krapte.extract.context import DocumentContext
 from krapte.extract.crosslingual import (
     FEATURES,
     AcceptanceModel,
+    Phrase,
+    candidate_features,
     candidate_phrases,
     load_acceptance_model,
 )
@@ -46,6 +48,55 @@ def test_negations_wishes_names_and_requirements_give_no_phrases() -> None:
     got = phrases("Ik heb bij Warmtebedrijf Oost B.V. afleversets geplaatst.")
     assert got and not any("Warmtebedrijf" in p for p in got)
     assert phrases("Rijbewijs B en VCA-basis zijn vereist.") == []
+
+
+class _Index:
+    """A label index of one label per skill, enough for :func:`candidate_features`."""
+
+    def __init__(self, n: int) -> None:
+        self.uris = [f"s{i}" for i in range(n)]
+        self.texts = [f"skill {i}" for i in range(n)]
+        self._starts = np.arange(n)
+        self.vectors = np.eye(n, 8, dtype=np.float32)
+
+
+class _NoWords:
+    def of(self, uri: str) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        return (), ()
+
+
+def _nearest(prior_weight: float, prior: np.ndarray) -> list[str]:
+    """The candidates of one phrase whose two nearest skills are almost tied (cosine 0.80 and 0.79)."""
+    text = "Je onderhoudt machines."
+    index = _Index(60)
+    scores = np.linspace(0.5, 0.1, 60, dtype=np.float32)[None, :]
+    scores[0, 0], scores[0, 1] = 0.80, 0.79
+    got = candidate_features(
+        text,
+        [Phrase(3, len(text) - 1, True, False, False)],
+        scores,
+        np.zeros((1, 8), dtype=np.float32),
+        index,
+        index.uris,
+        _NoWords(),  # type: ignore[arg-type]
+        lambda uri: (False, False, False, "cross-sector"),
+        set(),
+        top_k=2,
+        prior=prior,
+        prior_weight=prior_weight,
+    )
+    return [c.uri for c in got]
+
+
+def test_the_occupations_prior_orders_near_ties_by_how_common_a_skill_is() -> None:
+    """Of two skills about as near to a phrase, the one more ESCO occupations need comes first when the prior has
+    weight (log(1 + count) as the prior), and a clear lead is not overturned."""
+    prior = np.zeros(60, dtype=np.float32)
+    prior[1] = np.log1p(40.0)  # s1 is needed by 40 occupations, s0 by none
+    assert _nearest(0.0, prior) == ["s0", "s1"]
+    assert _nearest(0.005, prior) == ["s1", "s0"]
+    prior[1] = np.log1p(2.0)  # 0.79 + 0.005 × log 3 stays below 0.80
+    assert _nearest(0.005, prior) == ["s0", "s1"]
 
 
 def test_the_acceptance_model_round_trips_and_rises_with_evidence() -> None:

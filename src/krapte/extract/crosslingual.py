@@ -344,6 +344,8 @@ def candidate_features(
     context: Callable[[str], float] | None = None,
     gain: npt.NDArray[np.float32] | None = None,
     top_k: int = TOP_K,
+    prior: npt.NDArray[np.float32] | None = None,
+    prior_weight: float = 0.0,
 ) -> list[Candidate]:
     """The :data:`TOP_K` nearest skills of each phrase that are not in ``exclude`` (found already), with features.
 
@@ -353,9 +355,15 @@ def candidate_features(
     gives (official Dutch label, knowledge, generic, reuse level); ``context(uri)`` how close the skill is to the
     skills already found in the text (0 without); ``gain`` (same shape as ``scores``, or None) how much the extra
     label rows raise each skill's cosine over its preferred labels. ``top_k`` (at most ``SPREAD − 1``) widens the
-    candidates per phrase for comparisons (the shipped model was fitted at :data:`TOP_K`).
+    candidates per phrase for comparisons (the shipped model was fitted at :data:`TOP_K`). ``prior`` (one value per
+    column, or None), with ``prior_weight`` > 0, ranks the skills by ``cosine + prior_weight × prior`` (the score
+    features are read on that score): with log(1 + the number of ESCO occupations that need a skill) as the prior,
+    of two skills about as near to the phrase the more common one comes first. Off in the engine (weight 0): it
+    brought more right skills into the top 5 but no F1 (``docs/benchmarks.md``).
     """
     starts = index._starts
+    if prior is not None and prior_weight:
+        scores = scores + np.float32(prior_weight) * prior[None, :]
     tops: list[list[tuple[str, float, int]]] = []
     spreads: list[tuple[float, float]] = []
     for i in range(len(phrases)):
