@@ -6,6 +6,7 @@ place after ``make test``'s ``krapte taxonomy build-index``); they are skipped o
 
 from __future__ import annotations
 
+import copy
 import json
 
 import numpy as np
@@ -139,3 +140,30 @@ def test_candidates_are_the_nearest_skills_not_found_already(engine: SkillExtrac
     candidates, found = engine.cross_lingual_candidates("Je doet energiesimulaties en schrijft een adviesrapport.")
     assert found and not {c.uri for c in candidates} & found
     assert all(len(c.features) == len(FEATURES) for c in candidates)
+
+
+def test_the_compared_options_run_through_the_stage_and_fit_once(
+    engine: SkillExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The options ``build_crosslingual.py`` compares (a Dutch → English query map, phrases in label form, the
+    occupations prior) run through the engine's own stage; what they derive from the skill index, such as the
+    query map, is made once per extractor and index, not once per text."""
+    from krapte.extract import embedding_stage
+
+    fitted: list[float] = []
+
+    def counting_fit(*args: object) -> object:
+        fitted.append(float(args[-1]))  # type: ignore[arg-type]
+        return fit_query_map(*args)  # type: ignore[arg-type]
+
+    fit_query_map = embedding_stage.fit_query_map
+    monkeypatch.setattr(embedding_stage, "fit_query_map", counting_fit)
+    variant = copy.copy(engine)  # its own options, the shared engine's caches
+    variant.query_map, variant.label_forms, variant.occupation_prior = 0.3, "max", 0.0025
+    text = "Je doet energiesimulaties en schrijft een adviesrapport."
+    first, _ = variant.cross_lingual_candidates(text)
+    second, _ = variant.cross_lingual_candidates(text)
+    assert fitted == [0.3]
+    assert first and [c.uri for c in first] == [c.uri for c in second]
+    # the shared engine keeps its defaults
+    assert engine.query_map is None and engine.label_forms is None and engine.occupation_prior == 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -48,6 +48,7 @@ Found = dict[str, list[tuple[Evidence, float]]]
 EMBED_THRESHOLD = 0.90
 EMBED_MARGIN = 0.015
 EMBED_MAX_CLAUSES = 60
+V = TypeVar("V")
 
 
 class EmbeddingStages:
@@ -85,6 +86,16 @@ class EmbeddingStages:
         if self._vectors is None:
             self._vectors = load_skill_vectors(self.taxonomy)
         return self._vectors
+
+    def _kept(self, name: str, owner: object, compute: Callable[[], V]) -> V:
+        """``compute()``, kept on the extractor under ``name`` while ``owner`` (the skill index or the taxonomy it
+        derives from) is the same object: what the stages derive from an index is made once per extractor and
+        index."""
+        known = self.__dict__.get(name)
+        if known is None or known[0] is not owner:
+            known = self.__dict__[name] = (owner, compute())
+        value: V = known[1]
+        return value
 
     def _embedding_stage(
         self,
@@ -171,12 +182,12 @@ class EmbeddingStages:
     def _occupation_counts(self, vectors: SkillVectors) -> Any:
         """log(1 + the number of ESCO occupations that need each skill), in the index's column order (once per
         extractor and index): how common a skill is in work, the base rate of its being named in a text."""
-        known = self.__dict__.get("_occupation_count_columns")
-        if known is None or known[0] is not vectors.index:
-            counts = [len(self._occupations_of.get(uri, ())) for uri in vectors.skill_uris]
-            known = (vectors.index, np.log1p(np.asarray(counts, dtype=np.float32)))
-            self.__dict__["_occupation_count_columns"] = known
-        return known[1]
+
+        def counts() -> Any:
+            per_skill = [len(self._occupations_of.get(uri, ())) for uri in vectors.skill_uris]
+            return np.log1p(np.asarray(per_skill, dtype=np.float32))
+
+        return self._kept("_occupation_count_columns", vectors.index, counts)
 
     def _label_form_scores(
         self, text: str, phrases: list[Phrase], vectors: SkillVectors, scores: Any, extra: tuple[LabelRows, Any] | None
@@ -185,10 +196,11 @@ class EmbeddingStages:
         (:class:`krapte.extract.phrase_forms.LabelForms`: "installeert warmtepompen" → "warmtepompen installeren"),
         combined with the written form's by :attr:`label_forms` ("max" or "mean"). Off in the engine: it lowered the
         reach of the candidates (``docs/benchmarks.md``); kept for ``build_crosslingual.py --label-forms``."""
-        forms = self.__dict__.get("_label_forms")
-        if forms is None:
-            forms = LabelForms(self._infinitives, (label for labels in self._derived.values() for label in labels))
-            self.__dict__["_label_forms"] = forms
+        forms = self._kept(
+            "_label_forms",
+            self.taxonomy,
+            lambda: LabelForms(self._infinitives, (label for labels in self._derived.values() for label in labels)),
+        )
         rewritten = [(i, form) for i, p in enumerate(phrases) if (form := forms.of(text[p.start : p.end]))]
         if not rewritten:
             return scores
@@ -207,11 +219,10 @@ class EmbeddingStages:
     def _mapped_scores(self, vectors: SkillVectors, queries: Any, preferred: Any, lam: float) -> Any:
         """The mean of the phrases' scores and those of the phrases mapped by :func:`krapte.extract.query_map
         .fit_query_map` (fitted once per extractor and index)."""
-        known = self.__dict__.get("_query_map")
-        if known is None or known[0] is not vectors.index or known[1] != lam:
-            known = (vectors.index, lam, fit_query_map(vectors.index, self.taxonomy, lam))
-            self.__dict__["_query_map"] = known
-        return (preferred + vectors.scores(map_queries(queries, known[2]))) / 2
+        mapping = self._kept(
+            f"_query_map {lam!r}", vectors.index, lambda: fit_query_map(vectors.index, self.taxonomy, lam)
+        )
+        return (preferred + vectors.scores(map_queries(queries, mapping))) / 2
 
     def _occupation_context(self, found: set[str]) -> Callable[[str], float]:
         """``context(uri)``: the best cosine between the skill's occupations and those of a skill found in the text
@@ -247,11 +258,7 @@ class EmbeddingStages:
         if self.label_row_sources is not None:
             rows = rows.only(self.label_row_sources)
         # the index column of each extra skill, once per extractor and index
-        known = self.__dict__.get("_label_row_columns")
-        if known is None or known[0] is not vectors.index:
-            known = (vectors.index, rows.columns(vectors.skill_uris))
-            self.__dict__["_label_row_columns"] = known
-        return rows, known[1]
+        return rows, self._kept("_label_row_columns", vectors.index, lambda: rows.columns(vectors.skill_uris))
 
     def _skill_info(self, uri: str) -> tuple[bool, bool, bool, str]:
         skill = self.taxonomy.skills[uri]
