@@ -52,6 +52,34 @@ def test_a_wish_is_a_target_occupation_not_a_skill(extractor: SkillExtractor) ->
     assert wish_object("Lassen kan ik niet, maar ik wil het graag leren.") is None
 
 
+def test_a_wish_covers_its_own_clause_not_what_the_person_already_did(extractor: SkillExtractor) -> None:
+    """ "…, en ik wil teamleider worden" wishes only from "en ik": the forklift before it is experience. A wish that
+    follows its list of objects ("Lassen, solderen en boren wil ik leren") covers the whole sentence."""
+    profile = extractor.extract("Ik heb jaren met de heftruck gereden, en ik wil doorgroeien naar teamleider.", "nl")
+    assert "operate forklift" in {s.label_en for s in profile.skills}
+    assert profile.targets and profile.targets[0].reasons == ("wish: teamleider",)
+    ctx = DocumentContext("Ik heb jaren met de heftruck gereden, en ik wil doorgroeien naar teamleider.")
+    [sentence] = ctx.sentences
+    assert ctx.text[sentence.wish_start :] == "en ik wil doorgroeien naar teamleider."
+    assert not ctx.is_wished(ctx.text.index("heftruck")) and ctx.is_wished(ctx.text.index("teamleider"))
+    listed = DocumentContext("Lassen, solderen en boren wil ik graag leren.")
+    assert listed.sentences[0].wish_start == 0
+    assert labels_en(extractor, "Lassen, solderen en boren wil ik graag leren.") == set()
+
+
+def test_a_task_for_the_employers_clients_is_no_company_blurb() -> None:
+    """ "Onze klanten" is a company blurb when the employer speaks of itself, a task when it tells the reader what
+    they do; "Reageer" (apply) is boilerplate, "je reageert op storingen" is a task."""
+
+    def boilerplate(text: str) -> bool:
+        return DocumentContext(text).sentences[0].boilerplate
+
+    assert boilerplate("Wij bieden onze klanten duurzame energieoplossingen.")
+    assert not boilerplate("Je adviseert onze klanten over warmtepompen.")
+    assert boilerplate("Reageer direct via de knop hieronder.")
+    assert not boilerplate("Je reageert snel op storingen in de installatie.")
+
+
 def test_a_negation_after_the_skill_counts(extractor: SkillExtractor) -> None:
     profile = extractor.extract("Ervaring met reanimatie is geen vereiste.", "nl")
     assert "resuscitation" not in {s.label_en for s in profile.skills}

@@ -96,12 +96,21 @@ _BOILERPLATE = re.compile(
     r"\b(?:salaris|bruto|per maand|vakantiedagen|vakantiegeld|pensioen(?:regeling)?|reiskosten|leaseauto|"
     r"dertiende maand|13e maand|eindejaarsuitkering|cao\b|thuiswerkvergoeding|opleidingsbudget|"
     r"gelijke kansen|diversiteit|inclusie[fv]?|ongeacht (?:je |jouw )?(?:afkomst|geslacht|leeftijd)|"
-    r"acquisitie|solliciteer|sollicitatie|reageer|stuur (?:je|jouw) cv|"
-    r"wij zijn een|we zijn een|ons bedrijf|onze klanten|marktleider|familiebedrijf|medewerkers in dienst|"
+    r"acquisitie|solliciteer|sollicitatie|reageer\b|stuur (?:je|jouw) cv|"
+    r"wij zijn een|we zijn een|ons bedrijf|marktleider|familiebedrijf|medewerkers in dienst|"
     r"salary|pension|paid time off|holiday allowance|equal opportunit\w*|diversity|inclusive|regardless of|"
-    r"apply now|send (?:your|us your) (?:cv|resume)|we are a|our company|our clients|market leader)",
+    r"apply now|send (?:your|us your) (?:cv|resume)|we are a|our company|market leader)",
     re.IGNORECASE,
 )
+# The employer's clients are a company blurb ("Wij bieden onze klanten ...") unless the sentence tells the reader
+# what they do ("Je adviseert onze klanten over warmtepompen"): then it is a task.
+_CLIENTS = re.compile(r"\b(?:onze klanten|our clients)\b", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\b(?:je|jij|u|you)\b", re.IGNORECASE)
+# Where a wish starts inside a sentence: at a clause break followed by the person as subject ("…, en ik wil …",
+# "… en mijn ambitie is …"). A break in front of a list of objects ("Lassen, solderen en boren wil ik leren") is no
+# wish start: the wish then covers the whole sentence.
+_WISH_BREAK = re.compile(r"[,;:]\s*|\s(?=(?:en|maar|and|but)\s)", re.IGNORECASE)
+_WISH_SUBJECT = re.compile(r"\s*(?:(?:en|maar|and|but)\s+)?(?:ik|i|mijn|my)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:geen|niet|zonder|hoeft niet|not|no|without|isn't|is not|aren't|never|nooit)\b", re.IGNORECASE
 )
@@ -130,7 +139,19 @@ class Sentence:
     section: str  # "offer", "company", "apply", "requirements", "tasks" or "" (unknown)
     boilerplate: bool
     requirement_cue: bool
-    wish: bool = False  # a wish or ambition ("ik wil ... worden"): its phrases are targets, not skills
+    # where a wish or ambition starts ("ik wil ... worden"), None without one: from there on its phrases are
+    # targets, not skills; "Ik ben monteur, en ik wil teamleider worden" still says the person is a monteur
+    wish_start: int | None = None
+
+    @property
+    def wish(self) -> bool:
+        """Whether the sentence holds a wish or an ambition."""
+        return self.wish_start is not None
+
+    @property
+    def claims_end(self) -> int:
+        """The end of what the sentence claims the person or the job has: the start of its wish, or its end."""
+        return self.end if self.wish_start is None else self.wish_start
 
 
 class DocumentContext:
@@ -157,9 +178,10 @@ class DocumentContext:
                         section in BOILERPLATE_SECTIONS
                         or section in NO_SKILL_SECTIONS
                         or bool(_BOILERPLATE.search(chunk))
+                        or (bool(_CLIENTS.search(chunk)) and not _ADDRESSED.search(chunk))
                     )
                     cue = bool(_REQUIREMENT_CUE.search(chunk)) or section in ("requirements", "skills")
-                    wish = section == "ambitions" or bool(_WISH.search(chunk))
+                    wish = pos if section == "ambitions" else _wish_start(chunk, pos)
                     self.sentences.append(Sentence(pos, end, section, boiler, cue, wish))
             pos = end
         self._starts = [s.start for s in self.sentences]
@@ -175,6 +197,11 @@ class DocumentContext:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[i] if i >= 0 else None
 
+    def is_wished(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a wish or ambition (from where the wish starts to the end of its sentence)."""
+        sent = self.sentence_at(offset)
+        return sent is not None and sent.wish_start is not None and offset >= sent.wish_start
+
     def is_negated(self, start: int) -> bool:
         """Whether a negation cue precedes ``start`` in the same clause of the same sentence."""
         sent = self.sentence_at(start)
@@ -189,6 +216,19 @@ class DocumentContext:
         after = self.text[start : sent.end]
         after_clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
         return bool(_NEGATION.search(clause)) or bool(_NEGATION_AFTER.search(after_clause))
+
+
+def _wish_start(chunk: str, offset: int) -> int | None:
+    """The offset where the sentence ``chunk`` (at ``offset`` in the text) starts to wish, or None without a wish:
+    the last clause break before the wish cue that the person opens as subject, else the sentence start."""
+    cue = _WISH.search(chunk)
+    if cue is None:
+        return None
+    start = 0
+    for brk in _WISH_BREAK.finditer(chunk, 0, cue.start()):
+        if _WISH_SUBJECT.match(chunk, brk.end()):
+            start = brk.end()
+    return offset + start + (len(chunk[start:]) - len(chunk[start:].lstrip()))
 
 
 def _section_of_header(line: str) -> str | None:

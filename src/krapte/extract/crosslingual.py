@@ -256,14 +256,14 @@ def candidate_phrases(
     out: dict[tuple[int, int], Phrase] = {}
     requirements: list[tuple[int, int]] | None = None
     for sent in ctx.sentences:
-        if sent.boilerplate or sent.wish:
+        if sent.boilerplate or sent.claims_end <= sent.start:
             continue
         task = bool(
             sent.requirement_cue
             or sent.section in ("tasks", "requirements", "skills", "experience")
             or TASK_CUE.match(text, sent.start, sent.end)
         )
-        for seg_start, seg_end in _split(text, sent.start, sent.end, _SEGMENT_SPLIT):
+        for seg_start, seg_end in _split(text, sent.start, sent.claims_end, _SEGMENT_SPLIT):
             parts = list(_split(text, seg_start, seg_end, _PART_SPLIT))
             spans = [(seg_start, seg_end, False)] + ([(s, e, True) for s, e in parts] if len(parts) > 1 else [])
             pieces = [(s, e, part) for start, end, part in spans for s, e in _outside(start, end, ctx.organisations)]

@@ -108,7 +108,7 @@ class EmbeddingStages:
         phrases: list[tuple[int, int]] = []
         req_spans: list[tuple[int, int]] | None = None
         for sent in ctx.sentences:
-            if sent.boilerplate or sent.wish:
+            if sent.boilerplate or sent.claims_end <= sent.start:
                 continue
             if not (
                 sent.requirement_cue
@@ -116,7 +116,7 @@ class EmbeddingStages:
                 or TASK_CUE.match(text, sent.start, sent.end)
             ):
                 continue
-            for start, end in clauses(text, sent.start, sent.end):
+            for start, end in clauses(text, sent.start, sent.claims_end):
                 if any(s < end and start < e for s, e in covered) or ctx.is_negated(start):
                     continue
                 phrase = self._skill_phrase(text, start, end)

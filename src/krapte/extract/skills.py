@@ -155,7 +155,7 @@ class SkillExtractor(EmbeddingStages):
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
                 continue
-            if sentence.wish:
+            if ctx.is_wished(hit.start):
                 wishes[sentence.start] = sentence
                 covered.append((hit.start, hit.end))
                 continue
@@ -278,7 +278,9 @@ class SkillExtractor(EmbeddingStages):
             if hit.uri in found or hit.uri in negated or hit.uri in self._knowledge:
                 continue  # a knowledge skill has no verb: "werkt veilig" is no "health and safety" knowledge
             sentence = ctx.sentence_at(hit.start)
-            if sentence is None or sentence.boilerplate or sentence.wish or ctx.in_organisation(hit.start, hit.end):
+            if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
+                continue
+            if ctx.is_wished(hit.start):
                 continue
             conf = METHOD_CONFIDENCE[VERB_OBJECT]
             if hit.uri in self._generic and not sentence.requirement_cue:
@@ -292,7 +294,7 @@ class SkillExtractor(EmbeddingStages):
         """Occupations named by wish sentences ("ik wil overstappen naar monteur warmtepompen"), best first."""
         out: dict[str, OccupationSuggestion] = {}
         for sentence in sorted(wishes, key=lambda s: s.start):
-            phrase = wish_object(text[sentence.start : sentence.end])
+            phrase = wish_object(text[sentence.wish_start : sentence.end])
             if not phrase:
                 continue
             ranked = _title_ranking(self.taxonomy, phrase, lang, top=3, use_embedding=self.use_embeddings)
