@@ -12,7 +12,9 @@ results: the cross-lingual stage's extra label rows and refitted acceptance mode
 association features (the wished-for occupations of 5 texts), and the neighbour features and candidates of the
 title fusion (the wished-for occupations of 2 texts: for "projectleider duurzame energie" the third is now
 *consulent hernieuwbare energie* instead of *bouwopzichter*; in a sentence without a wish (s164) the three
-tied targets changed order). Rewrite it only for a change that is *meant* to
+tied targets changed order), and the wish that covers only its own clause with the task sentences that are no
+longer boilerplate ("Je adviseert onze klanten", "Je reageert op"): 5 sentences gained a skill. Rewrite it only for
+a change that is *meant* to
 change results, or for other label vectors:
 ``python -m tests.extract.test_same_outputs`` (``--check`` compares every text instead of writing). Scores must
 match within 1e-6 (they are rounded to 3–4 decimals, so in practice exactly). Needs the embeddings extra and the
