@@ -94,6 +94,7 @@ def _centroids(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.f
     return _centroid_cache[key]
 
 
+NEIGHBOUR_BATCH = 256  # titles whose neighbour candidates are found in one product with the centroids
 VECTOR_CACHE_SIZE = 8192  # title vectors kept per process (1.5 KB each): vacancy titles repeat a lot
 _vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
@@ -149,22 +150,30 @@ def title_features(
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding and titles else None
     centroids = _centroids(lex, sem_index) if sem_index is not None else None
     out: list[TitleScores] = []
-    for title in titles:
-        row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
-        lexical = pool_max(row_scores, rows.starts)
-        label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
-        near = fusion_module.neighbourhood(lexical, centroids) if centroids is not None else None
-        extra = (
-            fusion_module.neighbour_candidates(near, centroids) if near is not None and centroids is not None else None
-        )
-        cands, x = fusion_module.candidate_features(
-            row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extra
-        )
-        if near is not None and centroids is not None:
-            fusion_module.with_neighbours(x, centroids[cands], near)
-        words = fusion_module.title_tokens(title)
-        x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
-        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
+    for first in range(0, len(titles), NEIGHBOUR_BATCH):
+        batch = range(first, min(first + NEIGHBOUR_BATCH, len(titles)))
+        scores: list[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]] = []
+        for n in batch:
+            row_scores = (lex.row_scores(titles[n], lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
+            lexical = pool_max(row_scores, rows.starts)
+            label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
+            scores.append((row_scores, lexical, label_mean))
+        nears: list[Neighbourhood] = []
+        extras: list[npt.NDArray[np.intp] | None] = [None] * len(batch)
+        if centroids is not None:
+            nears = [fusion_module.neighbourhood(lexical, centroids) for _, lexical, _ in scores]
+            extras = list(fusion_module.neighbour_candidates(nears, centroids))
+        for k, n in enumerate(batch):
+            row_scores, lexical, label_mean = scores[k]
+            near = nears[k] if nears else None
+            cands, x = fusion_module.candidate_features(
+                row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extras[k]
+            )
+            if near is not None and centroids is not None:
+                fusion_module.with_neighbours(x, centroids[cands], near)
+            words = fusion_module.title_tokens(titles[n])
+            x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
+            out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
     if sem_index is None or centroids is None:
         return out
     if embed is None:
@@ -202,7 +211,8 @@ def title_features(
 
 
 def _codes(priors: ConceptPriors, cands: npt.NDArray[np.intp]) -> list[str]:
-    return [priors.isco[int(c)] for c in cands]
+    codes: list[str] = priors.isco_array[cands].tolist()
+    return codes
 
 
 def rank_learned(
