@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from krapte.settings import Settings
+from krapte.taxonomy import centroids as centroid_module
 from krapte.taxonomy import embedding
 from krapte.taxonomy import fusion as fusion_module
 from krapte.taxonomy import index as label_index
@@ -77,20 +78,13 @@ def _concept_priors(tax: Taxonomy, lex: NgramIndex) -> tuple[ConceptPriors, npt.
 _centroid_cache: dict[tuple[int, int], npt.NDArray[np.float32]] = {}
 
 
-def _centroids(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.float32]:
-    """Per lexical concept the L2-normalised mean of its label vectors (zeros for a concept without any)."""
+def _centroids(tax: Taxonomy, lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.float32]:
+    """Per lexical concept the label centroid (:mod:`krapte.taxonomy.centroids`: shipped, or computed once)."""
     key = (id(lex), id(sem))
     if key not in _centroid_cache:
-        starts = np.asarray([i for i, u in enumerate(sem.uris) if i == 0 or u != sem.uris[i - 1]], dtype=np.int64)
-        counts = np.diff(np.append(starts, len(sem.uris)))
-        means = np.add.reduceat(sem.vectors, starts, axis=0) / counts[:, None]
-        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
-        position = {uri: i for i, uri in enumerate(sem.concept_uris)}  # not _row_map: its label map costs 0.1 s
-        column = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
-        out = np.zeros((len(column), sem.vectors.shape[1]), dtype=np.float32)
-        out[column >= 0] = means[column[column >= 0]]
+        found = centroid_module.centroids(tax, lex.rows.uris, sem)
         _centroid_cache.clear()
-        _centroid_cache[key] = out
+        _centroid_cache[key] = found
     return _centroid_cache[key]
 
 
@@ -148,7 +142,7 @@ def title_features(
     associations = model.associations if model is not None else None
     # the label vectors (0.4 s the first time in a process): the neighbour features of every title, the encoder's
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding and titles else None
-    centroids = _centroids(lex, sem_index) if sem_index is not None else None
+    centroids = _centroids(tax, lex, sem_index) if sem_index is not None else None
     out: list[TitleScores] = []
     for first in range(0, len(titles), NEIGHBOUR_BATCH):
         batch = range(first, min(first + NEIGHBOUR_BATCH, len(titles)))
