@@ -10,7 +10,8 @@ by annotated occupation), then on all titles for the shipped weights and associa
 share of titles that get the encoder is a speed budget (encoder ≈ 13 ms CPU a title on one core, the rest ≈ 1 ms,
 goal 200 titles/s), not a quality setting.
 
-Writes ``src/krapte/data/title-fusion/weights.json`` and ``provenance.json``. Run (≈ 1 CPU minute)::
+Writes ``src/krapte/data/title-fusion/weights.json`` and ``provenance.json`` (which also covers the centroids of
+``build_title_centroids.py``). Run (≈ 1 CPU minute)::
 
     OMP_NUM_THREADS=1 KRAPTE_EMBEDDING_THREADS=1 python scripts/search/fit_title_fusion.py
 """
@@ -37,6 +38,29 @@ def reciprocal_rank(scores: np.ndarray, gold: np.ndarray) -> float:
     best = scores[gold].max()
     rank = 1 + int((scores > best).sum()) + int(((scores == best) & ~gold).sum())
     return 1.0 / rank if rank <= 10 else 0.0
+
+
+def write_provenance() -> None:
+    """``provenance.json`` of the folder, with the checksum of every file in it (the weights and the centroids of
+    ``scripts/search/build_title_centroids.py``)."""
+    files = sorted(p.name for p in OUT.iterdir() if p.is_file() and p.name != "provenance.json")
+    provenance = {
+        "id": "title-fusion",
+        "title": "Learned fusion weights of job-title → occupation ranking, and the occupation label centroids",
+        "files": files,
+        "source": "fitted by krapte on the dev split of MELO nld_q_nl_c_nl (MIT, © 2024 Avature; ESCO © EU); "
+        "centroids from the shipped ESCO occupation label vectors (krapte/data/esco-label-vectors)",
+        "version": "2",
+        "licence": "EUPL-1.2 (krapte)",
+        "attribution": "",
+        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features (incl. the "
+        "closeness of each candidate's label centroid to the lexical winners'), with title-word / ISCO-group "
+        "association counts of the same titles; 5-fold out-of-fold figures (plain and grouped by occupation) in "
+        "weights.json. scripts/search/build_title_centroids.py: per occupation the normalised mean of its label "
+        "vectors, int8 with one scale per row (centroids.npz)",
+        "sha256": {name: hashlib.sha256((OUT / name).read_bytes()).hexdigest() for name in files},
+    }
+    (OUT / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,21 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     body = json.dumps(model.to_json(), indent=1) + "\n"
     (OUT / "weights.json").write_text(body, encoding="utf-8")
-    provenance = {
-        "id": "title-fusion",
-        "title": "Learned fusion weights of job-title → occupation ranking",
-        "files": ["weights.json"],
-        "source": "fitted by krapte on the dev split of MELO nld_q_nl_c_nl (MIT, © 2024 Avature; ESCO © EU)",
-        "version": "1",
-        "licence": "EUPL-1.2 (krapte)",
-        "attribution": "",
-        "derivation": "scripts/search/fit_title_fusion.py: listwise softmax over candidate features (incl. the "
-        "closeness of each candidate's label centroid to the lexical winners'), with title-word / ISCO-group "
-        "association counts of the same titles; 5-fold out-of-fold figures (plain and grouped by occupation) in "
-        "weights.json",
-        "sha256": {"weights.json": hashlib.sha256(body.encode()).hexdigest()},
-    }
-    (OUT / "provenance.json").write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_provenance()
     print(f"wrote {OUT / 'weights.json'}")
     return 0
 

@@ -16,6 +16,7 @@ from krapte.taxonomy.fusion import (
     ASSOCIATION_FEATURES,
     HYBRID_FEATURES,
     LEXICAL_FEATURES,
+    NEIGHBOUR_CANDIDATES,
     NEIGHBOUR_FEATURES,
     FusionModel,
     IscoAssociations,
@@ -29,6 +30,7 @@ from krapte.taxonomy.fusion import (
     isco_groups,
     listwise_loss,
     margin,
+    neighbour_candidates,
     neighbourhood,
     shipped_model,
     title_tokens,
@@ -138,6 +140,20 @@ def test_neighbour_features_score_candidates_by_closeness_to_the_lexical_winners
     weighted = 0.9 * cook + 0.1 * cook_like + 0.3 * welder  # the three candidates weighted by their lexical score
     assert col["neighbour_top3"] == pytest.approx(centroids @ (weighted / np.linalg.norm(weighted)), rel=1e-5)
     assert col["neighbour_top3"][1] > col["neighbour_top3"][2]
+
+
+def test_neighbour_candidates_are_the_occupations_closest_to_each_titles_winners() -> None:
+    """One product for a batch of titles: each title gets the occupations nearest its own weighted centroid."""
+    rng = np.random.default_rng(5)
+    centroids = rng.normal(size=(60, 8)).astype(np.float32)
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    nears = [neighbourhood(rng.random(60).astype(np.float32), centroids) for _ in range(3)]
+    found = neighbour_candidates(nears, centroids)
+    assert len(found) == 3
+    for near, cands in zip(nears, found, strict=True):
+        expected = np.argsort(-(centroids @ near.weighted))[:NEIGHBOUR_CANDIDATES]
+        assert sorted(cands.tolist()) == sorted(expected.tolist())
+    assert neighbour_candidates([], centroids) == []
 
 
 def test_without_label_vectors_the_plain_lexical_model_ranks() -> None:

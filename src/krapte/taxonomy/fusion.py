@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -243,6 +243,11 @@ class ConceptPriors:
     counts: npt.NDArray[np.int64]  # rows of each concept
     isco: tuple[str, ...] = ()  # ISCO-08 unit-group code of each concept ("" if unknown)
 
+    @cached_property
+    def isco_array(self) -> npt.NDArray[np.object_]:
+        """:attr:`isco` as an array, to take the codes of a title's candidates in one step."""
+        return np.asarray(self.isco, dtype=object)
+
 
 def concept_priors(
     starts: npt.NDArray[np.int64], n_rows: int, narrower: Sequence[int], isco: Sequence[str] = ()
@@ -387,11 +392,17 @@ def neighbourhood(lexical: npt.NDArray[np.float32], centroids: npt.NDArray[np.fl
     return Neighbourhood(centroids[best[0]], weighted)
 
 
-def neighbour_candidates(near: Neighbourhood, centroids: npt.NDArray[np.float32]) -> npt.NDArray[np.intp]:
-    """The :data:`NEIGHBOUR_CANDIDATES` occupations whose label centroids (``centroids``: every occupation's) are
-    closest to the weighted centroid of the three lexical winners: candidates of the kind of work the title's
-    words point to, found without the encoder."""
-    return top_indices(centroids @ near.weighted, NEIGHBOUR_CANDIDATES)
+def neighbour_candidates(
+    nears: Sequence[Neighbourhood], centroids: npt.NDArray[np.float32]
+) -> list[npt.NDArray[np.intp]]:
+    """Per title (its :class:`Neighbourhood`) the :data:`NEIGHBOUR_CANDIDATES` occupations whose label centroids
+    (``centroids``: every occupation's) are closest to the weighted centroid of the three lexical winners:
+    candidates of the kind of work the title's words point to, found without the encoder. One matrix product for
+    a batch of titles (a product per title would read the centroids from memory once per title)."""
+    if not nears:
+        return []
+    sims = np.stack([near.weighted for near in nears]) @ centroids.T
+    return [top_indices(row, NEIGHBOUR_CANDIDATES) for row in sims]
 
 
 def with_neighbours(x: FloatArray, centroids: npt.NDArray[np.float32], near: Neighbourhood) -> FloatArray:
@@ -471,6 +482,7 @@ __all__ = [
     "ISCO_LEVELS",
     "LEXICAL_FEATURES",
     "NEIGHBOURS",
+    "NEIGHBOUR_CANDIDATES",
     "NEIGHBOUR_FEATURES",
     "ConceptPriors",
     "FusionModel",

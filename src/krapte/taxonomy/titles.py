@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from krapte.settings import Settings
+from krapte.taxonomy import centroids as centroid_module
 from krapte.taxonomy import embedding
 from krapte.taxonomy import fusion as fusion_module
 from krapte.taxonomy import index as label_index
@@ -77,23 +78,17 @@ def _concept_priors(tax: Taxonomy, lex: NgramIndex) -> tuple[ConceptPriors, npt.
 _centroid_cache: dict[tuple[int, int], npt.NDArray[np.float32]] = {}
 
 
-def _centroids(lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.float32]:
-    """Per lexical concept the L2-normalised mean of its label vectors (zeros for a concept without any)."""
+def _centroids(tax: Taxonomy, lex: NgramIndex, sem: label_index.LabelIndex) -> npt.NDArray[np.float32]:
+    """Per lexical concept the label centroid (:mod:`krapte.taxonomy.centroids`: shipped, or computed once)."""
     key = (id(lex), id(sem))
     if key not in _centroid_cache:
-        starts = np.asarray([i for i, u in enumerate(sem.uris) if i == 0 or u != sem.uris[i - 1]], dtype=np.int64)
-        counts = np.diff(np.append(starts, len(sem.uris)))
-        means = np.add.reduceat(sem.vectors, starts, axis=0) / counts[:, None]
-        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
-        position = {uri: i for i, uri in enumerate(sem.concept_uris)}  # not _row_map: its label map costs 0.1 s
-        column = np.asarray([position.get(uri, -1) for uri in lex.rows.uris], dtype=np.intp)
-        out = np.zeros((len(column), sem.vectors.shape[1]), dtype=np.float32)
-        out[column >= 0] = means[column[column >= 0]]
+        found = centroid_module.centroids(tax, lex.rows.uris, sem)
         _centroid_cache.clear()
-        _centroid_cache[key] = out
+        _centroid_cache[key] = found
     return _centroid_cache[key]
 
 
+NEIGHBOUR_BATCH = 256  # titles whose neighbour candidates are found in one product with the centroids
 VECTOR_CACHE_SIZE = 8192  # title vectors kept per process (1.5 KB each): vacancy titles repeat a lot
 _vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
@@ -147,24 +142,32 @@ def title_features(
     associations = model.associations if model is not None else None
     # the label vectors (0.4 s the first time in a process): the neighbour features of every title, the encoder's
     sem_index = label_index.get_index(tax, "occupation", settings) if use_embedding and titles else None
-    centroids = _centroids(lex, sem_index) if sem_index is not None else None
+    centroids = _centroids(tax, lex, sem_index) if sem_index is not None else None
     out: list[TitleScores] = []
-    for title in titles:
-        row_scores = (lex.row_scores(title, lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
-        lexical = pool_max(row_scores, rows.starts)
-        label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
-        near = fusion_module.neighbourhood(lexical, centroids) if centroids is not None else None
-        extra = (
-            fusion_module.neighbour_candidates(near, centroids) if near is not None and centroids is not None else None
-        )
-        cands, x = fusion_module.candidate_features(
-            row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extra
-        )
-        if near is not None and centroids is not None:
-            fusion_module.with_neighbours(x, centroids[cands], near)
-        words = fusion_module.title_tokens(title)
-        x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
-        out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
+    for first in range(0, len(titles), NEIGHBOUR_BATCH):
+        batch = range(first, min(first + NEIGHBOUR_BATCH, len(titles)))
+        scores: list[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]] = []
+        for n in batch:
+            row_scores = (lex.row_scores(titles[n], lang) / (1.0 + PREFERRED_PRIOR)).astype(np.float32)
+            lexical = pool_max(row_scores, rows.starts)
+            label_mean = (np.add.reduceat(row_scores, rows.starts) / priors.counts).astype(np.float32)
+            scores.append((row_scores, lexical, label_mean))
+        nears: list[Neighbourhood] = []
+        extras: list[npt.NDArray[np.intp] | None] = [None] * len(batch)
+        if centroids is not None:
+            nears = [fusion_module.neighbourhood(lexical, centroids) for _, lexical, _ in scores]
+            extras = list(fusion_module.neighbour_candidates(nears, centroids))
+        for k, n in enumerate(batch):
+            row_scores, lexical, label_mean = scores[k]
+            near = nears[k] if nears else None
+            cands, x = fusion_module.candidate_features(
+                row_scores, lexical, label_mean, rows.preferred, dutch, priors, extra=extras[k]
+            )
+            if near is not None and centroids is not None:
+                fusion_module.with_neighbours(x, centroids[cands], near)
+            words = fusion_module.title_tokens(titles[n])
+            x = fusion_module.with_associations(x, _codes(priors, cands), words, associations)
+            out.append(TitleScores(row_scores, lexical, label_mean, cands, x, words=words, near=near))
     if sem_index is None or centroids is None:
         return out
     if embed is None:
@@ -202,7 +205,8 @@ def title_features(
 
 
 def _codes(priors: ConceptPriors, cands: npt.NDArray[np.intp]) -> list[str]:
-    return [priors.isco[int(c)] for c in cands]
+    codes: list[str] = priors.isco_array[cands].tolist()
+    return codes
 
 
 def rank_learned(
