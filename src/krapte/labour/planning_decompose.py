@@ -40,7 +40,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
-from krapte.labour.planning_pairs import group_weights, joint_members, match_pairs
+from krapte.labour.planning_pairs import Group, group_weights, joint_problem, match_pairs, merged
 from krapte.labour.planning_step_model import solve_step_model
 from krapte.labour.planning_workers import map_blocks
 
@@ -368,13 +368,11 @@ def solve_decomposed(
     # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there; a
     # proven joint model may be paired again in the next round (groups of up to MAX_JOINT_PROJECTS projects)
     pairs = 0
-    groups: list[tuple[int, ...]] = [(b,) for b in range(len(block_regions))]  # a partition of the blocks
-    group_bound = [float(bound) for bound in bounds]
-    group_proven = [bool(proven.get(b, False)) for b in range(len(block_regions))]
+    groups = [Group((b,), float(bounds[b]), proven.get(b, False)) for b in range(len(block_regions))]
     pair_end = started + PAIR_END * total
     while merge_pairs and straddling and time.perf_counter() < pair_end:
         weights = group_weights(
-            groups,
+            [group.blocks for group in groups],
             {i: copies[i] for i in straddling},
             copy_choice,
             parts,
@@ -383,46 +381,30 @@ def solve_decomposed(
             fixed_load,
             flat_cap,
         )
-        matched = match_pairs(weights, {g for g, ok in enumerate(group_proven) if ok})
+        matched = match_pairs(weights, {g for g, group in enumerate(groups) if group.proven})
         if not matched:
             break
-        joint = [groups[a] + groups[b] for a, b in matched]
+        joint = [groups[a].blocks + groups[b].blocks for a, b in matched]
 
         def solve_joint(
             n: int, budget: float, joint: list[tuple[int, ...]] = joint
         ) -> tuple[dict[int, int], float, bool]:
-            members, joined = joint_members(block_projects, parts, joint[n])
-            sub = _Candidates(
-                [cand.starts[i] for i in members],
-                [c for c, _ in joined],
-                [v for _, v in joined],
-                np.zeros(len(members), dtype=np.int64),
-            )
-            warm = np.array([next(copy_choice[i, b] for b in joint[n] if (i, b) in copy_choice) for i in members])
+            members, sub, warm = joint_problem(cand, block_projects, parts, copy_choice, joint[n])
             cells = np.concatenate([active_by_block[b] for b in joint[n]])
             picked, value, bound = solve_step_model(
                 sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
             )
-            done = _closed(value, bound, mip_rel_gap)
-            return dict(zip(members, picked.tolist(), strict=True)), bound, done
+            return dict(zip(members, picked.tolist(), strict=True)), bound, _closed(value, bound, mip_rel_gap)
 
         solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint)
-        for n, (picked, bound, done) in solved.items():
-            a, b = matched[n]
-            groups.append(joint[n])
-            group_bound.append(max(bound, group_bound[a] + group_bound[b]))
-            group_proven.append(done)
+        for n, (picked, _, _) in solved.items():
             copy_choice.update({(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in copy_choice})
-        gone = {g for n in solved for g in matched[n]}
-        left = [g for g in range(len(groups)) if g not in gone]
-        groups = [groups[g] for g in left]
-        group_bound = [group_bound[g] for g in left]
-        group_proven = [group_proven[g] for g in left]
+        groups = merged(groups, matched, {n: (bound, done) for n, (_, bound, done) in solved.items()})
         pairs += len(solved)
         offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
         if len(solved) < len(joint):  # the time ran out
             break
-    pair_bound = float(sum(group_bound))
+    pair_bound = float(sum(group.bound for group in groups))
     # 3. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
     # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
     # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
