@@ -49,20 +49,24 @@ from krapte.labour.planning_workers import map_blocks
 #: against 18.6-20.3 CPU s in 48 s; 13.8 against 7.9 side by side, 2026-12-07); on an idle machine they double it.
 WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
-#: Share of the time limit for the unmet demand (bound and schedule). The rest covers the peak's local search and
-#: the work after the last block (greedy polish, settling, loads), which at 1,000 bench projects under load takes
-#: about 10 s: with 93 % instead, a 60-s run took 70 s (2026-12-07).
-UNMET_SHARE = 0.85
+#: Share of the time limit kept after the unmet demand for the peak's local search (which stops at the deadline)
+#: and the settling of moves. Both take a few converged local-search passes (0.2 s at 500 bench projects, 0.7 s at
+#: 2,000 on the idle machine, 2026-12-08); the fixed 15 % kept before left 11 of 60 s unused at 500 projects.
+PEAK_SHARE = 0.04
 
 #: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the joint
-#: models of linked pairs of proven blocks (:mod:`krapte.labour.planning_pairs`), of the Lagrangian steps on the
-#: proven blocks' straddling projects, and of the repair (the schedule). The pairs take what the first pass leaves
-#: and the repair's first share: a first pass cut to 65 % for them lost more on the hard blocks at 500 bench
-#: projects under load (gap 6.40 against 5.05 %, 8 CPU s each side by side, 2026-12-07).
+#: models of linked pairs of proven blocks (:mod:`krapte.labour.planning_pairs`) and of the Lagrangian steps on the
+#: proven blocks' straddling projects. The pairs take what the first pass leaves and the repair's first share: a
+#: first pass cut to 65 % for them lost more on the hard blocks at 500 bench projects under load (gap 6.40 against
+#: 5.05 %, 8 CPU s each side by side, 2026-12-07).
 PASS_SHARE = 0.85
 PAIR_END = 0.91
 LAGRANGE_END = 0.91
-REPAIR_END = 0.95
+
+#: The repair (the schedule) ends this many local-search passes before the deadline, each timed as the first pass
+#: over the start schedule: the polish after it takes a few passes (at most 20, ``_local_search``'s limit), and a
+#: measured pass scales with the machine's load where a fixed share does not.
+POLISH_PASSES = 10
 
 #: Most projects in one joint model of linked blocks (a proven joint model is paired again while it stays below).
 MAX_JOINT_PROJECTS = 60
@@ -173,7 +177,7 @@ def plan_decomposed(
     mip_rel_gap: float = 1e-4,
     should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, dict[str, int], float]:
-    """The lexicographic plan by decomposition: unmet demand first (85 % of the time), then the peak by local search.
+    """The lexicographic plan by decomposition: unmet demand first (96 % of the time), then the peak by local search.
 
     Returns the chosen candidate per project, status, unmet gap (over the cells a choice can change), peak gap
     (against the largest excess one project has wherever it starts), model size and the proven lower bound on the
@@ -187,7 +191,7 @@ def plan_decomposed(
         flat_bg,
         start,
         n_occupations * n_quarters,
-        now + UNMET_SHARE * (deadline - now),
+        deadline - PEAK_SHARE * (deadline - now),
         mip_rel_gap=mip_rel_gap,
         should_stop=should_stop,
     )
@@ -253,12 +257,15 @@ def solve_decomposed(
     Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
     then (``merge_pairs``, when there are straddling projects) linked pairs of proven blocks are solved as one
     model until ``PAIR_END``, subgradient steps run while a pass over the tied blocks still fits before
-    ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends at
-    ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
+    ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends
+    ``POLISH_PASSES`` local-search passes before ``deadline``. ``workers`` threads solve blocks side by side
+    (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
+    searched = time.perf_counter()
     greedy = _local_search(cand, flat_cap, flat_bg, start)
+    repair_end = deadline - POLISH_PASSES * (time.perf_counter() - searched)
     if len(active) == 0:
         return Decomposition(greedy, 0.0, 0.0, "optimal", 0, 0, 0)
     block_regions, block_projects = blocks_of(cand, active, cells_per_region, max_block_projects)
@@ -464,8 +471,8 @@ def solve_decomposed(
         last_bound = total_bound
         offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
     # 4. the schedule: with the straddling projects held, re-solve the blocks that hold them
-    if straddling and started + REPAIR_END * total > time.perf_counter():
-        offer(repair(schedule_from(best), started + REPAIR_END * total))
+    if straddling and repair_end > time.perf_counter():
+        offer(repair(schedule_from(best), repair_end))
     # the pairs' bound and the multipliers' bound are both valid; neither uses the other's gain
     best_bound = min(max(best_bound, pair_bound), best_unmet)
     optimal = _closed(best_unmet, best_bound, mip_rel_gap)
