@@ -1,4 +1,4 @@
-"""Choosing the linked region blocks that the decomposition solves as one model."""
+"""Choosing the pairs of region blocks that the decomposition solves as one model."""
 
 from __future__ import annotations
 
@@ -7,29 +7,21 @@ import numpy as np
 from krapte.labour.planning import _Candidates
 from krapte.labour.planning_pairs import (
     Group,
-    cluster_groups,
     disagreement_cost,
     group_weights,
     joint_members,
     joint_problem,
+    match_pairs,
     merged,
-    next_clusters,
 )
 
 
-def test_the_heaviest_links_of_eligible_groups_join_them_into_chains_and_stars_within_the_size() -> None:
-    weights = {(0, 1): 5.0, (1, 2): 9.0, (2, 3): 4.0, (3, 4): 0.0, (0, 5): 3.0, (6, 7): 1.0}
-    one_each = [frozenset({g}) for g in range(8)]
+def test_the_heaviest_pairs_of_eligible_blocks_are_matched_each_block_once() -> None:
+    weights = {(0, 1): 5.0, (1, 2): 9.0, (2, 3): 4.0, (3, 4): 0.0, (0, 5): 3.0}
 
-    # (1, 2), then 0 joins by (0, 1), 3 by (2, 3) and 5 by (0, 5): one chain; (3, 4) weighs nothing
-    assert cluster_groups(weights, set(range(8)), one_each, 60) == [(0, 1, 2, 3, 5), (6, 7)]
-    # at most three projects together: (1, 2) takes 0; 3 and 5 would make four
-    assert cluster_groups(weights, set(range(8)), one_each, 3) == [(0, 1, 2), (6, 7)]
-    # group 2 unproven: its links are skipped; project 9 lies in groups 0 and 1 and counts once
-    shared = [frozenset({0, 9}), frozenset({1, 9}), *one_each[2:]]
-    assert cluster_groups(weights, {0, 1, 3, 4, 5}, shared, 4) == [(0, 1, 5)]
-    assert cluster_groups(weights, {0, 1, 3, 4, 5}, shared, 3) == [(0, 1)]
-    assert cluster_groups({(0, 1): 2.0, (2, 3): 2.0}, {0, 1, 2, 3}, one_each, 60) == [(0, 1), (2, 3)]  # ties
+    assert match_pairs(weights, {0, 1, 2, 3, 4, 5}) == [(1, 2), (0, 5)]  # (2, 3) loses block 2 to (1, 2)
+    assert match_pairs(weights, {0, 1, 3, 4, 5}) == [(0, 1)]  # block 2 unproven: (0, 5) then lacks block 0
+    assert match_pairs({(0, 1): 2.0, (2, 3): 2.0}, {0, 1, 2, 3}) == [(0, 1), (2, 3)]  # ties: smaller numbers first
 
 
 def test_copies_that_agree_cost_nothing_and_disagreeing_ones_the_cheaper_move() -> None:
@@ -78,12 +70,6 @@ def test_groups_are_weighed_by_the_projects_that_link_exactly_two_of_them() -> N
     # once blocks 0 and 1 are one group, project 7 lies inside it and only 8 links the group to block 2
     assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 60, load, cap) == {(0, 1): 1.0}
     assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 1, load, cap) == {}  # too many projects
-    # the next round joins the proven groups along those links: block 2 unproven, so 0 and 1 only
-    groups = [Group((0,), 0.0, True), Group((1,), 0.0, True), Group((2,), 0.0, False)]
-    assert next_clusters(groups, copies, choice, parts, projects, 60, load, cap) == [(0, 1)]
-    assert next_clusters([*groups[:2], Group((2,), 0.0, True)], copies, choice, parts, projects, 60, load, cap) == [
-        (0, 1, 2)
-    ]
 
 
 def test_a_round_joins_the_solved_pairs_and_keeps_the_larger_bound() -> None:

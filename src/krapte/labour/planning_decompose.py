@@ -40,7 +40,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
-from krapte.labour.planning_pairs import Group, joint_problem, merged, next_clusters
+from krapte.labour.planning_pairs import Group, group_weights, joint_problem, match_pairs, merged
 from krapte.labour.planning_step_model import solve_step_model
 from krapte.labour.planning_workers import map_blocks
 
@@ -68,7 +68,7 @@ LAGRANGE_END = 0.91
 #: measured pass scales with the machine's load where a fixed share does not.
 POLISH_PASSES = 10
 
-#: Most projects in one joint model of linked blocks (a proven joint model is joined again while it stays below).
+#: Most projects in one joint model of linked blocks (a proven joint model is paired again while it stays below).
 MAX_JOINT_PROJECTS = 60
 
 __all__ = ["Decomposition", "active_cells", "blocks_of", "peak_floor", "plan_decomposed", "solve_decomposed"]
@@ -86,7 +86,7 @@ class Decomposition:
     straddling: int
     iterations: int
     tied: int = 0  # straddling projects whose copies the Lagrangian steps tied together
-    pairs: int = 0  # joint models of linked (groups of) blocks solved
+    pairs: int = 0  # joint models of two linked (groups of) blocks solved
     pair_gain: float = 0.0  # what the pairs' joint bounds added to the sum of the blocks' bounds
 
     @property
@@ -255,8 +255,8 @@ def solve_decomposed(
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
 
     Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
-    then (``merge_pairs``, when there are straddling projects) chains or stars of linked proven blocks are solved
-    as one model until ``PAIR_END``, subgradient steps run while a pass over the tied blocks still fits before
+    then (``merge_pairs``, when there are straddling projects) linked pairs of proven blocks are solved as one
+    model until ``PAIR_END``, subgradient steps run while a pass over the tied blocks still fits before
     ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends
     ``POLISH_PASSES`` local-search passes before ``deadline``. ``workers`` threads solve blocks side by side
     (HiGHS releases the GIL).
@@ -372,19 +372,26 @@ def solve_decomposed(
             best, best_unmet = sched, value
 
     offer(_local_search(cand, flat_cap, flat_bg, schedule_from(greedy)))
-    # 2. joint models of linked proven blocks (chains or stars of up to MAX_JOINT_PROJECTS projects): the straddling
-    # projects they share start once there; a proven joint model may be joined again in the next round
+    # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there; a
+    # proven joint model may be paired again in the next round (groups of up to MAX_JOINT_PROJECTS projects)
     pairs = 0
     groups = [Group((b,), float(bounds[b]), proven.get(b, False)) for b in range(len(block_regions))]
     pair_end = started + PAIR_END * total
-    straddled = {i: copies[i] for i in straddling}
     while merge_pairs and straddling and time.perf_counter() < pair_end:
-        matched = next_clusters(
-            groups, straddled, copy_choice, parts, block_projects, MAX_JOINT_PROJECTS, fixed_load, flat_cap
+        weights = group_weights(
+            [group.blocks for group in groups],
+            {i: copies[i] for i in straddling},
+            copy_choice,
+            parts,
+            block_projects,
+            MAX_JOINT_PROJECTS,
+            fixed_load,
+            flat_cap,
         )
+        matched = match_pairs(weights, {g for g, group in enumerate(groups) if group.proven})
         if not matched:
             break
-        joint = [tuple(b for g in cluster for b in groups[g].blocks) for cluster in matched]
+        joint = [groups[a].blocks + groups[b].blocks for a, b in matched]
 
         def solve_joint(
             n: int, budget: float, joint: list[tuple[int, ...]] = joint

@@ -1,4 +1,4 @@
-"""Linked region blocks to solve as one model, so that the straddling projects between them start once.
+"""Pairs of region blocks to solve as one model, so that the straddling projects between them start once.
 
 In the decomposition (:mod:`krapte.labour.planning_decompose`) a project that straddles two blocks has a free copy
 in each, and the sum of the blocks' bounds is a bound of that relaxation only. Solving two linked blocks as one
@@ -6,11 +6,9 @@ model ties the copies of the projects they share: its proven bound is a bound on
 schedule (projects that straddle to a third block keep a free copy there), so replacing the pair's two bounds by
 the larger of their sum and the joint bound keeps the total a valid bound and can only raise it.
 
-Which blocks: only blocks the first pass proved (a joint model of two quickly proven blocks is usually proven too,
-while a hard block joined to another is harder still), joined greedily by how much their copies' disagreement is
-estimated to cost (:func:`disagreement_cost`), heaviest link first, into chains or stars of at most a given number of
-projects (:func:`cluster_groups`); each block lies in one joint model per round, and a proven joint model may be
-joined again in the next round.
+Which pairs: only blocks the first pass proved (a joint model of two quickly proven blocks is usually proven too,
+while a hard block joined to another is harder still), matched greedily by how much their copies' disagreement is
+estimated to cost (:func:`disagreement_cost`), each block in at most one pair.
 """
 
 from __future__ import annotations
@@ -22,15 +20,7 @@ import numpy as np
 
 from krapte.labour.planning import TOLERANCE, FloatArray, IntArray, _Candidates
 
-__all__ = [
-    "Group",
-    "cluster_groups",
-    "disagreement_cost",
-    "group_weights",
-    "joint_members",
-    "joint_problem",
-    "merged",
-]
+__all__ = ["Group", "disagreement_cost", "group_weights", "joint_members", "joint_problem", "match_pairs", "merged"]
 
 
 @dataclass(frozen=True)
@@ -45,19 +35,18 @@ class Group:
 
 
 def merged(
-    groups: Sequence[Group], matched: Sequence[tuple[int, ...]], solved: Mapping[int, tuple[float, bool]]
+    groups: Sequence[Group], matched: Sequence[tuple[int, int]], solved: Mapping[int, tuple[float, bool]]
 ) -> list[Group]:
-    """The partition after a round of joint models: cluster ``n`` of ``matched`` (indices of ``groups``), when
-    ``solved`` holds its joint bound and whether it was proven, becomes one group whose bound is the larger of the
-    joint bound and its members' summed bounds (both are valid bounds on the same cells); every other group stays as
-    it was. The groups stay disjoint, so the sum of their bounds remains a bound."""
+    """The partition after a round of joint models: pair ``n`` of ``matched`` (groups ``a``, ``b``), when ``solved``
+    holds its joint bound and whether it was proven, becomes one group whose bound is the larger of the joint bound
+    and ``a``'s plus ``b``'s (both are valid bounds on the same cells); every other group stays as it was. The
+    groups stay disjoint, so the sum of their bounds remains a bound."""
     gone = {g for n in solved for g in matched[n]}
     out = [group for g, group in enumerate(groups) if g not in gone]
     for n in sorted(solved):
-        members = [groups[g] for g in matched[n]]
+        a, b = (groups[g] for g in matched[n])
         bound, proven = solved[n]
-        blocks = tuple(b for group in members for b in group.blocks)
-        out.append(Group(blocks, max(bound, sum(group.bound for group in members)), proven))
+        out.append(Group(a.blocks + b.blocks, max(bound, a.bound + b.bound), proven))
     return out
 
 
@@ -100,31 +89,16 @@ def _added(
     return float(np.maximum(after - cap, 0.0).sum() - np.maximum(load[touched] - cap, 0.0).sum())
 
 
-def cluster_groups(
-    weights: Mapping[tuple[int, int], float],
-    eligible: set[int],
-    projects: Sequence[frozenset[int]],
-    max_projects: int,
-) -> list[tuple[int, ...]]:
-    """Greedy agglomeration: the heaviest link of two ``eligible`` groups first, each link joining the clusters of
-    its two groups while they hold at most ``max_projects`` projects together (``projects[g]``: group ``g``'s), so a
-    cluster may be a chain or a star of groups; links of weight ≤ 0 are left out. Returns the clusters of two or
-    more groups (sorted group indices), in the order their first link was taken; ties go to the smaller numbers."""
-    cluster: dict[int, list[int]] = {}
+def match_pairs(weights: Mapping[tuple[int, int], float], eligible: set[int]) -> list[tuple[int, int]]:
+    """Greedy matching: the heaviest pair of ``eligible`` blocks first, each block in at most one pair; pairs of
+    weight ≤ 0 are left out. Ties go to the smaller block numbers, so the result is deterministic."""
+    used: set[int] = set()
+    out: list[tuple[int, int]] = []
     for (a, b), w in sorted(weights.items(), key=lambda item: (-item[1], item[0])):
-        if w <= TOLERANCE or a not in eligible or b not in eligible:
+        if w <= TOLERANCE or a not in eligible or b not in eligible or a in used or b in used:
             continue
-        left, right = cluster.get(a, [a]), cluster.get(b, [b])
-        if left is right or len(frozenset().union(*(projects[g] for g in left + right))) > max_projects:
-            continue
-        joined = left + right
-        for g in joined:
-            cluster[g] = joined
-    out: list[tuple[int, ...]] = []
-    for members in cluster.values():
-        key = tuple(sorted(members))
-        if key not in out:
-            out.append(key)
+        used.update((a, b))
+        out.append((a, b))
     return out
 
 
@@ -194,22 +168,3 @@ def group_weights(
         loss = disagreement_cost(relaxed, flat_cap, [parts[i, b] for b in blocks], [copy_choice[i, b] for b in blocks])
         weights[key[0], key[1]] = weights.get((key[0], key[1]), 0.0) + loss
     return weights
-
-
-def next_clusters(
-    groups: Sequence[Group],
-    copies: Mapping[int, Sequence[int]],
-    copy_choice: Mapping[tuple[int, int], int],
-    parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
-    block_projects: Sequence[Sequence[int]],
-    max_projects: int,
-    fixed_load: FloatArray,
-    flat_cap: FloatArray,
-) -> list[tuple[int, ...]]:
-    """The next round's joint models: the proven ``groups`` joined by :func:`cluster_groups` on the links that
-    :func:`group_weights` weighs (arguments as there)."""
-    blocks = [group.blocks for group in groups]
-    weights = group_weights(blocks, copies, copy_choice, parts, block_projects, max_projects, fixed_load, flat_cap)
-    eligible = {g for g, group in enumerate(groups) if group.proven}
-    sizes = [frozenset(i for b in group for i in block_projects[b]) for group in blocks]
-    return cluster_groups(weights, eligible, sizes, max_projects)
