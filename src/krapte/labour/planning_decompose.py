@@ -51,7 +51,7 @@ WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity"
 
 #: Share of the time limit kept after the unmet demand for the peak's local search (which stops at the deadline)
 #: and the settling of moves. Both take a few converged local-search passes (0.2 s at 500 bench projects, 0.7 s at
-#: 2,000 on the idle machine, 2026-12-08); the fixed 15 % kept before left 11 of 60 s unused at 500 projects.
+#: 2,000 under load 5, 2026-12-07); the fixed 15 % kept before left 11 of 60 s unused at 500 projects.
 PEAK_SHARE = 0.04
 
 #: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the joint
