@@ -63,9 +63,8 @@ PASS_SHARE = 0.85
 PAIR_END = 0.91
 LAGRANGE_END = 0.91
 
-#: The repair (the schedule) ends this many local-search passes before the deadline, each timed as the first pass
-#: over the start schedule: the polish after it takes a few passes (at most 20, ``_local_search``'s limit), and a
-#: measured pass scales with the machine's load where a fixed share does not.
+#: The repair (the schedule) ends this many local-search passes (timed on the start schedule) before the deadline:
+#: the polish after it takes a few (at most 20), and a timed pass scales with the load where a fixed share does not.
 POLISH_PASSES = 10
 
 #: Most projects in one joint model of linked blocks (a proven joint model is paired again while it stays below).
@@ -357,7 +356,8 @@ def solve_decomposed(
         # with the straddling projects held, the blocks are independent: re-solve each one with the rest fixed
         fixed = {i: int(sched[i]) for i in straddling}
         out = sched.copy()
-        for picked, _ in map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed)).values():
+        solved = map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed), optional=True)
+        for picked, _ in solved.values():
             for i, k in picked.items():
                 out[i] = k
         return _local_search(cand, flat_cap, flat_bg, out)
@@ -403,7 +403,7 @@ def solve_decomposed(
             )
             return dict(zip(members, picked.tolist(), strict=True)), bound, _closed(value, bound, mip_rel_gap)
 
-        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint)
+        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint, optional=True)
         for n, (picked, _, _) in solved.items():
             copy_choice.update({(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in copy_choice})
         groups = merged(groups, matched, {n: (bound, done) for n, (_, bound, done) in solved.items()})
