@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from krapte.labour.planning_pairs import disagreement_cost, group_weights, joint_members, match_pairs
+from krapte.labour.planning import _Candidates
+from krapte.labour.planning_pairs import (
+    Group,
+    disagreement_cost,
+    group_weights,
+    joint_members,
+    joint_problem,
+    match_pairs,
+    merged,
+)
 
 
 def test_the_heaviest_pairs_of_eligible_blocks_are_matched_each_block_once() -> None:
@@ -61,3 +70,29 @@ def test_groups_are_weighed_by_the_projects_that_link_exactly_two_of_them() -> N
     # once blocks 0 and 1 are one group, project 7 lies inside it and only 8 links the group to block 2
     assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 60, load, cap) == {(0, 1): 1.0}
     assert group_weights([(0, 1), (2,)], copies, choice, parts, projects, 1, load, cap) == {}  # too many projects
+
+
+def test_a_round_joins_the_solved_pairs_and_keeps_the_larger_bound() -> None:
+    groups = [Group((0,), 10.0, True), Group((1,), 5.0, True), Group((2,), 7.0, True), Group((3,), 4.0, False)]
+    # pair 0 (groups 0 and 1) proved a joint bound above their sum; pair 1 (groups 2 and 3) is not in ``solved``
+    # (the time ran out), and a joint bound below the members' sum would not lower theirs
+    after = merged(groups, [(0, 1), (2, 3)], {0: (18.0, True)})
+
+    assert after == [Group((2,), 7.0, True), Group((3,), 4.0, False), Group((0, 1), 18.0, True)]
+    assert merged(groups, [(0, 1)], {0: (12.0, False)})[-1] == Group((0, 1), 15.0, False)
+    assert sorted(b for group in after for b in group.blocks) == [0, 1, 2, 3]  # still a partition
+
+
+def test_a_joint_problem_starts_each_project_where_its_first_copy_started() -> None:
+    parts = {
+        (0, 0): ([np.array([0]), np.array([1])], [np.array([1.0]), np.array([1.0])]),
+        (0, 1): ([np.array([5]), np.array([6])], [np.array([2.0]), np.array([2.0])]),
+        (1, 1): ([np.array([5]), np.array([6])], [np.array([3.0]), np.array([3.0])]),
+    }
+    cand = _Candidates([np.array([0, 1]), np.array([2, 3])], [], [], np.zeros(2, dtype=np.int64))
+    members, sub, warm = joint_problem(cand, [[0], [0, 1]], parts, {(0, 0): 1, (0, 1): 0, (1, 1): 0}, (0, 1))
+
+    assert members == [0, 1]
+    assert [s.tolist() for s in sub.starts] == [[0, 1], [2, 3]]
+    assert [c.tolist() for c in sub.cells[0]] == [[0, 5], [1, 6]]
+    assert warm.tolist() == [1, 0]  # project 0 from its copy in block 0, project 1 from block 1

@@ -35,3 +35,10 @@ def test_each_block_gets_a_share_of_the_time_left() -> None:
     # one worker: the first block gets a quarter of the time left, the last one what is left then
     assert 0.9 < given[0] <= 1.0
     assert given[3] > given[0]
+
+
+def test_optional_blocks_not_started_by_the_deadline_are_left_out() -> None:
+    late = time.perf_counter() - 1
+
+    assert map_blocks([0, 1, 3], late, 2, _solve, optional=True) == {}
+    assert map_blocks([0, 1, 3], late, 2, _solve) == {0: 0, 1: 1, 3: 3}  # required blocks run anyway, 0.05 s each

@@ -40,7 +40,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
-from krapte.labour.planning_pairs import group_weights, joint_members, match_pairs
+from krapte.labour.planning_pairs import Group, group_weights, joint_problem, match_pairs, merged
 from krapte.labour.planning_step_model import solve_step_model
 from krapte.labour.planning_workers import map_blocks
 
@@ -49,20 +49,23 @@ from krapte.labour.planning_workers import map_blocks
 #: against 18.6-20.3 CPU s in 48 s; 13.8 against 7.9 side by side, 2026-12-07); on an idle machine they double it.
 WORKERS = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
-#: Share of the time limit for the unmet demand (bound and schedule). The rest covers the peak's local search and
-#: the work after the last block (greedy polish, settling, loads), which at 1,000 bench projects under load takes
-#: about 10 s: with 93 % instead, a 60-s run took 70 s (2026-12-07).
-UNMET_SHARE = 0.85
+#: Share of the time limit kept after the unmet demand for the peak's local search (which stops at the deadline)
+#: and the settling of moves. Both take a few converged local-search passes (0.2 s at 500 bench projects, 0.7 s at
+#: 2,000 under load 5, 2026-12-07); the fixed 15 % kept before left 11 of 60 s unused at 500 projects.
+PEAK_SHARE = 0.04
 
 #: Ends, as shares of the time for the unmet demand, of the first pass over the blocks (the bound), of the joint
-#: models of linked pairs of proven blocks (:mod:`krapte.labour.planning_pairs`), of the Lagrangian steps on the
-#: proven blocks' straddling projects, and of the repair (the schedule). The pairs take what the first pass leaves
-#: and the repair's first share: a first pass cut to 65 % for them lost more on the hard blocks at 500 bench
-#: projects under load (gap 6.40 against 5.05 %, 8 CPU s each side by side, 2026-12-07).
+#: models of linked pairs of proven blocks (:mod:`krapte.labour.planning_pairs`) and of the Lagrangian steps on the
+#: proven blocks' straddling projects. The pairs take what the first pass leaves and the repair's first share: a
+#: first pass cut to 65 % for them lost more on the hard blocks at 500 bench projects under load (gap 6.40 against
+#: 5.05 %, 8 CPU s each side by side, 2026-12-07).
 PASS_SHARE = 0.85
 PAIR_END = 0.91
 LAGRANGE_END = 0.91
-REPAIR_END = 0.95
+
+#: The repair (the schedule) ends this many local-search passes (timed on the start schedule) before the deadline:
+#: the polish after it takes a few (at most 20), and a timed pass scales with the load where a fixed share does not.
+POLISH_PASSES = 10
 
 #: Most projects in one joint model of linked blocks (a proven joint model is paired again while it stays below).
 MAX_JOINT_PROJECTS = 60
@@ -173,7 +176,7 @@ def plan_decomposed(
     mip_rel_gap: float = 1e-4,
     should_stop: Callable[[], bool] | None = None,
 ) -> tuple[IntArray, str, float, float, dict[str, int], float]:
-    """The lexicographic plan by decomposition: unmet demand first (85 % of the time), then the peak by local search.
+    """The lexicographic plan by decomposition: unmet demand first (96 % of the time), then the peak by local search.
 
     Returns the chosen candidate per project, status, unmet gap (over the cells a choice can change), peak gap
     (against the largest excess one project has wherever it starts), model size and the proven lower bound on the
@@ -187,7 +190,7 @@ def plan_decomposed(
         flat_bg,
         start,
         n_occupations * n_quarters,
-        now + UNMET_SHARE * (deadline - now),
+        deadline - PEAK_SHARE * (deadline - now),
         mip_rel_gap=mip_rel_gap,
         should_stop=should_stop,
     )
@@ -253,12 +256,15 @@ def solve_decomposed(
     Time (shares of the time to ``deadline``): the first pass over all blocks (the bound) ends at ``PASS_SHARE``,
     then (``merge_pairs``, when there are straddling projects) linked pairs of proven blocks are solved as one
     model until ``PAIR_END``, subgradient steps run while a pass over the tied blocks still fits before
-    ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends at
-    ``REPAIR_END``. ``workers`` threads solve blocks side by side (HiGHS releases the GIL).
+    ``LAGRANGE_END``, and the repair of the blocks that hold straddling projects (the schedule) ends
+    ``POLISH_PASSES`` local-search passes before ``deadline``. ``workers`` threads solve blocks side by side
+    (HiGHS releases the GIL).
     """
     started = time.perf_counter()
     active = active_cells(cand, flat_cap, flat_bg)
+    searched = time.perf_counter()
     greedy = _local_search(cand, flat_cap, flat_bg, start)
+    repair_end = deadline - POLISH_PASSES * (time.perf_counter() - searched)
     if len(active) == 0:
         return Decomposition(greedy, 0.0, 0.0, "optimal", 0, 0, 0)
     block_regions, block_projects = blocks_of(cand, active, cells_per_region, max_block_projects)
@@ -350,7 +356,8 @@ def solve_decomposed(
         # with the straddling projects held, the blocks are independent: re-solve each one with the rest fixed
         fixed = {i: int(sched[i]) for i in straddling}
         out = sched.copy()
-        for picked, _ in map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed)).values():
+        solved = map_blocks(coupled, until, workers, lambda b, t: solve_block(b, sched, t, fixed), optional=True)
+        for picked, _ in solved.values():
             for i, k in picked.items():
                 out[i] = k
         return _local_search(cand, flat_cap, flat_bg, out)
@@ -368,13 +375,11 @@ def solve_decomposed(
     # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there; a
     # proven joint model may be paired again in the next round (groups of up to MAX_JOINT_PROJECTS projects)
     pairs = 0
-    groups: list[tuple[int, ...]] = [(b,) for b in range(len(block_regions))]  # a partition of the blocks
-    group_bound = [float(bound) for bound in bounds]
-    group_proven = [bool(proven.get(b, False)) for b in range(len(block_regions))]
+    groups = [Group((b,), float(bounds[b]), proven.get(b, False)) for b in range(len(block_regions))]
     pair_end = started + PAIR_END * total
     while merge_pairs and straddling and time.perf_counter() < pair_end:
         weights = group_weights(
-            groups,
+            [group.blocks for group in groups],
             {i: copies[i] for i in straddling},
             copy_choice,
             parts,
@@ -383,46 +388,30 @@ def solve_decomposed(
             fixed_load,
             flat_cap,
         )
-        matched = match_pairs(weights, {g for g, ok in enumerate(group_proven) if ok})
+        matched = match_pairs(weights, {g for g, group in enumerate(groups) if group.proven})
         if not matched:
             break
-        joint = [groups[a] + groups[b] for a, b in matched]
+        joint = [groups[a].blocks + groups[b].blocks for a, b in matched]
 
         def solve_joint(
             n: int, budget: float, joint: list[tuple[int, ...]] = joint
         ) -> tuple[dict[int, int], float, bool]:
-            members, joined = joint_members(block_projects, parts, joint[n])
-            sub = _Candidates(
-                [cand.starts[i] for i in members],
-                [c for c, _ in joined],
-                [v for _, v in joined],
-                np.zeros(len(members), dtype=np.int64),
-            )
-            warm = np.array([next(copy_choice[i, b] for b in joint[n] if (i, b) in copy_choice) for i in members])
+            members, sub, warm = joint_problem(cand, block_projects, parts, copy_choice, joint[n])
             cells = np.concatenate([active_by_block[b] for b in joint[n]])
             picked, value, bound = solve_step_model(
                 sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
             )
-            done = _closed(value, bound, mip_rel_gap)
-            return dict(zip(members, picked.tolist(), strict=True)), bound, done
+            return dict(zip(members, picked.tolist(), strict=True)), bound, _closed(value, bound, mip_rel_gap)
 
-        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint)
-        for n, (picked, bound, done) in solved.items():
-            a, b = matched[n]
-            groups.append(joint[n])
-            group_bound.append(max(bound, group_bound[a] + group_bound[b]))
-            group_proven.append(done)
+        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint, optional=True)
+        for n, (picked, _, _) in solved.items():
             copy_choice.update({(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in copy_choice})
-        gone = {g for n in solved for g in matched[n]}
-        left = [g for g in range(len(groups)) if g not in gone]
-        groups = [groups[g] for g in left]
-        group_bound = [group_bound[g] for g in left]
-        group_proven = [group_proven[g] for g in left]
+        groups = merged(groups, matched, {n: (bound, done) for n, (_, bound, done) in solved.items()})
         pairs += len(solved)
         offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
         if len(solved) < len(joint):  # the time ran out
             break
-    pair_bound = float(sum(group_bound))
+    pair_bound = float(sum(group.bound for group in groups))
     # 3. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
     # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
     # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
@@ -482,8 +471,8 @@ def solve_decomposed(
         last_bound = total_bound
         offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
     # 4. the schedule: with the straddling projects held, re-solve the blocks that hold them
-    if straddling and started + REPAIR_END * total > time.perf_counter():
-        offer(repair(schedule_from(best), started + REPAIR_END * total))
+    if straddling and repair_end > time.perf_counter():
+        offer(repair(schedule_from(best), repair_end))
     # the pairs' bound and the multipliers' bound are both valid; neither uses the other's gain
     best_bound = min(max(best_bound, pair_bound), best_unmet)
     optimal = _closed(best_unmet, best_bound, mip_rel_gap)

@@ -14,12 +14,40 @@ estimated to cost (:func:`disagreement_cost`), each block in at most one pair.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from krapte.labour.planning import TOLERANCE, FloatArray, IntArray
+from krapte.labour.planning import TOLERANCE, FloatArray, IntArray, _Candidates
 
-__all__ = ["disagreement_cost", "group_weights", "joint_members", "match_pairs"]
+__all__ = ["Group", "disagreement_cost", "group_weights", "joint_members", "joint_problem", "match_pairs", "merged"]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Blocks solved as one model (a single block at first): a proven lower bound on the unmet demand in their
+    cells for every schedule, and whether a model of them was proven optimal (only proven groups are joined again).
+    """
+
+    blocks: tuple[int, ...]
+    bound: float
+    proven: bool
+
+
+def merged(
+    groups: Sequence[Group], matched: Sequence[tuple[int, int]], solved: Mapping[int, tuple[float, bool]]
+) -> list[Group]:
+    """The partition after a round of joint models: pair ``n`` of ``matched`` (groups ``a``, ``b``), when ``solved``
+    holds its joint bound and whether it was proven, becomes one group whose bound is the larger of the joint bound
+    and ``a``'s plus ``b``'s (both are valid bounds on the same cells); every other group stays as it was. The
+    groups stay disjoint, so the sum of their bounds remains a bound."""
+    gone = {g for n in solved for g in matched[n]}
+    out = [group for g, group in enumerate(groups) if g not in gone]
+    for n in sorted(solved):
+        a, b = (groups[g] for g in matched[n])
+        bound, proven = solved[n]
+        out.append(Group(a.blocks + b.blocks, max(bound, a.bound + b.bound), proven))
+    return out
 
 
 def disagreement_cost(
@@ -91,6 +119,27 @@ def joint_members(
             )
         )
     return members, joined
+
+
+def joint_problem(
+    cand: _Candidates,
+    block_projects: Sequence[Sequence[int]],
+    parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
+    copy_choice: Mapping[tuple[int, int], int],
+    blocks: tuple[int, ...],
+) -> tuple[list[int], _Candidates, IntArray]:
+    """The joint model's projects, their candidates over ``blocks``' cells (each project once, so its copies there
+    start together) and a warm start: each project at the start of its copy in the first of ``blocks`` holding one.
+    """
+    members, joined = joint_members(block_projects, parts, blocks)
+    sub = _Candidates(
+        [cand.starts[i] for i in members],
+        [c for c, _ in joined],
+        [v for _, v in joined],
+        np.zeros(len(members), dtype=np.int64),
+    )
+    warm = np.array([next(copy_choice[i, b] for b in blocks if (i, b) in copy_choice) for i in members])
+    return members, sub, warm
 
 
 def group_weights(

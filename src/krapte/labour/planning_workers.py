@@ -16,11 +16,20 @@ __all__ = ["map_blocks"]
 _T = TypeVar("_T")
 
 
-def map_blocks(blocks: Sequence[int], until: float, workers: int, solve: Callable[[int, float], _T]) -> dict[int, _T]:
+def map_blocks(
+    blocks: Sequence[int],
+    until: float,
+    workers: int,
+    solve: Callable[[int, float], _T],
+    *,
+    optional: bool = False,
+) -> dict[int, _T]:
     """Run ``solve(block, seconds)`` for every block, ``workers`` at a time, sharing the time left until ``until``.
 
     Each block gets the time left times ``workers`` divided by the blocks not yet started, so a block that finishes
-    early leaves its time to the later ones.
+    early leaves its time to the later ones. A block started after ``until`` still gets 0.05 s (and the building of
+    its model), unless the blocks are ``optional``: then the blocks not started by ``until`` are left out of the
+    result, so that a late phase ends at ``until`` instead of some building time per block after it.
     """
     pending = list(blocks)
     lock = threading.Lock()
@@ -32,7 +41,7 @@ def map_blocks(blocks: Sequence[int], until: float, workers: int, solve: Callabl
     def worker() -> None:
         while True:
             with lock:
-                if not pending or errors:
+                if not pending or errors or (optional and time.perf_counter() >= until):
                     return
                 b = pending.pop(0)
                 share = (until - time.perf_counter()) * workers / (len(pending) + 1)
