@@ -44,7 +44,7 @@ FOLDER = PACKAGE_DATA / "extract-span-tagger"
 DIMS, NORM, WINDOW = 64, 4.0, 1
 BUCKETS, RIDGE = 2**14, 1.0
 EPOCHS, SEEDS = 20, (13,)
-O_BIAS = -10.0
+O_BIAS = -20.0
 
 
 def esco_words(path: Path = TAXONOMY) -> set[str]:
