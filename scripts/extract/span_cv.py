@@ -5,6 +5,7 @@ job ad never sit on both sides); SkillSpan dev is not read here. Usage::
 
     python scripts/extract/span_cv.py --epochs 20 --o-bias=-20,-15,-10,-5,0            # the shipped default tagger
     python scripts/extract/span_cv.py --dense 64,4,1 --o-bias=-15,-10,-5,0              # + encoder word vectors
+    python scripts/extract/span_cv.py --words --dense 64,4,1 --o-bias=-15,-10,-5,0      # + shipped word table
     python scripts/extract/span_cv.py --dev MODEL.json.gz ...                           # final dev comparison only
 """
 
@@ -78,29 +79,86 @@ def dense_features(
     return out
 
 
+def table_features(
+    rows: list[dict],
+    dims: int,
+    scale: float,
+    window: int,
+    table: tuple[list[str], np.ndarray],
+    known: set[str],
+    basis: set[str],
+) -> list[np.ndarray]:
+    """As :func:`dense_features`, but as the shipped word table: the PCA of the ``basis`` words (the training fold's),
+    an int8 table and the subword model of the ``known`` words (ESCO's words plus the training fold's); every other
+    word gets its subword vector."""
+    from krapte.extract.span_vectors import fit_projection
+    from krapte.extract.span_words import fit_subword, predict_subword, quantise
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from span_words_build import BUCKETS, RIDGE
+
+    index = {w: i for i, w in enumerate(table[0])}
+    words = sorted(known)
+    vecs = table[1][[index[w] for w in words]].astype(np.float64)
+    mean, projection, norm = fit_projection(table[1][[index[w] for w in sorted(basis)]], dims, scale)
+    reduced = (vecs - mean) @ projection * norm
+    codes, code_scale = quantise(reduced)
+    by_word = {w: codes[i] * code_scale for i, w in enumerate(words)}
+    sub_codes, sub_scale = quantise(fit_subword(words, reduced, BUCKETS, RIDGE))
+    unseen = sorted({t.lower() for r in rows for t in r["tokens"]} - known)
+    by_word.update(zip(unseen, predict_subword(unseen, sub_codes * sub_scale), strict=True))
+    out = []
+    for r in rows:
+        v = np.array([by_word[t.lower()] for t in r["tokens"]]).reshape(-1, dims)
+        n = len(v)
+        padded = np.vstack([np.zeros((window, dims)), v, np.zeros((window, dims))])
+        out.append(np.hstack([padded[off : off + n] for off in range(2 * window + 1)]))
+    return out
+
+
 def _run(args: tuple) -> dict:
-    from krapte.extract.span_model import _viterbi, bio_mask, train_arrays
+    from krapte.extract.span_model import _viterbi, average_taggers, bio_mask, train_arrays
 
     rows, fold_of, fold, settings = args
     train_idx = [i for i, f in enumerate(fold_of) if f != fold]
     # --unseen-zero: words of the held-out fold that training never saw get no vector (a fixed table at run time);
     # by default every word has its encoder vector, as with encoder_word_vectors at run time
     known = {t.lower() for i in train_idx for t in rows[i]["tokens"]} if settings.get("unseen_zero") else None
-    dense = dense_features(rows, **settings["dense"], known=known) if settings.get("dense") else None
+    if settings.get("words"):
+        basis = {t.lower() for i in train_idx for t in rows[i]["tokens"]}
+        dense = table_features(rows, **settings["dense"], known=settings["words"] | basis, basis=basis)
+    elif settings.get("dense"):
+        dense = dense_features(rows, **settings["dense"], known=known)
+    else:
+        dense = None
     test_idx = [i for i, f in enumerate(fold_of) if f == fold]
     feats = [token_features(r["tokens"]) for r in rows]
     tags = [merge_layers(r["tags_skill"], r["tags_knowledge"]) for r in rows]
     t0 = time.process_time()
     wd = None
-    if dense is not None:
-        model, wd = train_arrays(
-            [feats[i] for i in train_idx],
-            [tags[i] for i in train_idx],
-            dense=[dense[i] for i in train_idx],
-            **settings["train"],
-        )
-    else:
-        model = train_arrays([feats[i] for i in train_idx], [tags[i] for i in train_idx], **settings["train"])
+    # one run per seed (training order); the runs are averaged into one tagger (span_model.average_taggers)
+    models, layers = [], []
+    for seed in settings["seeds"]:
+        if dense is not None:
+            fitted = train_arrays(
+                [feats[i] for i in train_idx],
+                [tags[i] for i in train_idx],
+                dense=[dense[i] for i in train_idx],
+                seed=seed,
+                **settings["train"],
+            )
+            assert isinstance(fitted, tuple)
+            models.append(fitted[0])
+            layers.append(fitted[1])
+        else:
+            models.append(
+                train_arrays(
+                    [feats[i] for i in train_idx], [tags[i] for i in train_idx], seed=seed, **settings["train"]
+                )
+            )
+    model = average_taggers(models)
+    if layers:
+        wd = np.mean(layers, axis=0)
     mask = bio_mask()
     trans = np.array(model.transitions) + mask
 
@@ -132,8 +190,10 @@ def evaluate_dev(paths: list[str]) -> None:
     for path in paths:
         tagger = SpanTagger.load(Path(path))
         t0 = time.process_time()
-        # a word-vector tagger's time includes embedding every new word once (no cache across runs)
-        vectors = encoder_word_vectors if tagger.vectors is not None else lambda tokens: None
+        # an encoder-vector tagger's time includes embedding every new word once (no cache across runs); a
+        # word-table tagger looks its words up itself
+        uses_encoder = tagger.vectors is not None and not tagger.vectors.uses_table
+        vectors = encoder_word_vectors if uses_encoder else lambda tokens: None
         pred = [[(s.start, s.end) for s in tagger.spans(r["tokens"], word_vectors=vectors(r["tokens"]))] for r in rows]
         secs = time.process_time() - t0
         strict, loose = span_prf(pred, gold), span_prf(pred, gold, loose=True)
@@ -150,8 +210,11 @@ def main() -> None:
     parser.add_argument("--cost-fn", type=float, default=0.0)
     parser.add_argument("--cost-fp", type=float, default=0.0)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seeds", default="13", help="training orders averaged into one tagger, e.g. 13,14,15")
     parser.add_argument("--dense", default="", help="dims,scale,window of encoder word vectors, e.g. 64,4,1")
     parser.add_argument("--unseen-zero", action="store_true")
+    parser.add_argument("--words", action="store_true", help="word vectors from a table of ESCO + training words")
+    parser.add_argument("--cache", type=Path, help="keep the encoder vectors of the vocabulary in this .npz")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dev", nargs="*", help="only evaluate these model files on SkillSpan dev")
     args = parser.parse_args()
@@ -163,18 +226,24 @@ def main() -> None:
     settings = {
         "train": {"epochs": args.epochs, "cost_fn": args.cost_fn, "cost_fp": args.cost_fp},
         "o_bias": [float(b) for b in args.o_bias.split(",")],
+        "seeds": [int(x) for x in args.seeds.split(",")],
     }
     if args.dense:
         d, sc, win = args.dense.split(",")
-        from krapte.extract.span_vectors import encoder_word_vectors
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from span_words_build import encode_words, esco_words
 
-        vocab = sorted({t.lower() for r in rows for t in r["tokens"]})
-        table = (vocab, encoder_word_vectors(vocab))
+        vocab = {t.lower() for r in rows for t in r["tokens"]}
+        esco = esco_words() if args.words else set()
+        words = sorted(vocab | esco)
+        table = (words, encode_words(words, args.cache))
         settings["dense"] = {"dims": int(d), "scale": float(sc), "window": int(win), "table": table}
         settings["unseen_zero"] = args.unseen_zero
+        settings["words"] = esco
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(_run, [(rows, fold_of, f, settings) for f in range(args.folds)]))
     shown = {**settings, "dense": {k: v for k, v in settings.get("dense", {}).items() if k != "table"}}
+    shown["words"] = bool(settings.get("words"))
     print(json.dumps(shown), f"train CPU s/fold {np.mean([r['train_cpu'] for r in results]):.1f}")
     for bias in settings["o_bias"]:
         tp, n_pred, n_gold = (sum(r[bias][j] for r in results) for j in range(3))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from krapte.extract.spans import SpanTagger, tags_to_spans, token_features
 
 SKILLS = ["Python", "Docker", "welding", "SQL", "Kubernetes", "accounting", "Java", "plumbing"]
@@ -108,3 +110,17 @@ def test_a_word_vector_layer_lets_the_tagger_use_dense_features(tmp_path: Path) 
     tokens = ["Experience", "with", "Java", "is", "required", "."]
     found = loaded.spans(tokens, word_vectors=np.array([vec(w) for w in tokens]))
     assert [(s.start, s.end) for s in found] == [(2, 3)]
+
+
+def test_averaging_taggers_gives_the_mean_scores_of_the_ensemble() -> None:
+    from krapte.extract.span_model import average_taggers
+
+    corpus = [(token_features(t), tags) for t, tags in _corpus()]
+    models = [SpanTagger.train(corpus, epochs=3, seed=seed) for seed in (1, 2, 3)]
+    mean = average_taggers(models)
+    feats = token_features(["Knowledge", "of", "Java", "is", "a", "plus", "."])
+    expected = sum(np.array(m._emissions(feats, 0.0)) for m in models) / 3
+    rounding = 0.05 * max(len(f) for f in feats)  # every averaged weight is kept to one decimal
+    assert np.abs(np.array(mean._emissions(feats, 0.0)) - expected).max() <= rounding
+    assert np.allclose(mean.transitions, sum(np.array(m.transitions) for m in models) / 3, atol=1e-3)
+    assert [(s.start, s.end) for s in mean.spans(["Knowledge", "of", "Java", "is", "a", "plus", "."])] == [(2, 3)]

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from krapte.extract.span_vectors import WordVectorLayer
+from krapte.extract.span_words import default_word_table
 
 TAGS: tuple[str, ...] = ("O", "B-S", "I-S", "B-K", "I-K")
 _START = len(TAGS)  # index of the virtual start tag in the transition table
@@ -189,12 +190,18 @@ class SpanTagger:
     ) -> list[TokenSpan]:
         """The skill and knowledge spans the model finds in a tokenised sentence.
 
-        A tagger with a :attr:`vectors` layer needs ``word_vectors``, the (tokens × 384) encoder vectors of the
-        tokens (:func:`krapte.extract.span_vectors.encoder_word_vectors`); without them it uses zero vectors."""
+        A tagger whose :attr:`vectors` layer reads the shipped word table looks the tokens up itself
+        (:func:`krapte.extract.span_words.default_word_table`). A layer over encoder vectors needs ``word_vectors``,
+        the (tokens × 384) encoder vectors of the tokens (:func:`krapte.extract.span_vectors.encoder_word_vectors`);
+        without them it uses zero vectors."""
         extra = None
         if self.vectors is not None and tokens:
             if word_vectors is None:
-                word_vectors = np.zeros((len(tokens), self.vectors.mean.shape[0]))
+                table = default_word_table() if self.vectors.uses_table else None
+                if table is not None:
+                    word_vectors = table.vectors(tokens)
+                else:
+                    word_vectors = np.zeros((len(tokens), self.vectors.input_dims))
             extra = self.vectors.emissions(word_vectors).tolist()
         return tags_to_spans([TAGS[t] for t in self.decode(token_features(tokens, lexicon_tags), extra=extra)])
 
@@ -275,10 +282,12 @@ def merge_layers(skill_tags: Sequence[str], knowledge_tags: Sequence[str]) -> li
 
 
 @cache
-def default_span_tagger(variant: str = "span-tagger") -> SpanTagger | None:
+def default_span_tagger(variant: str = "span-tagger-words") -> SpanTagger | None:
     """The tagger shipped in ``krapte/data/extract-span-tagger/`` (None if the package was built without it).
 
-    ``variant="span-tagger-vectors"`` is the slower tagger with a layer over encoder word vectors."""
+    The default, ``span-tagger-words``, adds a layer over the shipped word table (:mod:`krapte.extract.span_words`,
+    no encoder at run time); ``span-tagger`` is the sparse perceptron alone; ``span-tagger-vectors`` the slower
+    tagger with a layer over encoder word vectors."""
     path = resources.files("krapte.data") / "extract-span-tagger" / f"{variant}.json.gz"
     if not path.is_file():
         return None
