@@ -1,7 +1,9 @@
 """Build the embedded data of the extraction engine (``make data`` runs this; the result is committed).
 
-* ``krapte/data/extract-span-tagger/``: the skill-span tagger (structured perceptron) trained on the SkillSpan
-  TRAIN split from ``../shared/data/dev/skillspan/`` (MIT). Deterministic (fixed seed, fixed epochs).
+* ``krapte/data/extract-span-tagger/``: the skill-span taggers (structured perceptron) trained on the SkillSpan
+  TRAIN split from ``../shared/data/dev/skillspan/`` (MIT): the sparse tagger and the encoder-vector variant here,
+  then the default tagger over the shipped word table and the folder's provenance by
+  ``scripts/extract/span_words_build.py``. Deterministic (fixed seed, fixed epochs).
 * ``krapte/data/extract-nl-lexicon/``: the Dutch vacancy lexicon. Its source, ``scripts/extract/nl_lexicon.tsv``,
   was written for krapte (Dutch trade/ICT/care terms → English ESCO preferred labels); this script resolves every
   label to an ESCO v1.2.0 skill URI in the embedded taxonomy and fails on any label that does not resolve.
@@ -71,28 +73,6 @@ def build_span_tagger_vectors() -> None:
     model.save(folder / "span-tagger-vectors.json.gz")
 
 
-def write_span_provenance() -> None:
-    """One provenance record for both span-tagger files (written after both are built)."""
-    from krapte.taxonomy import embedding
-
-    write_provenance(
-        "extract-span-tagger",
-        title="Skill-span taggers trained on SkillSpan (train split)",
-        source="SkillSpan, github.com/kris927b/SkillSpan @ 2ccf3de5, data/json/train.json (4,800 sentences)",
-        version="SkillSpan 2022 train split; tagger format 2 (o_bias; optional word-vector layer)",
-        licence="MIT (SkillSpan data © 2023 Mike Zhang); model weights derived by krapte (EUPL-1.2)",
-        attribution="Zhang et al., SkillSpan: Hard and Soft Skill Extraction from English Job Postings, NAACL 2022",
-        derivation=(
-            f"scripts/build_extract.py: averaged structured perceptron (numpy, krapte.extract.span_model), {EPOCHS} "
-            f"epochs, seed 13, BIO tags for skill and knowledge merged (skill wins on overlap), hand features (word, "
-            "2-4 letter affixes, shapes of the word and its neighbours, length, ±3 window, word pairs); decoding "
-            f"bias on O {O_BIAS} chosen by grouped 5-fold CV on train (scripts/extract/span_cv.py). "
-            f"span-tagger-vectors.json.gz adds a linear layer over {embedding.MODEL_ID} vectors of each word "
-            f"(PCA {VECTOR_DIMS} of the train vocabulary, ±{VECTOR_WINDOW} window), O bias {VECTOR_O_BIAS}"
-        ),
-    )
-
-
 def build_nl_lexicon() -> None:
     from krapte.taxonomy import default_taxonomy
 
@@ -144,7 +124,11 @@ def main() -> int:
         else:
             build_span_tagger()
             build_span_tagger_vectors()
-            write_span_provenance()
+            # the default tagger over the word table, and the one provenance record of the folder's four files
+            sys.path.insert(0, str(HERE / "extract"))
+            from span_words_build import build as build_span_words
+
+            build_span_words()
     return 0
 
 

@@ -111,14 +111,23 @@ def build_tagger(table: WordTable, rows: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cache", type=Path, help="keep the encoder vectors of the vocabulary in this .npz")
-    args = parser.parse_args()
+    build(parser.parse_args().cache)
+
+
+def build(cache: Path | None = None) -> None:
+    """The word table, the default tagger over it and the provenance record of the folder (the other two taggers
+    come from ``scripts/build_extract.py``, which calls this after them)."""
+    from build_extract import EPOCHS as SPARSE_EPOCHS
+    from build_extract import O_BIAS as SPARSE_O_BIAS
+    from build_extract import VECTOR_O_BIAS
+
     if not TRAIN.is_file():
         raise SystemExit(f"{TRAIN} is missing; keeping the committed word table and tagger")
     rows = load_rows()
     esco = esco_words()
     train_words = {t.lower() for r in rows for t in r["tokens"]}
     words = sorted(esco | train_words)
-    table = build_table(words, encode_words(words, args.cache), train_words)
+    table = build_table(words, encode_words(words, cache), train_words)
     table.save(FOLDER / "span-word-vectors.npz")
     print(f"word table: {len(words)} words ({len(esco)} from ESCO), {table.dims} dims, {BUCKETS} subword buckets")
     build_tagger(table, rows)
@@ -139,8 +148,9 @@ def main() -> None:
         ),
         derivation=(
             "span-tagger.json.gz and span-tagger-vectors.json.gz: scripts/build_extract.py (averaged structured "
-            "perceptron, krapte.extract.span_model, 20 epochs, seed 13, merged skill/knowledge BIO tags, hand "
-            "features; O bias -10; the vectors variant adds a layer over encoder word vectors, O bias -15). "
+            f"perceptron, krapte.extract.span_model, {SPARSE_EPOCHS} epochs, seed 13, merged skill/knowledge BIO "
+            f"tags, hand features; O bias {SPARSE_O_BIAS:g}; the vectors variant adds a layer over encoder word "
+            f"vectors, O bias {VECTOR_O_BIAS:g}). "
             f"span-word-vectors.npz and span-tagger-words.json.gz (the default): scripts/extract/span_words_build.py, "
             f"{len(words)} words embedded alone by {embedding.MODEL_ID}, PCA {DIMS} of the train words, mean norm "
             f"{NORM}, int8; "
