@@ -96,8 +96,9 @@ def bench_skillspan(extractor: SkillExtractor, quick: bool) -> None:
     print(f"SkillSpan dev: {len(rows)} sentences, {sum(map(len, gold))} gold spans (skill ∪ knowledge)")
 
     taggers = [
-        ("krapte span tagger (perceptron, SkillSpan train)", default_span_tagger()),
-        ("krapte span tagger + encoder word vectors", default_span_tagger("span-tagger-vectors")),
+        ("krapte span tagger (default: perceptron + word table)", default_span_tagger()),
+        ("span tagger without word vectors (the former default)", default_span_tagger("span-tagger")),
+        ("span tagger + encoder word vectors", default_span_tagger("span-tagger-vectors")),
     ]
     # a former model file to compare with in the same run, e.g. from git:
     # git show 33f2f33:src/krapte/data/extract-span-tagger/span-tagger.json.gz > /tmp/former.json.gz
