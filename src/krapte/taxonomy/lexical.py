@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -133,6 +135,8 @@ class LexicalIndex:
     def _derive(self) -> None:
         """Vocabulary, IDF and the lookup structures for prefix, infix and typo matching."""
         postings = self.postings
+        self._arrays: dict[str, npt.NDArray[np.int64]] = {}
+        self._entry_columns: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None
         self.vocab = sorted(postings)
         self._vocab_set = frozenset(t for t in postings if len(t) >= 4)
         n = len(self.entries)
@@ -145,13 +149,13 @@ class LexicalIndex:
         self._long_joined = "\n".join(self._long_vocab)
         self._long_offsets = list(itertools.accumulate((len(t) + 1 for t in self._long_vocab[:-1]), initial=0))
 
-    def _split_compounds(self, toks: list[str]) -> list[str]:
+    def _split_compounds(self, toks: list[str], expanded: dict[str, dict[str, float]]) -> list[str]:
         """Query words that match nothing (not even as a prefix, infix or typo), split into known words:
         ``zonnepaneelmonteur`` → ``zonnepaneel monteur`` (Dutch writes compounds as one word, labels often as two:
-        "monteur zonnepanelen")."""
+        "monteur zonnepanelen"). The expansions it makes are kept in ``expanded`` for the search."""
         out: list[str] = []
         for tok in toks:
-            if len(tok) >= 8 and tok.isalpha() and not self.expand(tok):
+            if len(tok) >= 8 and tok.isalpha() and not expanded.setdefault(tok, self.expand(tok)):
                 parts = split_compound(tok, self._vocab_set)
                 if len(parts) > 1:
                     out.extend(parts)
@@ -160,8 +164,9 @@ class LexicalIndex:
         return out
 
     # --- term expansion ---------------------------------------------------
-    def expand(self, token: str, *, prefix: bool = True) -> dict[str, float]:
-        """Vocabulary tokens matching a folded query token, with their match weight."""
+    def expand(self, token: str, *, prefix: bool = True, whole: bool = False) -> dict[str, float]:
+        """Vocabulary tokens matching a folded query token, with their match weight; with ``whole``, only exact and
+        prefix matches (no infix or typo search)."""
         found: dict[str, float] = {}
         for variant in {token, stem(token, "nl"), stem(token, "en")}:
             if variant in self.postings:
@@ -172,6 +177,8 @@ class LexicalIndex:
                 if not t.startswith(token):
                     break
                 found.setdefault(t, W_PREFIX)
+        if whole:
+            return found
         if len(token) >= 5:
             for t in self._containing(stem(token, "nl")):
                 if t not in found:
@@ -221,65 +228,123 @@ class LexicalIndex:
         allowed: set[str] | None = None,
     ) -> list[LexicalHit]:
         """Best concepts for a query, one hit per concept, best first."""
-        q = self._split_compounds(tokens(text))
+        expanded: dict[str, dict[str, float]] = {}  # tokens of eight letters or more (always with prefixes)
+        q = self._split_compounds(tokens(text), expanded)
         if not q:
             return []
         n = len(q)
         weights = [self.idf_of(t) for t in q]
         total = sum(weights)
-        # best[entry] = per-position match weights
-        best: dict[int, list[float]] = {}
-
-        def credit(expansions: dict[str, float], positions: Iterable[int], *, only_known: bool = False) -> None:
-            pos = list(positions)
-            for tok, w in expansions.items():
-                for i in self.postings[tok]:
-                    row = best.get(i)
-                    if row is None:
-                        if only_known:
-                            continue
-                        row = best[i] = [0.0] * n
-                    for p in pos:
-                        if w > row[p]:
-                            row[p] = w
-
+        # the credits, in order: (matched label tokens with their weight, query positions, only entries found already)
+        credits: list[tuple[dict[str, float], list[int], bool]] = []
         # function words ("en", "van", "de", "and") are in thousands of labels: they count towards the coverage
         # of labels found by the other words, but do not bring in candidates of their own (unless nothing else does)
         common = [t in FUNCTION_WORDS and t in self.postings for t in q]
         for p, tok in enumerate(q):
             if not common[p]:
                 # a three-letter prefix is only worth expanding while it is still being typed (the last token)
-                credit(self.expand(tok, prefix=len(tok) >= 4 or p == n - 1), [p])
+                known = expanded.get(tok)
+                expansions = known if known is not None else self.expand(tok, prefix=len(tok) >= 4 or p == n - 1)
+                credits.append((expansions, [p], False))
         for p in range(n - 1):
             joined = q[p] + q[p + 1]
-            exp = {t: w for t, w in self.expand(joined, prefix=True).items() if w >= W_PREFIX}
-            credit(exp, [p, p + 1])
+            exp = self.expand(joined, prefix=True, whole=True)  # only whole words: exact or prefix
+            credits.append((exp, [p, p + 1], False))
+        found = any(expansions for expansions, _, _ in credits)
         for p, tok in enumerate(q):
             if common[p]:
-                credit({tok: W_EXACT}, [p], only_known=bool(best))
+                credits.append(({tok: W_EXACT}, [p], found))
+                found = True
+        return self._ranked(credits, weights, total, kind=kind, lang=lang, top=top, allowed=allowed)
 
+    def _posting(self, token: str) -> npt.NDArray[np.int64]:
+        """The entries holding ``token`` as an array (made on first use)."""
+        array = self._arrays.get(token)
+        if array is None:
+            array = self._arrays[token] = np.asarray(self.postings[token], dtype=np.int64)
+        return array
+
+    def _columns(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+        """Per entry: a code of its concept, its token count and whether it is a preferred label (made on first use)."""
+        if self._entry_columns is None:
+            codes: dict[str, int] = {}
+            uri_codes = np.fromiter((codes.setdefault(u, len(codes)) for u in self.entries.uris), dtype=np.int64)
+            lengths = np.asarray(self.entry_len, dtype=np.float64)
+            self._entry_columns = (uri_codes, lengths, np.asarray(self.entries.preferred, dtype=bool))
+        return self._entry_columns
+
+    def _ranked(
+        self,
+        credits: list[tuple[dict[str, float], list[int], bool]],
+        weights: list[float],
+        total: float,
+        *,
+        kind: str | None,
+        lang: str | None,
+        top: int,
+        allowed: set[str] | None,
+    ) -> list[LexicalHit]:
+        """Score every entry the credits reach (the best weight per query position) and keep each concept's best.
+
+        The arithmetic is the same, operation by operation, as scoring one entry at a time: a concept's best entry
+        is the first of equal scores in the order the entries were reached, and concepts of equal score are ordered
+        by their best entry's text, then by the order they were reached."""
+        n = len(weights)
+        reached = [self._posting(tok) for expansions, _, known in credits if not known for tok in expansions]
+        if not reached:
+            return []
+        order = np.concatenate(reached)
+        ids, first = np.unique(order, return_index=True)  # sorted entry ids, and where each was first reached
+        row = np.zeros((len(ids), n), dtype=np.float64)
+        for expansions, positions, known in credits:
+            for tok, w in expansions.items():
+                posting = self._posting(tok)
+                at = _present(ids, posting) if known else np.searchsorted(ids, posting)  # known: reached already
+                for p in positions:
+                    row[at, p] = np.maximum(row[at, p], w)
         entries = self.entries
-        e_uri, e_kind, e_lang, e_pref = entries.uris, entries.kinds, entries.langs, entries.preferred
-        best_of: dict[str, tuple[float, int]] = {}
-        for i, row in best.items():
-            uri = e_uri[i]
-            if kind and e_kind[i] != kind:
-                continue
-            if allowed is not None and uri not in allowed:
-                continue
-            coverage = sum(w * idf for w, idf in zip(row, weights, strict=True)) / total
-            matched = sum(1 for w in row if w > 0)
-            precision = min(1.0, matched / self.entry_len[i])
-            score = coverage * (0.8 + 0.2 * precision)
-            if e_pref[i]:
-                score += PREF_BONUS
-            if lang and e_lang[i] == lang:
-                score += 0.01
-            prev = best_of.get(uri)
-            if prev is None or score > prev[0]:
-                best_of[uri] = (score, i)
-        ranked = sorted(best_of.values(), key=lambda si: (-si[0], entries.texts[si[1]]))[:top]
-        return [LexicalHit(e_uri[i], e_kind[i], score, entries[i]) for score, i in ranked]
+        keep = np.ones(len(ids), dtype=bool)
+        if kind:
+            keep &= np.fromiter((entries.kinds[i] == kind for i in ids.tolist()), dtype=bool, count=len(ids))
+        if allowed is not None:
+            keep &= np.fromiter((entries.uris[i] in allowed for i in ids.tolist()), dtype=bool, count=len(ids))
+        ids, first, row = ids[keep], first[keep], row[keep]
+        if not len(ids):
+            return []
+        uri_codes, lengths, preferred = self._columns()
+        coverage = row[:, 0] * weights[0]
+        for p in range(1, n):
+            coverage = coverage + row[:, p] * weights[p]
+        coverage = coverage / total
+        precision = np.minimum(1.0, (row > 0).sum(axis=1) / lengths[ids])
+        score = coverage * (0.8 + 0.2 * precision)
+        score = np.where(preferred[ids], score + PREF_BONUS, score)
+        if lang:
+            same = np.fromiter((entries.langs[i] == lang for i in ids.tolist()), dtype=bool, count=len(ids))
+            score = np.where(same, score + 0.01, score)
+        # each concept's best entry: highest score, then first reached
+        concept = uri_codes[ids]
+        by_concept = np.lexsort((first, -score, concept))
+        starts = np.flatnonzero(np.r_[True, concept[by_concept][1:] != concept[by_concept][:-1]])
+        best = by_concept[starts]
+        reached_first = np.minimum.reduceat(first[by_concept], starts)
+        if len(best) > top:  # only the concepts that can be in the top (ties included) are sorted by text
+            cut = -np.partition(-score[best], top - 1)[top - 1]
+            inside = score[best] >= cut
+            best, reached_first = best[inside], reached_first[inside]
+        ranked = sorted(
+            zip(score[best].tolist(), ids[best].tolist(), reached_first.tolist(), strict=True),
+            key=lambda hit: (-hit[0], entries.texts[hit[1]], hit[2]),
+        )[:top]
+        return [LexicalHit(entries.uris[i], entries.kinds[i], value, entries[i]) for value, i, _ in ranked]
+
+
+def _present(ids: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """Positions in the sorted ``ids`` of those of ``wanted`` that it holds."""
+    at = np.searchsorted(ids, wanted)
+    inside = at < len(ids)
+    at, wanted = at[inside], wanted[inside]
+    return at[ids[at] == wanted]
 
 
 def build_lexical_index(
