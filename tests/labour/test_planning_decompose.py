@@ -333,3 +333,17 @@ def test_joint_pairs_of_blocks_raise_the_bound_and_never_past_the_optimum() -> N
     assert relaxed.bound < paired.bound - 1e-3
     assert paired.bound <= optimum + 1e-6 <= paired.unmet + 2e-6
     assert paired.unmet <= relaxed.unmet + 1e-6  # the pairs' schedules are only offered, never forced
+
+
+def test_idle_workers_of_the_first_pass_solve_joint_pairs_and_the_bound_stays_valid() -> None:
+    # one worker: once no block is left, the rest of the first pass's share goes to joint pairs of proven blocks,
+    # which the later round then extends; with or without them the bound never passes the optimum
+    optimum, split = _every_region_its_own_block()
+
+    later = split(max_iterations=0, pass_pairs=False, workers=1)
+    early = split(max_iterations=0, workers=1)
+
+    assert later.pass_pairs == 0 < later.pairs
+    assert early.pass_pairs > 0 and early.pairs >= early.pass_pairs
+    for result in (later, early):
+        assert result.bound <= optimum + 1e-6 <= result.unmet + 2e-6

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from krapte.labour.planning import _Candidates
 from krapte.labour.planning_pairs import (
     Group,
+    JointPairs,
     disagreement_cost,
     group_weights,
     joint_members,
@@ -96,3 +99,38 @@ def test_a_joint_problem_starts_each_project_where_its_first_copy_started() -> N
     assert [s.tolist() for s in sub.starts] == [[0, 1], [2, 3]]
     assert [c.tolist() for c in sub.cells[0]] == [[0, 5], [1, 6]]
     assert warm.tolist() == [1, 0]  # project 0 from its copy in block 0, project 1 from block 1
+
+
+def test_idle_workers_get_the_heaviest_pair_of_proven_blocks_and_its_commit_joins_them() -> None:
+    # blocks 0 and 1 are linked by project 7, whose copies disagree (one overflows by 1 FTE at the other's start);
+    # block 2 is still running (not in the results), so project 8, which links it to block 1, is not weighed yet
+    parts = {
+        (7, 0): ([np.array([0]), np.array([3])], [np.array([2.0]), np.array([2.0])]),
+        (7, 1): ([np.array([1]), np.array([4])], [np.array([2.0]), np.array([2.0])]),
+        (8, 1): ([np.array([2]), np.array([5])], [np.array([2.0]), np.array([2.0])]),
+        (8, 2): ([np.array([6]), np.array([9])], [np.array([2.0]), np.array([2.0])]),
+    }
+    cap = np.ones(10)
+    cap[[0, 4, 5, 6]] = 2.0
+    solved: list[tuple[int, ...]] = []
+
+    def solve(blocks: tuple[int, ...], seconds: float) -> tuple[dict[int, int], float, bool]:
+        solved.append(blocks)
+        return {7: 0, 8: 1}, 9.0, True
+
+    choice: dict[tuple[int, int], int] = {}
+    proven = {0: True, 1: True}
+    idle = JointPairs(
+        {7: [0, 1], 8: [1, 2]}, [[7], [7, 8], [8]], parts, np.zeros(10), cap, 60,
+        time.perf_counter() + 10, solve, proven, {0: 0.1, 1: 0.1}, choice, 2,
+    )  # fmt: skip
+
+    task = idle({0: ({7: 0}, 3.0), 1: ({7: 1, 8: 1}, 4.0)})
+    assert task is not None
+    assert idle({0: ({7: 0}, 3.0), 1: ({7: 1, 8: 1}, 4.0)}) is None  # both blocks are busy in that pair
+    commit = task()
+    assert solved == [(0, 1)] and commit is not None
+    commit()
+
+    assert idle.groups == [Group((0, 1), 9.0, True)] and idle.pairs == 1
+    assert choice == {(7, 0): 0, (7, 1): 0, (8, 1): 1}  # the copies of 7 now agree; block 2 has no copy yet

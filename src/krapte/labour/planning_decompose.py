@@ -40,7 +40,7 @@ from krapte.labour.planning import (
     _peak_search,
     _totals,
 )
-from krapte.labour.planning_pairs import Group, group_weights, joint_problem, match_pairs, merged
+from krapte.labour.planning_pairs import JointPairs, joint_problem
 from krapte.labour.planning_step_model import solve_step_model
 from krapte.labour.planning_workers import map_blocks
 
@@ -87,6 +87,7 @@ class Decomposition:
     tied: int = 0  # straddling projects whose copies the Lagrangian steps tied together
     pairs: int = 0  # joint models of two linked (groups of) blocks solved
     pair_gain: float = 0.0  # what the pairs' joint bounds added to the sum of the blocks' bounds
+    pass_pairs: int = 0  # of those pairs, the ones idle workers solved during the first pass
 
     @property
     def gap(self) -> float:
@@ -249,6 +250,7 @@ def solve_decomposed(
     max_iterations: int = 50,
     workers: int = WORKERS,
     merge_pairs: bool = True,
+    pass_pairs: bool = True,
     should_stop: Callable[[], bool] | None = None,
 ) -> Decomposition:
     """Minimise the unmet demand block by block; see the module docstring for the bound and the schedule.
@@ -325,15 +327,46 @@ def solve_decomposed(
         return float(np.maximum(load[active] - flat_cap[active], 0.0).sum())
 
     total = deadline - started
-    # 1. every block once, copies free: the blocks without straddling projects are final
+
+    def solve_joint(blocks: tuple[int, ...], budget: float) -> tuple[dict[int, int], float, bool]:
+        members, sub, warm = joint_problem(cand, block_projects, parts, copy_choice, blocks)
+        cells = np.concatenate([active_by_block[b] for b in blocks])
+        picked, value, bound = solve_step_model(
+            sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
+        )
+        return dict(zip(members, picked.tolist(), strict=True)), bound, _closed(value, bound, mip_rel_gap)
+
+    # 1. every block once, copies free: the blocks without straddling projects are final. Smallest blocks first:
+    # those that finish early leave their time to the large ones, and a worker that finds no unstarted block while
+    # the hard ones still run solves joint pairs of linked proven blocks (step 2) in the meantime
     copy_choice: dict[tuple[int, int], int] = {}
     bounds = np.zeros(len(block_regions))
-    # smallest blocks first: those that finish early leave their time to the large ones
     order = sorted(range(len(block_regions)), key=lambda b: len(block_projects[b]))
     pass_end = started + PASS_SHARE * total
-    for b, (picked, bound) in map_blocks(order, pass_end, workers, lambda b, t: solve_block(b, greedy, t)).items():
+    pairs = JointPairs(
+        {i: copies[i] for i in straddling},
+        block_projects,
+        parts,
+        fixed_load,
+        flat_cap,
+        MAX_JOINT_PROJECTS,
+        pass_end,
+        solve_joint,
+        proven,
+        solved_in,
+        copy_choice,
+        workers,
+    )
+    results = map_blocks(
+        order,
+        pass_end,
+        workers,
+        lambda b, t: solve_block(b, greedy, t),
+        idle=pairs if merge_pairs and straddling and pass_pairs else None,
+    )
+    pairs.sync(results)
+    for b, (_, bound) in results.items():
         bounds[b] = bound
-        copy_choice.update({(i, b): k for i, k in picked.items()})
     best_bound = float(bounds.sum())
     coupled = sorted({b for i in straddling for b in copies[i]})
 
@@ -374,44 +407,11 @@ def solve_decomposed(
     offer(_local_search(cand, flat_cap, flat_bg, schedule_from(greedy)))
     # 2. joint models of linked pairs of proven blocks: the straddling projects they share start once there; a
     # proven joint model may be paired again in the next round (groups of up to MAX_JOINT_PROJECTS projects)
-    pairs = 0
-    groups = [Group((b,), float(bounds[b]), proven.get(b, False)) for b in range(len(block_regions))]
-    pair_end = started + PAIR_END * total
-    while merge_pairs and straddling and time.perf_counter() < pair_end:
-        weights = group_weights(
-            [group.blocks for group in groups],
-            {i: copies[i] for i in straddling},
-            copy_choice,
-            parts,
-            block_projects,
-            MAX_JOINT_PROJECTS,
-            fixed_load,
-            flat_cap,
+    if merge_pairs and straddling:
+        pairs.rounds(
+            started + PAIR_END * total, lambda: offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
         )
-        matched = match_pairs(weights, {g for g, group in enumerate(groups) if group.proven})
-        if not matched:
-            break
-        joint = [groups[a].blocks + groups[b].blocks for a, b in matched]
-
-        def solve_joint(
-            n: int, budget: float, joint: list[tuple[int, ...]] = joint
-        ) -> tuple[dict[int, int], float, bool]:
-            members, sub, warm = joint_problem(cand, block_projects, parts, copy_choice, joint[n])
-            cells = np.concatenate([active_by_block[b] for b in joint[n]])
-            picked, value, bound = solve_step_model(
-                sub, flat_cap, fixed_load, warm, cells, [None] * len(members), budget, mip_rel_gap, should_stop
-            )
-            return dict(zip(members, picked.tolist(), strict=True)), bound, _closed(value, bound, mip_rel_gap)
-
-        solved = map_blocks(range(len(joint)), pair_end, workers, solve_joint, optional=True)
-        for n, (picked, _, _) in solved.items():
-            copy_choice.update({(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in copy_choice})
-        groups = merged(groups, matched, {n: (bound, done) for n, (_, bound, done) in solved.items()})
-        pairs += len(solved)
-        offer(_local_search(cand, flat_cap, flat_bg, schedule_from(best)))
-        if len(solved) < len(joint):  # the time ran out
-            break
-    pair_bound = float(sum(group.bound for group in groups))
+    pair_bound = float(sum(group.bound for group in pairs.groups))
     # 3. subgradient steps on the multipliers of the straddling projects whose copies all lie in blocks the first
     # pass proved (the others' blocks are too slow to solve again): only the blocks holding such a copy are solved
     # again, with the multipliers in their objective; every other block keeps its first-pass bound, which is its
@@ -485,8 +485,9 @@ def solve_decomposed(
         len(straddling),
         iterations,
         len(tied),
-        pairs,
+        pairs.pairs,
         pair_bound - float(bounds.sum()),
+        pairs.in_pass,
     )
 
 

@@ -13,14 +13,26 @@ estimated to cost (:func:`disagreement_cost`), each block in at most one pair.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from krapte.labour.planning import TOLERANCE, FloatArray, IntArray, _Candidates
+from krapte.labour.planning_workers import Task, map_blocks
 
-__all__ = ["Group", "disagreement_cost", "group_weights", "joint_members", "joint_problem", "match_pairs", "merged"]
+__all__ = [
+    "Group",
+    "JointPairs",
+    "JointSolve",
+    "disagreement_cost",
+    "group_weights",
+    "joint_members",
+    "joint_problem",
+    "match_pairs",
+    "merged",
+]
 
 
 @dataclass(frozen=True)
@@ -168,3 +180,132 @@ def group_weights(
         loss = disagreement_cost(relaxed, flat_cap, [parts[i, b] for b in blocks], [copy_choice[i, b] for b in blocks])
         weights[key[0], key[1]] = weights.get((key[0], key[1]), 0.0) + loss
     return weights
+
+
+#: A joint model's solve: (blocks, seconds) → (start per member project, proven bound, whether it was proven).
+JointSolve = Callable[[tuple[int, ...], float], tuple[dict[int, int], float, bool]]
+
+
+class JointPairs:
+    """The groups of blocks and their joint models: pairs for the idle workers of the first pass (call it as
+    ``map_blocks(..., idle=...)``), then rounds of pairs after it (:meth:`rounds`).
+
+    While the hard blocks of the first pass still run, a worker that finds no unstarted block takes the heaviest pair
+    of linked groups that are proven and not in a running pair. Such a pair's bound holds whatever the running blocks
+    do (their projects keep free copies), and a group is in at most one running pair, so the groups stay disjoint and
+    their bounds still add up to a bound. A pair starts only while the time left covers its blocks' own first-pass
+    times (a joint model takes at least about their sum) and gets the time left divided by the pairs on offer.
+    ``copy_choice`` (project, block) → copy's start is filled from the finished blocks and updated by the pairs.
+    """
+
+    def __init__(
+        self,
+        copies: Mapping[int, Sequence[int]],
+        block_projects: Sequence[Sequence[int]],
+        parts: Mapping[tuple[int, int], tuple[list[IntArray], list[FloatArray]]],
+        fixed_load: FloatArray,
+        flat_cap: FloatArray,
+        max_projects: int,
+        until: float,
+        solve: JointSolve,
+        proven: Mapping[int, bool],
+        seconds: Mapping[int, float],
+        copy_choice: dict[tuple[int, int], int],
+        workers: int,
+    ) -> None:
+        self.groups: list[Group] = []
+        self.pairs = 0  # joint models solved
+        self.in_pass = 0  # of which by idle workers of the first pass
+        self._copies, self._block_projects, self._parts = copies, block_projects, parts
+        self._fixed_load, self._flat_cap, self._max_projects = fixed_load, flat_cap, max_projects
+        self._until, self._solve, self._proven, self._seconds = until, solve, proven, seconds
+        self._copy_choice, self._workers = copy_choice, workers
+        self._busy: set[tuple[int, ...]] = set()
+        self._seen: set[int] = set()
+
+    def sync(self, results: Mapping[int, tuple[Mapping[int, int], float]]) -> None:
+        """Take in the blocks finished since the last call: each becomes a group, its copies' starts are recorded."""
+        for b in sorted(set(results) - self._seen):
+            picked, bound = results[b]
+            self._seen.add(b)
+            self._copy_choice.update({(i, b): k for i, k in picked.items()})
+            self.groups.append(Group((b,), bound, self._proven.get(b, False)))
+
+    def _seconds_of(self, g: int) -> float:
+        return sum(self._seconds[b] for b in self.groups[g].blocks)
+
+    def __call__(self, results: Mapping[int, tuple[Mapping[int, int], float]]) -> Task | None:
+        self.sync(results)
+        left = self._until - time.perf_counter()
+        ready = {i: bs for i, bs in self._copies.items() if self._seen.issuperset(bs)}
+        weights = group_weights(
+            [group.blocks for group in self.groups],
+            ready,
+            self._copy_choice,
+            self._parts,
+            self._block_projects,
+            self._max_projects,
+            self._fixed_load,
+            self._flat_cap,
+        )
+        eligible = {g for g, group in enumerate(self.groups) if group.proven and group.blocks not in self._busy}
+        fits = {(a, b): w for (a, b), w in weights.items() if self._seconds_of(a) + self._seconds_of(b) < left}
+        matched = match_pairs(fits, eligible)
+        if not matched:
+            return None
+        first, second = self.groups[matched[0][0]], self.groups[matched[0][1]]
+        self._busy.update((first.blocks, second.blocks))
+        budget = min(left * self._workers / len(matched), left)
+
+        def task() -> Callable[[], None]:
+            picked, bound, done = self._solve(first.blocks + second.blocks, budget)
+
+            def commit() -> None:
+                self._busy.difference_update((first.blocks, second.blocks))
+                blocks = first.blocks + second.blocks
+                self._copy_choice.update(
+                    {(i, c): k for i, k in picked.items() for c in blocks if (i, c) in self._copy_choice}
+                )
+                self.groups = [group for group in self.groups if group not in (first, second)]
+                self.groups.append(Group(blocks, max(bound, first.bound + second.bound), done))
+                self.pairs += 1
+                self.in_pass += 1
+
+            return commit
+
+        return task
+
+    def rounds(self, until: float, after_round: Callable[[], None]) -> None:
+        """After the first pass (every block in a group): rounds of joint models of matched pairs of proven groups
+        until ``until``, all pairs of a round on the workers side by side; a proven joint model may be paired again
+        in the next round. ``after_round`` is called after each round (the caller offers a schedule from the new
+        copy choices)."""
+        while time.perf_counter() < until:
+            weights = group_weights(
+                [group.blocks for group in self.groups],
+                self._copies,
+                self._copy_choice,
+                self._parts,
+                self._block_projects,
+                self._max_projects,
+                self._fixed_load,
+                self._flat_cap,
+            )
+            matched = match_pairs(weights, {g for g, group in enumerate(self.groups) if group.proven})
+            if not matched:
+                return
+            joint = [self.groups[a].blocks + self.groups[b].blocks for a, b in matched]
+
+            def one(n: int, seconds: float, joint: list[tuple[int, ...]] = joint) -> tuple[dict[int, int], float, bool]:
+                return self._solve(joint[n], seconds)
+
+            solved = map_blocks(range(len(joint)), until, self._workers, one, optional=True)
+            for n, (picked, _, _) in solved.items():
+                self._copy_choice.update(
+                    {(i, c): k for i, k in picked.items() for c in joint[n] if (i, c) in self._copy_choice}
+                )
+            self.groups = merged(self.groups, matched, {n: (bound, done) for n, (_, bound, done) in solved.items()})
+            self.pairs += len(solved)
+            after_round()
+            if len(solved) < len(joint):  # the time ran out
+                return
