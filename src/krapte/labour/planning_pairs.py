@@ -231,16 +231,11 @@ class JointPairs:
             self._copy_choice.update({(i, b): k for i, k in picked.items()})
             self.groups.append(Group((b,), bound, self._proven.get(b, False)))
 
-    def _seconds_of(self, g: int) -> float:
-        return sum(self._seconds[b] for b in self.groups[g].blocks)
-
-    def __call__(self, results: Mapping[int, tuple[Mapping[int, int], float]]) -> Task | None:
-        self.sync(results)
-        left = self._until - time.perf_counter()
-        ready = {i: bs for i, bs in self._copies.items() if self._seen.issuperset(bs)}
-        weights = group_weights(
+    def _weights(self, copies: Mapping[int, Sequence[int]]) -> dict[tuple[int, int], float]:
+        """:func:`group_weights` of the current groups over the straddling projects in ``copies``."""
+        return group_weights(
             [group.blocks for group in self.groups],
-            ready,
+            copies,
             self._copy_choice,
             self._parts,
             self._block_projects,
@@ -248,6 +243,15 @@ class JointPairs:
             self._fixed_load,
             self._flat_cap,
         )
+
+    def _seconds_of(self, g: int) -> float:
+        return sum(self._seconds[b] for b in self.groups[g].blocks)
+
+    def __call__(self, results: Mapping[int, tuple[Mapping[int, int], float]]) -> Task | None:
+        self.sync(results)
+        left = self._until - time.perf_counter()
+        ready = {i: bs for i, bs in self._copies.items() if self._seen.issuperset(bs)}
+        weights = self._weights(ready)
         eligible = {g for g, group in enumerate(self.groups) if group.proven and group.blocks not in self._busy}
         fits = {(a, b): w for (a, b), w in weights.items() if self._seconds_of(a) + self._seconds_of(b) < left}
         matched = match_pairs(fits, eligible)
@@ -281,16 +285,7 @@ class JointPairs:
         in the next round. ``after_round`` is called after each round (the caller offers a schedule from the new
         copy choices)."""
         while time.perf_counter() < until:
-            weights = group_weights(
-                [group.blocks for group in self.groups],
-                self._copies,
-                self._copy_choice,
-                self._parts,
-                self._block_projects,
-                self._max_projects,
-                self._fixed_load,
-                self._flat_cap,
-            )
+            weights = self._weights(self._copies)
             matched = match_pairs(weights, {g for g, group in enumerate(self.groups) if group.proven})
             if not matched:
                 return
