@@ -102,11 +102,9 @@ class WordTable:
     subword_codes: npt.NDArray[np.int8]  # (buckets × dims)
     subword_scale: Matrix  # (dims,)
     _index: dict[str, int] = field(init=False, repr=False)
-    _unseen: dict[str, Matrix] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {w: i for i, w in enumerate(self.words)}
-        self._unseen = {}
 
     @property
     def dims(self) -> int:
@@ -118,13 +116,10 @@ class WordTable:
         i = self._index.get(w)
         if i is not None:
             return self.codes[i] * self.scale
-        v = self._unseen.get(w)
-        if v is None:
-            ids, counts = np.unique(ngram_buckets(w, self.subword_codes.shape[0]), return_counts=True)
-            v = counts @ self.subword_codes[ids] * self.subword_scale / np.sqrt((counts**2).sum())
-            if len(self._unseen) < 100_000:
-                self._unseen[w] = v
-        return v
+        # not kept: the words of a user's text stay out of the process's memory (a few microseconds each)
+        ids, counts = np.unique(ngram_buckets(w, self.subword_codes.shape[0]), return_counts=True)
+        vector: Matrix = counts @ self.subword_codes[ids] * self.subword_scale / np.sqrt((counts**2).sum())
+        return vector
 
     def vectors(self, tokens: Sequence[str]) -> Matrix:
         """(tokens × dims) reduced vectors of a sentence's tokens."""
