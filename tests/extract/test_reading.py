@@ -67,6 +67,21 @@ def test_a_wish_covers_its_own_clause_not_what_the_person_already_did(extractor:
     assert labels_en(extractor, "Lassen, solderen en boren wil ik graag leren.") == set()
 
 
+def test_only_a_wish_to_be_someone_names_a_target_occupation(extractor: SkillExtractor) -> None:
+    """ "Ik wil X worden" or "ik wil werken als X" names an occupation; a wish to do or learn something ("me
+    specialiseren in wondzorg", "met mijn handen werken") names none, so it suggests no odd occupation (it used to
+    give *verkoopspecialist* and *teamleider in een mijn*)."""
+    assert wish_object("Ik zou graag elektricien worden.") == "elektricien"
+    assert wish_object("Ik wil werken als planner.") == "planner"
+    assert wish_object("Ik wil aan de slag als elektricien.") == "elektricien"
+    assert wish_object("Ik wil me specialiseren in wondzorg.") is None
+    assert wish_object("Ik wil graag met mijn handen werken.") is None
+    assert extractor.extract("Ik wil graag met mijn handen werken.", "nl").targets == []
+    # a change of work the reader explains to others is a task, not the reader's wish
+    ctx = DocumentContext("Je geeft voorlichting aan bewoners over de overstap naar het warmtenet.")
+    assert not ctx.sentences[0].wish
+
+
 def test_a_task_for_the_employers_clients_is_no_company_blurb() -> None:
     """ "Onze klanten" is a company blurb when the employer speaks of itself, a task when it tells the reader what
     they do; "Reageer" (apply) is boilerplate, "je reageert op storingen" is a task."""

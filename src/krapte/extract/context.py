@@ -106,6 +106,7 @@ _BOILERPLATE = re.compile(
 # what they do ("Je adviseert onze klanten over warmtepompen"): then it is a task.
 _CLIENTS = re.compile(r"\b(?:onze klanten|our clients)\b", re.IGNORECASE)
 _ADDRESSED = re.compile(r"\b(?:je|jij|u|you)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij|i|my)\b", re.IGNORECASE)
 # Where a wish starts inside a sentence: at a clause break followed by the person as subject ("…, en ik wil …",
 # "… en mijn ambitie is …"). A break in front of a list of objects ("Lassen, solderen en boren wil ik leren") is no
 # wish start: the wish then covers the whole sentence.
@@ -222,8 +223,8 @@ def _wish_start(chunk: str, offset: int) -> int | None:
     """The offset where the sentence ``chunk`` (at ``offset`` in the text) starts to wish, or None without a wish:
     the last clause break before the wish cue that the person opens as subject, else the sentence start."""
     cue = _WISH.search(chunk)
-    if cue is None:
-        return None
+    if cue is None or (_ADDRESSED.search(chunk) and not _FIRST_PERSON.search(chunk)):
+        return None  # "Je informeert bewoners over de overstap naar het warmtenet" is a task, not a wish
     start = 0
     for brk in _WISH_BREAK.finditer(chunk, 0, cue.start()):
         if _WISH_SUBJECT.match(chunk, brk.end()):

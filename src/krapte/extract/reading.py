@@ -95,18 +95,25 @@ _WISH_OBJECTS = (
         r"|ambitie is om|doel is om|want to become|like to become)" + _ARTICLE,
         re.IGNORECASE,
     ),
+    # "ik wil (graag) X worden", "ik zou graag werken als X": only a wish to *be* something names an occupation;
+    # "ik wil me specialiseren in wondzorg" or "ik wil met mijn handen werken" name none
     re.compile(r"(?:wil (?:graag )?(?:ik )?|zou (?:ik )?graag )" + _ARTICLE, re.IGNORECASE),
 )
 _TRAILING = re.compile(r"\s+(?:te )?(?:worden|leren|werken|zijn|become|be)\s*$", re.IGNORECASE)
+_AS = r"(?:werken|aan de slag|work) (?:als|as) "
+_TO_BE = re.compile(rf"^{_AS}|\s(?:te )?(?:worden|zijn|become|be)\s*$", re.IGNORECASE)
 
 
 def wish_object(sentence: str) -> str | None:
     """What a wish sentence names: ``"Ik wil overstappen naar monteur warmtepompen."`` → ``"monteur warmtepompen"``."""
-    for pattern in _WISH_OBJECTS:
+    for n, pattern in enumerate(_WISH_OBJECTS):
         match = pattern.search(sentence)
         if match is None:
             continue
-        what = _TRAILING.sub("", match.group("what").strip())
+        what = match.group("what").strip()
+        if n == len(_WISH_OBJECTS) - 1 and not _TO_BE.search(what):
+            return None  # a wish to do or learn something, not to be someone
+        what = re.sub(rf"^{_AS}", "", _TRAILING.sub("", what), flags=re.IGNORECASE)
         what = re.sub(r"^(?:om |tot |naar |als |me |mij |graag )+", "", what, flags=re.IGNORECASE).strip()
         if what and not all(w in FUNCTION_WORDS for w in label_key(what).split()):
             return what
