@@ -13,7 +13,10 @@ association features (the wished-for occupations of 5 texts), and the neighbour 
 title fusion (the wished-for occupations of 2 texts: for "projectleider duurzame energie" the third is now
 *consulent hernieuwbare energie* instead of *bouwopzichter*; in a sentence without a wish (s164) the three
 tied targets changed order), and the wish that covers only its own clause with the task sentences that are no
-longer boilerplate ("Je adviseert onze klanten", "Je reageert op"): 5 sentences gained a skill. Rewrite it only for
+longer boilerplate ("Je adviseert onze klanten", "Je reageert op"): 5 sentences gained a skill; and the wishes that
+name no occupation ("ik wil me later specialiseren in wondzorg", "ik wil aan de slag in de energietransitie"): 3
+sentences and both Dutch CVs lost their wished-for occupations, and "Je geeft voorlichting over de overstap naar het
+warmtenet" is read as a task. Rewrite it only for
 a change that is *meant* to
 change results, or for other label vectors:
 ``python -m tests.extract.test_same_outputs`` (``--check`` compares every text instead of writing). Scores must
