@@ -74,6 +74,9 @@ def test_only_a_wish_to_be_someone_names_a_target_occupation(extractor: SkillExt
     assert wish_object("Ik zou graag elektricien worden.") == "elektricien"
     assert wish_object("Ik wil werken als planner.") == "planner"
     assert wish_object("Ik wil aan de slag als elektricien.") == "elektricien"
+    assert wish_object("Het liefst als monteur warmtepompen of als") == "monteur warmtepompen"
+    ambitions = DocumentContext("Wat ik zoek\nHet liefst als monteur warmtepompen.")
+    assert ambitions.sentences[1].section == "ambitions" and ambitions.sentences[1].wish
     assert wish_object("Ik wil me specialiseren in wondzorg.") is None
     assert wish_object("Ik wil graag met mijn handen werken.") is None
     assert extractor.extract("Ik wil graag met mijn handen werken.", "nl").targets == []

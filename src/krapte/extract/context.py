@@ -44,7 +44,10 @@ _TASKS = (
     r"wat ga je doen|de functie|functieomschrijving|werkzaamheden|taken|jouw rol|wat je gaat doen"
     r"|responsibilities|the role|what you will do|your role|job description|duties"
 )
-_AMBITION = r"ambitie|ambities|wensen|mijn doel|doelen|toekomst|career goals?|ambitions?|objective"
+_AMBITION = (
+    r"ambitie|ambities|wensen|mijn doel|doelen|toekomst|wat ik zoek|wat zoek ik|waar ik naar zoek"
+    r"|career goals?|ambitions?|objective|what i(?:'m| am) looking for"
+)
 _EXPERIENCE = r"werkervaring|ervaring|loopbaan|arbeidsverleden|work experience|experience|employment"
 _SKILLS = r"vaardigheden|competenties|kennis en vaardigheden|skills|competences|expertise|vakkennis"
 _EDUCATION = r"opleidingen|opleiding|scholing|cursussen|education|training|courses"

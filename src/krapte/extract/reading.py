@@ -92,7 +92,7 @@ _WISH_OBJECTS = (
     re.compile(
         r"(?:overstappen naar|overstap naar|omscholen tot|omscholen naar|omscholing tot|doorgroeien tot"
         r"|doorgroeien naar|baan als|functie als|werk als|job as|role as|position as|retrain as|switch to"
-        r"|ambitie is om|doel is om|want to become|like to become)" + _ARTICLE,
+        r"|ambitie is om|doel is om|liefst als|bij voorkeur als|want to become|like to become)" + _ARTICLE,
         re.IGNORECASE,
     ),
     # "ik wil (graag) X worden", "ik zou graag werken als X": only a wish to *be* something names an occupation;
@@ -100,6 +100,7 @@ _WISH_OBJECTS = (
     re.compile(r"(?:wil (?:graag )?(?:ik )?|zou (?:ik )?graag )" + _ARTICLE, re.IGNORECASE),
 )
 _TRAILING = re.compile(r"\s+(?:te )?(?:worden|leren|werken|zijn|become|be)\s*$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:of|en|or|and)(?:\s+(?:als|as))?\s*$", re.IGNORECASE)
 _AS = r"(?:werken|aan de slag|work) (?:als|as) "
 _TO_BE = re.compile(rf"^{_AS}|\s(?:te )?(?:worden|zijn|become|be)\s*$", re.IGNORECASE)
 
@@ -114,6 +115,7 @@ def wish_object(sentence: str) -> str | None:
         if n == len(_WISH_OBJECTS) - 1 and not _TO_BE.search(what):
             return None  # a wish to do or learn something, not to be someone
         what = re.sub(rf"^{_AS}", "", _TRAILING.sub("", what), flags=re.IGNORECASE)
+        what = _DANGLING.sub("", what)  # "monteur warmtepompen of als" (the line goes on)
         what = re.sub(r"^(?:om |tot |naar |als |me |mij |graag )+", "", what, flags=re.IGNORECASE).strip()
         if what and not all(w in FUNCTION_WORDS for w in label_key(what).split()):
             return what
