@@ -15,7 +15,8 @@ title fusion (the wished-for occupations of 2 texts: for "projectleider duurzame
 tied targets changed order), and the wish that covers only its own clause with the task sentences that are no
 longer boilerplate ("Je adviseert onze klanten", "Je reageert op"): 5 sentences gained a skill; and the wishes that
 name no occupation ("ik wil me later specialiseren in wondzorg", "ik wil aan de slag in de energietransitie"): 3
-sentences and both Dutch CVs lost their wished-for occupations, and "Je geeft voorlichting over de overstap naar het
+sentences and the one-page CV lost their wished-for occupations, the two-page CV's "Wat ik zoek" section now gives
+"monteur warmtepompen" instead of "energietransitie", and "Je geeft voorlichting over de overstap naar het
 warmtenet" is read as a task. Rewrite it only for
 a change that is *meant* to
 change results, or for other label vectors:
