@@ -103,6 +103,17 @@ class _Entries(Sequence[Entry]):
         return Entry(self.uris[i], self.kinds[i], self.langs[i], self.texts[i], self.preferred[i])
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Per entry: a code of its concept, its kind, its language, its token count and whether it is preferred."""
+
+    concepts: npt.NDArray[np.int64]
+    kinds: npt.NDArray[np.str_]
+    langs: npt.NDArray[np.str_]
+    lengths: npt.NDArray[np.float64]
+    preferred: npt.NDArray[np.bool_]
+
+
 class LexicalIndex:
     """Inverted index of stemmed label tokens; build once per taxonomy with :func:`build_lexical_index`."""
 
@@ -136,7 +147,7 @@ class LexicalIndex:
         """Vocabulary, IDF and the lookup structures for prefix, infix and typo matching."""
         postings = self.postings
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
-        self._entry_columns: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None
+        self._entry_columns: _Columns | None = None
         self.vocab = sorted(postings)
         self._vocab_set = frozenset(t for t in postings if len(t) >= 4)
         n = len(self.entries)
@@ -264,13 +275,17 @@ class LexicalIndex:
             array = self._arrays[token] = np.asarray(self.postings[token], dtype=np.int64)
         return array
 
-    def _columns(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-        """Per entry: a code of its concept, its token count and whether it is a preferred label (made on first use)."""
+    def _columns(self) -> _Columns:
+        """The entries' columns as arrays, for scoring (made on first use)."""
         if self._entry_columns is None:
             codes: dict[str, int] = {}
-            uri_codes = np.fromiter((codes.setdefault(u, len(codes)) for u in self.entries.uris), dtype=np.int64)
-            lengths = np.asarray(self.entry_len, dtype=np.float64)
-            self._entry_columns = (uri_codes, lengths, np.asarray(self.entries.preferred, dtype=bool))
+            self._entry_columns = _Columns(
+                np.fromiter((codes.setdefault(u, len(codes)) for u in self.entries.uris), dtype=np.int64),
+                np.asarray(self.entries.kinds),
+                np.asarray(self.entries.langs),
+                np.asarray(self.entry_len, dtype=np.float64),
+                np.asarray(self.entries.preferred, dtype=bool),
+            )
         return self._entry_columns
 
     def _ranked(
@@ -302,28 +317,26 @@ class LexicalIndex:
                 at = _present(ids, posting) if known else np.searchsorted(ids, posting)  # known: reached already
                 for p in positions:
                     row[at, p] = np.maximum(row[at, p], w)
-        entries = self.entries
+        entries, columns = self.entries, self._columns()
         keep = np.ones(len(ids), dtype=bool)
         if kind:
-            keep &= np.fromiter((entries.kinds[i] == kind for i in ids.tolist()), dtype=bool, count=len(ids))
+            keep &= columns.kinds[ids] == kind
         if allowed is not None:
             keep &= np.fromiter((entries.uris[i] in allowed for i in ids.tolist()), dtype=bool, count=len(ids))
         ids, first, row = ids[keep], first[keep], row[keep]
         if not len(ids):
             return []
-        uri_codes, lengths, preferred = self._columns()
         coverage = row[:, 0] * weights[0]
         for p in range(1, n):
             coverage = coverage + row[:, p] * weights[p]
         coverage = coverage / total
-        precision = np.minimum(1.0, (row > 0).sum(axis=1) / lengths[ids])
+        precision = np.minimum(1.0, (row > 0).sum(axis=1) / columns.lengths[ids])
         score = coverage * (0.8 + 0.2 * precision)
-        score = np.where(preferred[ids], score + PREF_BONUS, score)
+        score = np.where(columns.preferred[ids], score + PREF_BONUS, score)
         if lang:
-            same = np.fromiter((entries.langs[i] == lang for i in ids.tolist()), dtype=bool, count=len(ids))
-            score = np.where(same, score + 0.01, score)
+            score = np.where(columns.langs[ids] == lang, score + 0.01, score)
         # each concept's best entry: highest score, then first reached
-        concept = uri_codes[ids]
+        concept = columns.concepts[ids]
         by_concept = np.lexsort((first, -score, concept))
         starts = np.flatnonzero(np.r_[True, concept[by_concept][1:] != concept[by_concept][:-1]])
         best = by_concept[starts]
