@@ -152,6 +152,10 @@ class Sentence:
         """Whether the sentence holds a wish or an ambition."""
         return self.wish_start is not None
 
+    def wished_at(self, offset: int) -> bool:
+        """Whether ``offset`` (inside this sentence) lies in its wish: from where the wish starts to the end."""
+        return self.wish_start is not None and offset >= self.wish_start
+
     @property
     def claims_end(self) -> int:
         """The end of what the sentence claims the person or the job has: the start of its wish, or its end."""
@@ -204,7 +208,7 @@ class DocumentContext:
     def is_wished(self, offset: int) -> bool:
         """Whether ``offset`` lies in a wish or ambition (from where the wish starts to the end of its sentence)."""
         sent = self.sentence_at(offset)
-        return sent is not None and sent.wish_start is not None and offset >= sent.wish_start
+        return sent is not None and sent.wished_at(offset)
 
     def is_negated(self, start: int) -> bool:
         """Whether a negation cue precedes ``start`` in the same clause of the same sentence."""

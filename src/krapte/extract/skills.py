@@ -159,7 +159,7 @@ class SkillExtractor(EmbeddingStages):
             sentence = ctx.sentence_at(hit.start)
             if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
                 continue
-            if ctx.is_wished(hit.start):
+            if sentence.wished_at(hit.start):
                 wishes[sentence.start] = sentence
                 covered.append((hit.start, hit.end))
                 continue
@@ -282,9 +282,12 @@ class SkillExtractor(EmbeddingStages):
             if hit.uri in found or hit.uri in negated or hit.uri in self._knowledge:
                 continue  # a knowledge skill has no verb: "werkt veilig" is no "health and safety" knowledge
             sentence = ctx.sentence_at(hit.start)
-            if sentence is None or sentence.boilerplate or ctx.in_organisation(hit.start, hit.end):
-                continue
-            if ctx.is_wished(hit.start):
+            if (
+                sentence is None
+                or sentence.boilerplate
+                or sentence.wished_at(hit.start)
+                or ctx.in_organisation(hit.start, hit.end)
+            ):
                 continue
             conf = METHOD_CONFIDENCE[VERB_OBJECT]
             if hit.uri in self._generic and not sentence.requirement_cue:
